@@ -1,0 +1,53 @@
+#include "input.h"
+
+#include <iostream>
+
+#include "commands.h"
+
+namespace twicetold::cli {
+
+void AddInputFlags(CLI::App* command, InputFlags* flags) {
+  command->add_option("INPUT", flags->paths,
+                      "text files, folders, JSON lines (.jsonl[.gz|.zst]) or - for stdin")
+      ->required();
+  command->add_option("--id-field", flags->read.id_field, "JSON field of the id")
+      ->capture_default_str();
+  command->add_option("--title-field", flags->read.title_field, "JSON field of the title")
+      ->capture_default_str();
+  command->add_option("--text-field", flags->read.body_field, "JSON field of the body")
+      ->capture_default_str();
+  command->add_option("--source-field", flags->read.source_field, "JSON field of the outlet")
+      ->capture_default_str();
+  command->add_option("--url-field", flags->read.url_field, "JSON field of the URL")
+      ->capture_default_str();
+  command->add_option("--published-field", flags->read.published_field,
+                      "JSON field of the publication time")
+      ->capture_default_str();
+  command->add_option("--max-record-bytes", flags->read.max_record_bytes,
+                      "reject records larger than this")
+      ->capture_default_str();
+  command->add_flag("--strict", flags->strict,
+                    "exit with status 3 if any record was rejected");
+  command->add_flag("-q,--quiet", flags->quiet, "do not print the read summary");
+}
+
+int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article) {
+  const auto on_rejected = [](Rejected&& rejected) {
+    std::cerr << "twicetold: rejected " << rejected.location.ToString() << ": "
+              << rejected.reason << "\n";
+  };
+  const Result<ReadSummary> summary =
+      ReadInputs(flags.paths, flags.read, on_article, on_rejected);
+  if (!summary.ok()) {
+    std::cerr << "twicetold: " << summary.status().ToString() << "\n";
+    return kExitError;
+  }
+  if (!flags.quiet) {
+    std::cerr << "twicetold: read " << summary->read << " records: "
+              << summary->accepted << " accepted, " << summary->rejected
+              << " rejected\n";
+  }
+  return (flags.strict && summary->rejected > 0) ? kExitRejected : kExitOk;
+}
+
+}  // namespace twicetold::cli

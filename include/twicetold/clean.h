@@ -1,0 +1,86 @@
+// Boilerplate removal within one article body.
+//
+// Works line by line on the body as given (not normalized). Conservative:
+// removing a real sentence is worse than keeping an ad line, so each rule
+// needs strong evidence. Every removal is reported with its reason and its
+// byte span in the body; nothing is dropped silently.
+//
+// Rules:
+//   repeated_line  a line (>= min_repeated_line_chars after normalization)
+//                  equal, after normalization, to an earlier line: the
+//                  later copy is removed;
+//   caption        a photo caption or credit line: starts with a credit
+//                  label ("Photo:", "Image:", "Credit:", "File photo") or
+//                  ends with a parenthesised or slash-separated photo credit
+//                  ("(AFP)", "(AP Photo/Jane Doe)", "/ Getty Images");
+//   advertisement  a short line (<= 6 words, no sentence punctuation) that
+//                  names an ad ("Advertisement", "Sponsored", "Advertisment");
+//   furniture      site furniture: "Story continues below", "Please enable
+//                  JavaScript...", "Click here to...", newsletter sign-ups,
+//                  share/follow prompts, copyright lines, "Read more:";
+//   blank_filler   a line that is not empty but has no letters or digits
+//                  after normalization (non-breaking spaces, "* * *");
+//   dateline       "ERBIL (Kurdistan24) —", "MOSCOW / WASHINGTON —",
+//                  "LONDON, March 3 (Reuters) -" at the start of the body:
+//                  removed from the text and returned as metadata.
+#ifndef TWICETOLD_CLEAN_H_
+#define TWICETOLD_CLEAN_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "twicetold/normalize.h"
+#include "twicetold/span.h"
+
+namespace twicetold {
+
+enum class RemovalReason {
+  kRepeatedLine,
+  kCaption,
+  kAdvertisement,
+  kFurniture,
+  kBlankFiller,
+  kDateline,
+};
+std::string_view RemovalReasonName(RemovalReason reason);  // "repeated_line", ...
+
+struct Removal {
+  RemovalReason reason;
+  Span span;         // bytes in the body, without the line's newline
+  std::string text;  // the removed text, as given
+};
+
+struct Dateline {
+  std::string place;   // "ERBIL", "MOSCOW / WASHINGTON"
+  std::string outlet;  // "Kurdistan24", or empty
+  Span span;           // bytes in the body, including the trailing dash
+};
+
+struct CleanOptions {
+  // Behaviour.
+  bool remove_repeated_lines = true;
+  uint32_t min_repeated_line_chars = 20;  // shorter repeats ("Photo") stay
+  bool remove_captions = true;
+  bool remove_advertisements = true;
+  bool remove_furniture = true;
+  bool remove_blank_filler = true;
+  bool extract_dateline = true;
+};
+
+struct CleanedBody {
+  // The body with removed lines and the dateline cut out (paragraph breaks
+  // kept), mapped to byte offsets of the body as given.
+  MappedText text;
+  std::vector<Removal> removed;  // in body order
+  std::optional<Dateline> dateline;
+};
+
+// Cleans one article body (valid UTF-8). Never fails. Thread-safe.
+CleanedBody CleanBody(std::string_view body, const CleanOptions& options);
+
+}  // namespace twicetold
+
+#endif  // TWICETOLD_CLEAN_H_

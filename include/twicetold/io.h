@@ -1,0 +1,74 @@
+// Reading articles from files, folders, JSON lines and standard input.
+//
+// Input kinds, chosen per path:
+//   "-"                      standard input, read as JSON lines if its first
+//                            non-space byte is '{', else as one text article
+//   a folder                 every regular file below it, recursively, in
+//                            byte-wise sorted path order (hidden files skipped)
+//   *.jsonl, *.json, *.ndjson (optionally + .gz / .zst)   JSON lines
+//   anything else (optionally + .gz / .zst)               one text article:
+//                            first non-empty line is the title, the rest the body
+// Compression is recognised by magic bytes, not only by extension.
+//
+// Nothing is lost: every record becomes exactly one Article or one Rejected,
+// and ReadSummary counts add up (read == accepted + rejected).
+#ifndef TWICETOLD_IO_H_
+#define TWICETOLD_IO_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "twicetold/document.h"
+#include "twicetold/status.h"
+
+namespace twicetold {
+
+struct ReadOptions {
+  // Behaviour.
+  // JSON field names that fill the Article.
+  std::string id_field = "id";
+  std::string title_field = "title";
+  std::string body_field = "text";
+  std::string source_field = "source";
+  std::string url_field = "url";
+  std::string published_field = "published";
+  // Records (a text file, or one JSON line) larger than this many bytes,
+  // after decompression, are rejected.
+  uint64_t max_record_bytes = 10ull << 20;
+  // Keep Article::original (costs memory equal to the input size).
+  bool keep_original = true;
+};
+
+struct ReadSummary {
+  uint64_t read = 0;      // records seen
+  uint64_t accepted = 0;  // records delivered as Articles
+  uint64_t rejected = 0;  // records delivered as Rejected
+};
+
+using ArticleCallback = std::function<void(Article&& article)>;
+using RejectedCallback = std::function<void(Rejected&& rejected)>;
+
+// Reads every path in order, calling `on_article` for each accepted record
+// and `on_rejected` for each rejected one, in input order. A missing or
+// unreadable path is itself one rejected record. Returns the counts; the
+// Status is an error only for a problem that is not about one record
+// (e.g. invalid options).
+Result<ReadSummary> ReadInputs(const std::vector<std::string>& paths,
+                               const ReadOptions& options,
+                               const ArticleCallback& on_article,
+                               const RejectedCallback& on_rejected);
+
+// Convenience: collects everything into vectors.
+struct ReadResult {
+  std::vector<Article> articles;
+  std::vector<Rejected> rejected;
+  ReadSummary summary;
+};
+Result<ReadResult> ReadAll(const std::vector<std::string>& paths,
+                           const ReadOptions& options);
+
+}  // namespace twicetold
+
+#endif  // TWICETOLD_IO_H_

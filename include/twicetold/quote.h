@@ -1,0 +1,72 @@
+// Direct quotations with speakers, and the comparison of quotes across two
+// versions of a story.
+//
+// Extraction works on an AnalyzedArticle (normalized text: only ' and "
+// remain as quote marks). Spans are byte offsets into
+// AnalyzedArticle::normalized.text; map them to the body with ToBody().
+#ifndef TWICETOLD_QUOTE_H_
+#define TWICETOLD_QUOTE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "twicetold/analyze.h"
+#include "twicetold/span.h"
+
+namespace twicetold {
+
+struct Quote {
+  Span span;                        // the quoted words, without the marks
+  std::string text;                 // normalized text of `span`
+  std::string speaker;              // full name as first introduced, or empty
+  std::optional<Span> speaker_span; // the mention that attributes it, if any
+  bool fragment = false;            // a scare quote or a few-word fragment
+  bool in_heading = false;          // inside a heading block
+};
+
+struct QuoteOptions {
+  // Behaviour.
+  uint32_t max_fragment_words = 4;  // quotes this short without a clause are fragments
+};
+
+// Direct quotations of `article`, in text order. Never fails. Thread-safe.
+std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
+                                 const QuoteOptions& options);
+
+enum class QuoteRelation { kIdentical, kExtended, kTrimmed, kAltered, kOnlyA, kOnlyB };
+std::string_view QuoteRelationName(QuoteRelation relation);  // "identical", ...
+
+// One word-level edit turning A's quote into B's.
+struct WordDiff {
+  enum class Op { kEqual, kDelete, kInsert } op;
+  std::string words;  // space-joined words
+};
+
+struct QuotePair {
+  std::optional<uint32_t> a;  // index into A's quotes
+  std::optional<uint32_t> b;  // index into B's quotes
+  QuoteRelation relation;
+  std::string speaker;        // A's speaker, else B's, or empty
+  std::vector<WordDiff> diff; // for extended, trimmed and altered
+};
+
+struct QuoteCompareOptions {
+  // Behaviour.
+  double min_shared_fraction = 0.5;  // of the shorter quote's words, to pair two quotes
+};
+
+// Pairs the quotes of two versions and classifies each pair: identical after
+// normalization (marks, ellipsis style, case and trailing punctuation do not
+// count), extended (B contains A and adds words), trimmed (the reverse),
+// altered (a shared core with words changed), only_a, only_b. Every quote of
+// A and of B appears in exactly one pair. Never fails.
+std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
+                                     const std::vector<Quote>& b,
+                                     const QuoteCompareOptions& options);
+
+}  // namespace twicetold
+
+#endif  // TWICETOLD_QUOTE_H_

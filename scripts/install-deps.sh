@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package that twicetold's build, tests, benchmarks and
+# evaluation scripts need. Idempotent: packages already present are skipped,
+# and apt is not touched at all when nothing is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake make pkg-config git xz-utils ca-certificates
+  libicu-dev             # normalization, sentence and word breaks
+  libxxhash-dev          # the one hash behind fingerprints
+  libsimdjson-dev        # JSON lines input
+  nlohmann-json3-dev     # JSON output
+  libcli11-dev           # command line
+  libfmt-dev             # formatting in front ends
+  zlib1g-dev libzstd-dev # .gz and .zst input
+  libre2-dev             # boilerplate and quote patterns
+  libstemmer-dev         # Snowball stemming for term similarity
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3                # eval/ scripts (standard library only)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,4 @@
+list(APPEND TWICETOLD_SOURCES
+  src/core/status.cc
+  src/core/span.cc
+)

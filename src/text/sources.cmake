@@ -1,0 +1,4 @@
+list(APPEND TWICETOLD_SOURCES
+  src/text/normalize.cc
+  src/text/analyze.cc
+)
