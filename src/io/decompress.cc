@@ -1,0 +1,155 @@
+// Streaming gzip and zstd decompressors. Both decode one output chunk per
+// Read() call, so memory stays bounded whatever the compression ratio.
+#include <zlib.h>
+#include <zstd.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "io/byte_stream.h"
+
+namespace twicetold::io {
+namespace {
+
+constexpr size_t kInputChunk = 64 << 10;
+
+// Multi-member gzip (as written by `cat a.gz b.gz` or pigz).
+class GzipStream : public ByteStream {
+ public:
+  explicit GzipStream(std::unique_ptr<ByteStream> in)
+      : in_(std::move(in)), buf_(new char[kInputChunk]) {
+    // 16 + MAX_WBITS: gzip wrapper only, with CRC and length checks.
+    init_rc_ = inflateInit2(&z_, 16 + MAX_WBITS);
+  }
+  ~GzipStream() override {
+    if (init_rc_ == Z_OK) inflateEnd(&z_);
+  }
+
+  Result<size_t> Read(char* out, size_t n) override {
+    if (init_rc_ != Z_OK) return InternalError("zlib initialisation failed");
+    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
+    if (finished_) return 0;
+    z_.next_out = reinterpret_cast<Bytef*>(out);
+    z_.avail_out = static_cast<uInt>(n);
+    Status status = Fill(n);
+    size_t produced = n - z_.avail_out;
+    // Hand over what was decoded before the damage; report it next call.
+    if (!status.ok() && produced > 0) {
+      pending_ = std::move(status);
+      return produced;
+    }
+    if (!status.ok()) return status;
+    return produced;
+  }
+
+ private:
+  // Inflates until some output is produced or the stream ends or fails.
+  Status Fill(size_t n) {
+    while (z_.avail_out == n) {
+      if (z_.avail_in == 0 && !in_eof_) {
+        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+        if (!got.ok()) return got.status();
+        in_eof_ = *got == 0;
+        z_.next_in = reinterpret_cast<Bytef*>(buf_.get());
+        z_.avail_in = static_cast<uInt>(*got);
+      }
+      if (z_.avail_in == 0) {
+        if (member_done_) {
+          finished_ = true;
+          return Status::Ok();
+        }
+        return CorruptionError("truncated gzip stream");
+      }
+      if (member_done_) {
+        inflateReset(&z_);
+        member_done_ = false;
+      }
+      int rc = inflate(&z_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        member_done_ = true;
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        return CorruptionError(std::string("corrupt gzip stream: ") +
+                               (z_.msg != nullptr ? z_.msg : zError(rc)));
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<ByteStream> in_;
+  std::unique_ptr<char[]> buf_;
+  z_stream z_{};
+  int init_rc_ = Z_OK;
+  bool in_eof_ = false;
+  bool member_done_ = false;
+  bool finished_ = false;
+  Status pending_;
+};
+
+// Zstandard, any number of frames (skippable frames included).
+class ZstdStream : public ByteStream {
+ public:
+  explicit ZstdStream(std::unique_ptr<ByteStream> in)
+      : in_(std::move(in)), buf_(new char[kInputChunk]), ds_(ZSTD_createDStream()) {
+    if (ds_ != nullptr) ZSTD_initDStream(ds_);
+  }
+  ~ZstdStream() override { ZSTD_freeDStream(ds_); }
+
+  Result<size_t> Read(char* out, size_t n) override {
+    if (ds_ == nullptr) return InternalError("zstd initialisation failed");
+    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
+    ZSTD_outBuffer output{out, n, 0};
+    Status status = Fill(output);
+    if (!status.ok() && output.pos > 0) {
+      pending_ = std::move(status);
+      return output.pos;
+    }
+    if (!status.ok()) return status;
+    return output.pos;
+  }
+
+ private:
+  Status Fill(ZSTD_outBuffer& output) {
+    while (output.pos == 0) {
+      if (input_.pos == input_.size && !in_eof_) {
+        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+        if (!got.ok()) return got.status();
+        in_eof_ = *got == 0;
+        input_ = ZSTD_inBuffer{buf_.get(), *got, 0};
+      }
+      size_t in_before = input_.pos;
+      size_t rc = ZSTD_decompressStream(ds_, &output, &input_);
+      if (ZSTD_isError(rc)) {
+        return CorruptionError(std::string("corrupt zstd stream: ") +
+                               ZSTD_getErrorName(rc));
+      }
+      // A call without progress returns a size hint, not frame status.
+      if (input_.pos != in_before || output.pos > 0) frame_done_ = rc == 0;
+      if (output.pos == 0 && input_.pos == input_.size && in_eof_) {
+        if (frame_done_) return Status::Ok();
+        return CorruptionError("truncated zstd stream");
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<ByteStream> in_;
+  std::unique_ptr<char[]> buf_;
+  ZSTD_DStream* ds_;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  bool in_eof_ = false;
+  bool frame_done_ = false;
+  Status pending_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> in) {
+  return std::make_unique<GzipStream>(std::move(in));
+}
+
+std::unique_ptr<ByteStream> NewZstdStream(std::unique_ptr<ByteStream> in) {
+  return std::make_unique<ZstdStream>(std::move(in));
+}
+
+}  // namespace twicetold::io

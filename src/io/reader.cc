@@ -1,0 +1,270 @@
+// ReadInputs: walks paths, picks a reader per input kind, and turns every
+// record into exactly one Article or one Rejected.
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "io/byte_stream.h"
+#include "io/line_reader.h"
+#include "io/record.h"
+#include "twicetold/io.h"
+
+namespace twicetold {
+namespace {
+
+namespace fs = std::filesystem;
+using io::ByteStream;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  return out;
+}
+
+// The kind comes from the name; compression from magic bytes (byte_stream).
+bool IsJsonLinesName(std::string_view path) {
+  std::string name = Lower(path);
+  for (std::string_view z : {".gz", ".zst", ".zstd"}) {
+    if (EndsWith(name, z)) {
+      name.resize(name.size() - z.size());
+      break;
+    }
+  }
+  return EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson") || EndsWith(name, ".json");
+}
+
+// Offset of the first byte that is neither whitespace nor part of a
+// leading UTF-8 byte order mark.
+size_t FirstNonSpace(std::string_view head) {
+  size_t pos = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (pos < head.size() && io::IsBlank(head.substr(pos, 1))) ++pos;
+  return pos;
+}
+
+// A folder entry: a file to read, or a sub-folder that could not be listed.
+struct FolderEntry {
+  std::string rel;    // '/'-separated, relative to the folder argument
+  std::string error;  // non-empty: reject with this reason
+};
+
+void WalkFolder(const fs::path& root, const fs::path& rel_dir,
+                std::vector<FolderEntry>* out) {
+  std::error_code ec;
+  fs::directory_iterator it(root / rel_dir, ec), end;
+  if (ec) {
+    out->push_back({rel_dir.generic_string(), "cannot read folder: " + ec.message()});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // hidden
+    fs::path rel = rel_dir / name;
+    std::error_code st_ec;
+    fs::file_status st = it->status(st_ec);  // follows file symlinks
+    if (st_ec) {
+      out->push_back({rel.generic_string(), "cannot open: " + st_ec.message()});
+    } else if (fs::is_directory(st)) {
+      // Symlinked folders are not followed: they can form cycles.
+      if (!it->is_symlink(st_ec)) WalkFolder(root, rel, out);
+    } else if (fs::is_regular_file(st)) {
+      out->push_back({rel.generic_string(), ""});
+    }
+  }
+  if (ec) out->push_back({rel_dir.generic_string(), "cannot read folder: " + ec.message()});
+}
+
+class Reader {
+ public:
+  Reader(const ReadOptions& options, const ArticleCallback& on_article,
+         const RejectedCallback& on_rejected)
+      : options_(options), on_article_(on_article), on_rejected_(on_rejected) {}
+
+  void ReadPath(const std::string& path);
+  const ReadSummary& summary() const { return summary_; }
+
+ private:
+  void Accept(Article&& article) {
+    ++summary_.read;
+    ++summary_.accepted;
+    on_article_(std::move(article));
+  }
+  void Reject(Location location, std::string reason) {
+    ++summary_.read;
+    ++summary_.rejected;
+    on_rejected_(Rejected{std::move(location), std::move(reason)});
+  }
+  std::string TooLarge() const {
+    return "record larger than " + std::to_string(options_.max_record_bytes) + " bytes";
+  }
+
+  void ReadFolder(const std::string& folder);
+  void ReadFile(const std::string& path, const std::string& id);
+  void ReadStdin();
+  void ReadText(ByteStream& in, const std::string& path, const std::string& id);
+  void ReadJsonLines(ByteStream& in, const std::string& path, const std::string& id_base);
+  void HandleLine(std::string_view line, const Location& location, const std::string& id_base);
+
+  const ReadOptions& options_;
+  const ArticleCallback& on_article_;
+  const RejectedCallback& on_rejected_;
+  io::JsonLineParser json_;
+  ReadSummary summary_;
+};
+
+void Reader::ReadPath(const std::string& path) {
+  if (path == "-") return ReadStdin();
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return ReadFolder(path);
+  ReadFile(path, path);
+}
+
+void Reader::ReadFolder(const std::string& folder) {
+  std::vector<FolderEntry> entries;
+  WalkFolder(fs::path(folder), fs::path(), &entries);
+  // Byte-wise order of the whole relative path: the same on every machine.
+  std::sort(entries.begin(), entries.end(),
+            [](const FolderEntry& a, const FolderEntry& b) { return a.rel < b.rel; });
+  if (entries.empty()) return Reject({folder, 0}, "empty folder (no readable files)");
+  for (const FolderEntry& entry : entries) {
+    std::string full = (fs::path(folder) / entry.rel).string();
+    if (!entry.error.empty()) {
+      Reject({full, 0}, entry.error);
+    } else {
+      ReadFile(full, entry.rel);
+    }
+  }
+}
+
+void Reader::ReadFile(const std::string& path, const std::string& id) {
+  Result<std::unique_ptr<ByteStream>> in = io::OpenInput(path);
+  if (!in.ok()) return Reject({path, 0}, in.status().message());
+  if (IsJsonLinesName(path)) return ReadJsonLines(**in, path, id);
+  ReadText(**in, path, id);
+}
+
+void Reader::ReadStdin() {
+  Result<std::unique_ptr<ByteStream>> in = io::OpenInput("-");
+  if (!in.ok()) return Reject({"-", 0}, in.status().message());
+  // Sniff the first non-space byte, then put everything read back.
+  std::string head;
+  char chunk[4096];
+  size_t pos = 0;
+  for (;;) {
+    Result<size_t> got = (*in)->Read(chunk, sizeof(chunk));
+    if (!got.ok()) return Reject({"-", 0}, got.status().message());
+    if (*got == 0) break;
+    head.append(chunk, *got);
+    pos = FirstNonSpace(head);
+    if (pos < head.size()) break;
+  }
+  bool json = pos < head.size() && head[pos] == '{';
+  std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(head), std::move(*in));
+  if (json) return ReadJsonLines(*stream, "-", "-");
+  ReadText(*stream, "-", "-");
+}
+
+void Reader::ReadText(ByteStream& in, const std::string& path, const std::string& id) {
+  std::string bytes;
+  const uint64_t limit = options_.max_record_bytes;
+  for (;;) {
+    size_t want = static_cast<size_t>(std::min<uint64_t>(64 << 10, limit + 1 - bytes.size()));
+    size_t old = bytes.size();
+    if (old + want > bytes.capacity()) {
+      // Grow geometrically, but never past the limit (+1 to detect excess).
+      bytes.reserve(static_cast<size_t>(
+          std::min<uint64_t>(std::max(old + want, 2 * bytes.capacity()), limit + 1)));
+    }
+    bytes.resize(old + want);
+    Result<size_t> got = in.Read(bytes.data() + old, want);
+    if (!got.ok()) return Reject({path, 0}, got.status().message());
+    bytes.resize(old + *got);
+    if (bytes.size() > limit) return Reject({path, 0}, TooLarge());
+    if (*got == 0) break;
+  }
+  Article article;
+  Status status = io::ParseTextArticle(bytes, &article);
+  if (!status.ok()) return Reject({path, 0}, status.message());
+  article.id = id;
+  article.location = {path, 0};
+  if (options_.keep_original) article.original = std::move(bytes);
+  Accept(std::move(article));
+}
+
+void Reader::ReadJsonLines(ByteStream& in, const std::string& path,
+                           const std::string& id_base) {
+  io::LineReader lines(&in, options_.max_record_bytes, io::JsonPadding());
+  const uint64_t before = summary_.read;
+  for (;;) {
+    io::LineReader::Kind kind = lines.Next();
+    Location location{path, lines.line_number()};
+    if (kind == io::LineReader::Kind::kEnd) break;
+    if (kind == io::LineReader::Kind::kError) {
+      Reject(location, lines.status().message());
+      break;
+    }
+    if (kind == io::LineReader::Kind::kOversized) {
+      Reject(location, TooLarge());
+      continue;
+    }
+    HandleLine(lines.line(), location, id_base);
+  }
+  if (summary_.read == before) {
+    Reject({path, 0}, lines.saw_no_bytes() ? "empty file" : "empty file (only blank lines)");
+  }
+}
+
+void Reader::HandleLine(std::string_view line, const Location& location,
+                        const std::string& id_base) {
+  if (io::IsBlank(line)) return;  // blank lines are not records
+  std::string_view json = line;
+  if (location.line == 1 && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
+  Article article;
+  std::string default_id = id_base + ":" + std::to_string(location.line);
+  Status status = json_.Parse(json, /*padded=*/true, options_, default_id, &article);
+  if (!status.ok()) return Reject(location, status.message());
+  article.location = location;
+  if (options_.keep_original) article.original = std::string(line);
+  Accept(std::move(article));
+}
+
+Status ValidateOptions(const ReadOptions& options) {
+  if (options.max_record_bytes == 0) {
+    return InvalidArgumentError("max_record_bytes must be positive");
+  }
+  if (options.body_field.empty()) return InvalidArgumentError("body_field must not be empty");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ReadSummary> ReadInputs(const std::vector<std::string>& paths,
+                               const ReadOptions& options,
+                               const ArticleCallback& on_article,
+                               const RejectedCallback& on_rejected) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  if (!on_article || !on_rejected) return InvalidArgumentError("callbacks must be set");
+  Reader reader(options, on_article, on_rejected);
+  for (const std::string& path : paths) reader.ReadPath(path);
+  return reader.summary();
+}
+
+Result<ReadResult> ReadAll(const std::vector<std::string>& paths,
+                           const ReadOptions& options) {
+  ReadResult result;
+  Result<ReadSummary> summary = ReadInputs(
+      paths, options,
+      [&](Article&& a) { result.articles.push_back(std::move(a)); },
+      [&](Rejected&& r) { result.rejected.push_back(std::move(r)); });
+  if (!summary.ok()) return summary.status();
+  result.summary = *summary;
+  return result;
+}
+
+}  // namespace twicetold

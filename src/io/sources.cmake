@@ -1,0 +1,9 @@
+list(APPEND TWICETOLD_SOURCES
+  src/io/location.cc
+  src/io/byte_stream.cc
+  src/io/decompress.cc
+  src/io/line_reader.cc
+  src/io/text_record.cc
+  src/io/json_record.cc
+  src/io/reader.cc
+)
