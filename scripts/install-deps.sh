@@ -12,7 +12,7 @@ packages=(
   nlohmann-json3-dev     # JSON output
   libcli11-dev           # command line
   libfmt-dev             # formatting in front ends
-  zlib1g-dev libzstd-dev # .gz and .zst input
+  zlib1g-dev libzstd-dev liblzma-dev # .gz, .zst and .xz input
   libre2-dev             # boilerplate and quote patterns
   libstemmer-dev         # Snowball stemming for term similarity
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -5,8 +5,8 @@
 //                            non-space byte is '{', else as one text article
 //   a folder                 every regular file below it, recursively, in
 //                            byte-wise sorted path order (hidden files skipped)
-//   *.jsonl, *.json, *.ndjson (optionally + .gz / .zst)   JSON lines
-//   anything else (optionally + .gz / .zst)               one text article:
+//   *.jsonl, *.json, *.ndjson (optionally + .gz / .zst / .xz)   JSON lines
+//   anything else (optionally + .gz / .zst / .xz)          one text article:
 //                            first non-empty line is the title, the rest the body
 // Compression is recognised by magic bytes, not only by extension.
 //

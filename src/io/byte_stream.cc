@@ -76,6 +76,7 @@ bool StartsWith(std::string_view bytes, std::string_view magic) {
 // Defined in decompress.cc.
 std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> in);
 std::unique_ptr<ByteStream> NewZstdStream(std::unique_ptr<ByteStream> in);
+std::unique_ptr<ByteStream> NewXzStream(std::unique_ptr<ByteStream> in);
 
 Result<std::unique_ptr<ByteStream>> OpenRaw(const std::string& path) {
   if (path == "-") {
@@ -107,10 +108,10 @@ Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw) 
   if (StartsWith(magic, "BZh")) {
     return UnimplementedError("bzip2 compression is not supported");
   }
-  if (StartsWith(magic, std::string_view("\xFD" "7zXZ\0", 6))) {
-    return UnimplementedError("xz compression is not supported");
-  }
   std::unique_ptr<ByteStream> stream = WithPrefix(std::string(magic), std::move(raw));
+  if (StartsWith(magic, std::string_view("\xFD" "7zXZ\0", 6))) {
+    return NewXzStream(std::move(stream));
+  }
   if (StartsWith(magic, "\x1F\x8B")) return NewGzipStream(std::move(stream));
   if (StartsWith(magic, "\x28\xB5\x2F\xFD")) return NewZstdStream(std::move(stream));
   return stream;

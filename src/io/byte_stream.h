@@ -38,7 +38,7 @@ std::unique_ptr<ByteStream> WithPrefix(std::string prefix,
 // number, wraps it in a streaming decompressor (gzip: multi-member; zstd:
 // multi-frame). Other inputs are returned unchanged (with the peeked bytes
 // put back). Errors: kUnimplemented for recognised but unsupported
-// compression (bzip2, xz); read errors of `raw`.
+// compression (bzip2); read errors of `raw`. xz is decoded too (liblzma).
 Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw);
 
 // OpenRaw + Decompress.

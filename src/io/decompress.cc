@@ -1,5 +1,6 @@
-// Streaming gzip and zstd decompressors. Both decode one output chunk per
+// Streaming gzip, zstd and xz decompressors. Both decode one output chunk per
 // Read() call, so memory stays bounded whatever the compression ratio.
+#include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -142,7 +143,69 @@ class ZstdStream : public ByteStream {
   Status pending_;
 };
 
+// xz (liblzma), any number of concatenated streams.
+class XzStream : public ByteStream {
+ public:
+  explicit XzStream(std::unique_ptr<ByteStream> in)
+      : in_(std::move(in)), buf_(new char[kInputChunk]) {
+    init_rc_ = lzma_stream_decoder(&lz_, UINT64_MAX, LZMA_CONCATENATED);
+  }
+  ~XzStream() override { lzma_end(&lz_); }
+
+  Result<size_t> Read(char* out, size_t n) override {
+    if (init_rc_ != LZMA_OK) return InternalError("liblzma initialisation failed");
+    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
+    if (finished_) return 0;
+    lz_.next_out = reinterpret_cast<uint8_t*>(out);
+    lz_.avail_out = n;
+    Status status = Fill(n);
+    const size_t produced = n - lz_.avail_out;
+    if (!status.ok() && produced > 0) {
+      pending_ = std::move(status);
+      return produced;
+    }
+    if (!status.ok()) return status;
+    return produced;
+  }
+
+ private:
+  Status Fill(size_t n) {
+    while (lz_.avail_out == n && !finished_) {
+      if (lz_.avail_in == 0 && !in_eof_) {
+        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+        if (!got.ok()) return got.status();
+        in_eof_ = *got == 0;
+        lz_.next_in = reinterpret_cast<const uint8_t*>(buf_.get());
+        lz_.avail_in = *got;
+      }
+      // LZMA_FINISH tells a concatenated decoder that no more input comes.
+      const lzma_ret rc = lzma_code(&lz_, in_eof_ ? LZMA_FINISH : LZMA_RUN);
+      if (rc == LZMA_STREAM_END) {
+        finished_ = true;
+      } else if (rc == LZMA_BUF_ERROR && in_eof_) {
+        return CorruptionError("truncated xz stream");
+      } else if (rc != LZMA_OK && rc != LZMA_BUF_ERROR) {
+        return CorruptionError("corrupt xz stream (liblzma error " +
+                               std::to_string(static_cast<int>(rc)) + ")");
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<ByteStream> in_;
+  std::unique_ptr<char[]> buf_;
+  lzma_stream lz_ = LZMA_STREAM_INIT;
+  lzma_ret init_rc_ = LZMA_OK;
+  bool in_eof_ = false;
+  bool finished_ = false;
+  Status pending_;
+};
+
 }  // namespace
+
+std::unique_ptr<ByteStream> NewXzStream(std::unique_ptr<ByteStream> in) {
+  return std::make_unique<XzStream>(std::move(in));
+}
 
 std::unique_ptr<ByteStream> NewGzipStream(std::unique_ptr<ByteStream> in) {
   return std::make_unique<GzipStream>(std::move(in));

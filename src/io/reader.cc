@@ -31,7 +31,7 @@ std::string Lower(std::string_view s) {
 // The kind comes from the name; compression from magic bytes (byte_stream).
 bool IsJsonLinesName(std::string_view path) {
   std::string name = Lower(path);
-  for (std::string_view z : {".gz", ".zst", ".zstd"}) {
+  for (std::string_view z : {".gz", ".zst", ".zstd", ".xz"}) {
     if (EndsWith(name, z)) {
       name.resize(name.size() - z.size());
       break;
