@@ -66,6 +66,21 @@ class Emitter {
   void Bytes(std::string_view bytes, uint32_t origin) {
     for (char b : bytes) Byte(b, origin);
   }
+  // Appends `bytes` copied one-to-one from original offset `origin` on.
+  void Run(std::string_view bytes, uint32_t origin, bool lower) {
+    const size_t at = out_.text.size();
+    out_.text.append(bytes);
+    if (lower) {
+      for (size_t k = at; k < out_.text.size(); ++k) {
+        char& c = out_.text[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    out_.to_original.resize(out_.text.size());
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      out_.to_original[at + k] = origin + static_cast<uint32_t>(k);
+    }
+  }
   char Last() const { return out_.text.empty() ? '\n' : out_.text.back(); }
   void PopLast() {
     out_.text.pop_back();
@@ -98,7 +113,7 @@ class Normalizer {
     while (i < in_.size()) {
       const unsigned char b = static_cast<unsigned char>(in_[i]);
       if (b < 0x80) {
-        i = Ascii(i);
+        i = AsciiRun(i);
       } else {
         i = NonAscii(i);
       }
@@ -108,7 +123,24 @@ class Normalizer {
   }
 
  private:
-  // The fast path: ASCII needs no ICU call.
+  // The fast path: printable ASCII (and '\n') is copied in bulk, with no
+  // ICU call; it only has to be case folded when asked.
+  size_t AsciiRun(size_t i) {
+    size_t end = i;
+    while (end < in_.size()) {
+      const unsigned char b = static_cast<unsigned char>(in_[end]);
+      if (b >= 0x80 || (b < 0x20 && b != '\n')) break;
+      ++end;
+    }
+    if (end == i) return Ascii(i);
+    Flush();
+    out_.Run(in_.substr(i, end - i), static_cast<uint32_t>(i), options_.case_fold);
+    last_ascii_single_ = true;
+    last_ascii_origin_ = static_cast<uint32_t>(end - 1);
+    return end;
+  }
+
+  // One ASCII control character.
   size_t Ascii(size_t i) {
     Flush();
     char c = in_[i];
@@ -239,9 +271,14 @@ MappedText MappedText::Identity(std::string_view text) {
   MappedText out;
   out.text = std::string(text);
   out.to_original.resize(text.size() + 1);
-  for (size_t i = 0; i <= text.size(); ++i) {
-    out.to_original[i] = static_cast<uint32_t>(i);
+  uint32_t start = 0;  // every byte of a character maps to its first byte
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      start = static_cast<uint32_t>(i);
+    }
+    out.to_original[i] = start;
   }
+  out.to_original[text.size()] = static_cast<uint32_t>(text.size());
   return out;
 }
 

@@ -116,6 +116,11 @@ TEST(NormalizeTest, ComposesMapsThroughNormalizeMapped) {
   EXPECT_EQ(m.to_original.back(), base.to_original.back());
 }
 
+TEST(NormalizeTest, IdentityMapsEveryByteToItsCharacterStart) {
+  const MappedText m = MappedText::Identity("a\u00e9b");
+  EXPECT_EQ(m.to_original, (std::vector<uint32_t>{0, 1, 1, 3, 4}));
+}
+
 // Random strings over an alphabet that stresses every path: ASCII, folded
 // typography, combining marks, Hangul, compatibility characters, astral
 // code points and (optionally) invalid byte sequences.

@@ -1,0 +1,246 @@
+#include "twicetold/clean.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "text/clean_rules.h"
+
+namespace twicetold {
+namespace {
+
+using clean_internal::FoldedLine;
+
+// Datelines are looked for only this many kept lines into the body: a
+// subtitle or a caption may precede the first paragraph, but a dash-led
+// upper-case opening deeper in the article is not a dateline.
+constexpr int kDatelineSearchLines = 3;
+
+struct Line {
+  uint32_t begin = 0;       // first byte of the line
+  uint32_t end = 0;         // one past the last byte, before "\r\n" / "\n"
+  uint32_t keep_begin = 0;  // first kept byte (after a dateline)
+  bool empty = false;       // only ASCII whitespace
+  bool removed = false;
+  bool blank_filler = false;
+};
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::vector<Line> SplitLines(std::string_view body) {
+  std::vector<Line> lines;
+  size_t begin = 0;
+  while (begin <= body.size()) {
+    size_t nl = body.find('\n', begin);
+    size_t next = nl == std::string_view::npos ? body.size() : nl;
+    Line line;
+    line.begin = static_cast<uint32_t>(begin);
+    line.end = static_cast<uint32_t>(next);
+    if (line.end > line.begin && body[line.end - 1] == '\r') --line.end;
+    line.keep_begin = line.begin;
+    line.empty = true;
+    for (size_t i = line.begin; i < line.end; ++i) {
+      if (!IsAsciiSpace(body[i])) line.empty = false;
+    }
+    lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    begin = nl + 1;
+  }
+  return lines;
+}
+
+// The first rule that fires on a line, in order of certainty. A repeat is
+// checked first so that of two identical captions the first is reported as
+// a caption and the second as a repeat.
+std::optional<RemovalReason> Classify(const FoldedLine& folded,
+                                      bool removable_repeat,
+                                      const CleanOptions& options) {
+  if (options.remove_blank_filler && clean_internal::IsBlankFiller(folded)) {
+    return RemovalReason::kBlankFiller;
+  }
+  if (options.remove_repeated_lines && removable_repeat) {
+    return RemovalReason::kRepeatedLine;
+  }
+  if (options.remove_furniture && clean_internal::IsFurniture(folded)) {
+    return RemovalReason::kFurniture;
+  }
+  if (options.remove_advertisements &&
+      clean_internal::IsAdvertisement(folded)) {
+    return RemovalReason::kAdvertisement;
+  }
+  if (options.remove_captions && clean_internal::IsCaption(folded)) {
+    return RemovalReason::kCaption;
+  }
+  return std::nullopt;
+}
+
+bool EndsLikeSentence(const std::string& text) {
+  size_t end = text.find_last_not_of("\"')");
+  if (end == std::string::npos) return false;
+  char c = text[end];
+  return c == '.' || c == '!' || c == '?';
+}
+
+// Marks later copies of earlier lines that may be removed. Scraping
+// duplicates captions, galleries and furniture, which show up as a copy
+// right after its original, as runs of copies, or as non-sentences. A lone
+// full sentence repeated between different paragraphs is more likely a
+// writer's refrain (one column on real data repeated "Yet the stock market
+// sits at all-time highs." a dozen times), so it stays.
+std::vector<bool> FindRemovableRepeats(const std::vector<FoldedLine>& folded,
+                                       const std::vector<std::string>& keys,
+                                       const CleanOptions& options) {
+  const size_t n = folded.size();
+  std::vector<bool> copy(n, false), removable(n, false);
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < n; ++i) {
+    if (!folded[i].has_alnum) continue;
+    copy[i] = folded[i].chars >= options.min_repeated_line_chars &&
+              seen.count(keys[i]) > 0;
+    seen.insert(keys[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!copy[i]) continue;
+    bool after_original = i > 0 && keys[i - 1] == keys[i];
+    bool in_run = (i > 0 && copy[i - 1]) || (i + 1 < n && copy[i + 1]);
+    removable[i] =
+        after_original || in_run || !EndsLikeSentence(folded[i].text);
+  }
+  return removable;
+}
+
+void ClassifyLines(std::string_view body, const CleanOptions& options,
+                   std::vector<Line>& lines, std::vector<Removal>& removed) {
+  // Non-empty lines only, so "previous" and "next" skip blank lines.
+  std::vector<size_t> index;
+  std::vector<FoldedLine> folded;
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty) continue;
+    index.push_back(i);
+    folded.push_back(clean_internal::FoldLine(
+        body.substr(lines[i].begin, lines[i].end - lines[i].begin)));
+    keys.push_back(clean_internal::RepeatKey(folded.back()));
+  }
+  std::vector<bool> repeat = FindRemovableRepeats(folded, keys, options);
+  for (size_t k = 0; k < index.size(); ++k) {
+    std::optional<RemovalReason> reason =
+        Classify(folded[k], repeat[k], options);
+    if (!reason) continue;
+    Line& line = lines[index[k]];
+    Span span{line.begin, line.end};
+    line.removed = true;
+    line.blank_filler = *reason == RemovalReason::kBlankFiller;
+    removed.push_back({*reason, span, std::string(span.In(body))});
+  }
+}
+
+// Finds a dateline at the start of one of the first kept lines; cuts it
+// from that line and records it.
+std::optional<Dateline> ExtractDateline(std::string_view body,
+                                        std::vector<Line>& lines,
+                                        std::vector<Removal>& removed) {
+  int looked = 0;
+  for (Line& line : lines) {
+    if (line.empty || line.removed) continue;
+    if (looked++ == kDatelineSearchLines) break;
+    std::string_view text = body.substr(line.begin, line.end - line.begin);
+    std::optional<clean_internal::DatelineMatch> m =
+        clean_internal::MatchDateline(text);
+    if (!m) continue;
+    Dateline dateline{m->place, m->outlet,
+                      Span{line.begin + m->begin, line.begin + m->end}};
+    removed.push_back({RemovalReason::kDateline, dateline.span,
+                       std::string(dateline.span.In(body))});
+    line.keep_begin = line.begin + m->rest;
+    if (line.keep_begin >= line.end) line.removed = true;
+    return dateline;
+  }
+  return std::nullopt;
+}
+
+// Appends body[begin, end) (whole characters). Every byte of a character
+// maps to the character's first byte, as the MappedText contract asks.
+void AppendVerbatim(std::string_view body, uint32_t begin, uint32_t end,
+                    MappedText& out) {
+  out.text.append(body.substr(begin, end - begin));
+  uint32_t char_start = begin;
+  for (uint32_t i = begin; i < end; ++i) {
+    if ((static_cast<uint8_t>(body[i]) & 0xC0) != 0x80) char_start = i;
+    out.to_original.push_back(char_start);
+  }
+}
+
+// Rebuilds the text from the kept parts of lines. A gap between two kept
+// lines is copied as given unless something was cut from it; then it
+// becomes "\n\n" if it held a paragraph break (an empty or filler line) and
+// "\n" otherwise, so removals never leave runs of blank lines.
+MappedText Assemble(std::string_view body, const std::vector<Line>& lines) {
+  MappedText out;
+  out.text.reserve(body.size());
+  out.to_original.reserve(body.size() + 1);
+  uint32_t gap_begin = 0;
+  bool have_kept = false, gap_cut = false, gap_break = false;
+  for (const Line& line : lines) {
+    if (line.removed || line.empty) {
+      gap_cut |= line.removed;
+      gap_break |= line.empty || line.blank_filler;
+      continue;
+    }
+    gap_cut |= line.keep_begin != line.begin;
+    if (!gap_cut) {
+      AppendVerbatim(body, gap_begin, line.keep_begin, out);
+    } else if (have_kept) {
+      out.text.append(gap_break ? "\n\n" : "\n");
+      out.to_original.resize(out.text.size(), gap_begin);
+    }
+    AppendVerbatim(body, line.keep_begin, line.end, out);
+    gap_begin = line.end;
+    have_kept = true;
+    gap_cut = gap_break = false;
+  }
+  if (!gap_cut) AppendVerbatim(body, gap_begin, body.size(), out);
+  out.to_original.push_back(static_cast<uint32_t>(body.size()));
+  return out;
+}
+
+}  // namespace
+
+std::string_view RemovalReasonName(RemovalReason reason) {
+  switch (reason) {
+    case RemovalReason::kRepeatedLine:
+      return "repeated_line";
+    case RemovalReason::kCaption:
+      return "caption";
+    case RemovalReason::kAdvertisement:
+      return "advertisement";
+    case RemovalReason::kFurniture:
+      return "furniture";
+    case RemovalReason::kBlankFiller:
+      return "blank_filler";
+    case RemovalReason::kDateline:
+      return "dateline";
+  }
+  return "unknown";
+}
+
+CleanedBody CleanBody(std::string_view body, const CleanOptions& options) {
+  CleanedBody result;
+  std::vector<Line> lines = SplitLines(body);
+  ClassifyLines(body, options, lines, result.removed);
+  if (options.extract_dateline) {
+    result.dateline = ExtractDateline(body, lines, result.removed);
+  }
+  std::stable_sort(result.removed.begin(), result.removed.end(),
+                   [](const Removal& a, const Removal& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+  result.text = Assemble(body, lines);
+  return result;
+}
+
+}  // namespace twicetold
