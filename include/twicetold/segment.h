@@ -5,9 +5,12 @@
 // quote marks, '-' as dash, ' ' as space, '\n' as line break). All spans are
 // byte offsets into that text; map them to the original through MappedText.
 //
-// Blocks: text separated by blank lines; inside a block, every line that
-// starts with a list marker (•, ·, ▪, -, *, "1.", "1)", "a)") starts a list
-// item. A single-line block of at most `max_heading_words` words that does
+// Blocks: text separated by blank lines. Inside a block, a line that starts
+// with a bullet (•, ·, ▪, ...) always starts a list item; an ambiguous
+// marker ('-', '*', "1.", "1)", "a)") starts one only on the block's first
+// line, after another list item, or after a line ending in ':' (so a
+// hard-wrapped line that happens to start with "1986." or "- " is not an
+// item). A single-line block of at most `max_heading_words` words that does
 // not end in sentence punctuation (. ! ? : ; ,), ignoring closing quotes and
 // brackets, is a heading.
 // Sentences: ICU sentence breaks, with breaks suppressed after common

@@ -1,0 +1,298 @@
+#include "text/word_tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <array>
+#include <cstring>
+#include <memory>
+
+namespace twicetold {
+namespace {
+
+// UAX #29 word-break classes of the ASCII characters that matter. Everything
+// else (spaces, controls, other punctuation) is "Other" and always breaks.
+// ICU 72 removes ':' from MidLetter (CLDR root tailoring), so "a:b" is two
+// words, and adds '@' to ALetter.
+enum WordClass : uint8_t {
+  kOther,
+  kLetter,     // ALetter
+  kDigit,      // Numeric
+  kUnder,      // ExtendNumLet
+  kMidNumLet,  // '.' (MidNumLet) and '\'' (Single_Quote): letters or digits
+  kMidNum,     // ',' ';': only between digits
+};
+
+constexpr std::array<uint8_t, 256> MakeWordClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
+  t['@'] = kLetter;  // ICU 72 adds '@' to ALetter (keeps e-mail addresses)
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  t['_'] = kUnder;
+  t['.'] = kMidNumLet;
+  t['\''] = kMidNumLet;
+  t[','] = kMidNum;
+  t[';'] = kMidNum;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kWordClass = MakeWordClasses();
+
+inline uint8_t ClassOf(char c) {
+  return kWordClass[static_cast<unsigned char>(c)];
+}
+inline bool IsWordChar(uint8_t cls) { return cls >= kLetter && cls <= kUnder; }
+
+// WB6/WB7 (letter Mid letter) and WB11/WB12 (digit Mid digit).
+inline bool JoinsAcross(uint8_t before, uint8_t mid, uint8_t after) {
+  if (mid == kMidNumLet) {
+    return (before == kLetter && after == kLetter) ||
+           (before == kDigit && after == kDigit);
+  }
+  return mid == kMidNum && before == kDigit && after == kDigit;
+}
+
+icu::BreakIterator* ThreadWordIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(),
+                                               status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  return iterator.get();
+}
+
+bool StartsWithDigit(std::string_view text, uint32_t pos) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return c >= '0' && c <= '9';
+  UChar32 cp;
+  int32_t i = static_cast<int32_t>(pos);
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), cp);
+  return cp >= 0 && u_isdigit(cp);
+}
+
+}  // namespace
+
+const std::string_view kFastPathSymbols[10] = {
+    "\u00a3", "\u20ac", "\u00a5", "\u00a2", "\u00b0",
+    "\u2022", "\u00a7", "\u00b1", "\u00d7", "\u00f7"};
+
+bool FastPathApplies(std::string_view text) {
+  if (IsAscii(text)) return true;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t matched = 0;
+    for (std::string_view symbol : kFastPathSymbols) {
+      if (text.substr(i, symbol.size()) == symbol) matched = symbol.size();
+    }
+    if (matched == 0) return false;
+    i += matched;
+  }
+  return true;
+}
+
+bool IsAscii(std::string_view text) {
+  // An OR-reduction the compiler vectorizes; no early exit on purpose.
+  unsigned char acc = 0;
+  for (char c : text) acc |= static_cast<unsigned char>(c);
+  return acc < 0x80;
+}
+
+void AppendAsciiWordSpansScalar(std::string_view text, std::vector<Span>* out) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (!IsWordChar(ClassOf(text[i]))) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (true) {
+      while (i < n && IsWordChar(ClassOf(text[i]))) ++i;
+      if (i + 1 < n && JoinsAcross(ClassOf(text[i - 1]), ClassOf(text[i]),
+                                   ClassOf(text[i + 1]))) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    // ICU gives a lone ExtendNumLet ("_") rule status "none".
+    if (i - start == 1 && text[start] == '_') continue;
+    out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+  }
+}
+
+#if defined(__SSE2__)
+namespace {
+
+// Bit i of each mask describes byte i of a 64-byte chunk.
+struct ChunkMasks {
+  uint64_t letter, digit, under, mid_num_let, mid_num;
+};
+
+inline uint64_t Mask16(__m128i eq, int shift) {
+  return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(eq)))
+         << shift;
+}
+
+// Bytes in [lo, lo + count) as a signed compare on bytes shifted by 0x80.
+inline __m128i InRange(__m128i v, char lo, char count) {
+  const __m128i shifted =
+      _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 0x80)));
+  return _mm_cmplt_epi8(shifted,
+                        _mm_set1_epi8(static_cast<char>(-128 + count)));
+}
+
+inline __m128i Eq(__m128i v, char c) {
+  return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+ChunkMasks ClassifyChunk(const char* p) {
+  ChunkMasks m{};
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_or_si128(InRange(lower, 'a', 26), Eq(v, '@'));
+    m.letter |= Mask16(letter, 16 * k);
+    m.digit |= Mask16(InRange(v, '0', 10), 16 * k);
+    m.under |= Mask16(Eq(v, '_'), 16 * k);
+    m.mid_num_let |= Mask16(_mm_or_si128(Eq(v, '.'), Eq(v, '\'')), 16 * k);
+    m.mid_num |= Mask16(_mm_or_si128(Eq(v, ','), Eq(v, ';')), 16 * k);
+  }
+  return m;
+}
+
+}  // namespace
+
+// Same result as the scalar loop, 64 bytes at a time: a byte is part of a
+// word if it is a word character or a Mid character joined by its two
+// neighbours (WB6/7, WB11/12); words are the runs of such bytes. Branches
+// then cost one per word instead of one per byte.
+void AppendAsciiWordSpans(std::string_view text, std::vector<Span>* out) {
+  const size_t n = text.size();
+  uint64_t carry_letter = 0, carry_digit = 0, carry_word = 0;
+  bool in_run = false;
+  size_t run_start = 0;
+  alignas(16) char tail[80] = {};
+  for (size_t base = 0; base < n; base += 64) {
+    const char* p = text.data() + base;
+    if (n - base < 65) {  // also need byte 64 below: copy the tail
+      std::memcpy(tail, p, n - base);
+      p = tail;
+    }
+    const ChunkMasks m = ClassifyChunk(p);
+    const uint8_t next_class = ClassOf(p[64]);
+    const uint64_t prev_l = (m.letter << 1) | carry_letter;
+    const uint64_t prev_d = (m.digit << 1) | carry_digit;
+    const uint64_t next_l =
+        (m.letter >> 1) | (uint64_t{next_class == kLetter} << 63);
+    const uint64_t next_d =
+        (m.digit >> 1) | (uint64_t{next_class == kDigit} << 63);
+    const uint64_t both_d = prev_d & next_d;
+    const uint64_t joined =
+        (m.mid_num_let & ((prev_l & next_l) | both_d)) | (m.mid_num & both_d);
+    const uint64_t word = m.letter | m.digit | m.under | joined;
+    uint64_t edges = word ^ ((word << 1) | carry_word);
+    while (edges != 0) {
+      const size_t pos = base + static_cast<size_t>(__builtin_ctzll(edges));
+      edges &= edges - 1;
+      if (pos >= n) break;
+      if (!in_run) {
+        run_start = pos;
+      } else if (!(pos - run_start == 1 && text[run_start] == '_')) {
+        out->push_back(
+            {static_cast<uint32_t>(run_start), static_cast<uint32_t>(pos)});
+      }
+      in_run = !in_run;
+    }
+    carry_letter = m.letter >> 63;
+    carry_digit = m.digit >> 63;
+    carry_word = word >> 63;
+  }
+  if (in_run && !(n - run_start == 1 && text[run_start] == '_')) {
+    out->push_back(
+        {static_cast<uint32_t>(run_start), static_cast<uint32_t>(n)});
+  }
+}
+#else
+void AppendAsciiWordSpans(std::string_view text, std::vector<Span>* out) {
+  AppendAsciiWordSpansScalar(text, out);
+}
+#endif  // __SSE2__
+
+void AppendIcuWordSpans(std::string_view text, std::vector<Span>* out) {
+  icu::BreakIterator* it = ThreadWordIterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = nullptr;
+  if (it != nullptr) {
+    ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()),
+                        &status);
+    if (U_SUCCESS(status)) it->setText(ut, status);
+  }
+  if (it == nullptr || U_FAILURE(status)) {
+    if (ut != nullptr) utext_close(ut);
+    AppendAsciiWordSpans(text, out);
+    return;
+  }
+  int32_t begin = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = it->next()) {
+    if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+      out->push_back(
+          {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    }
+  }
+  // The iterator keeps a shallow clone of `ut` that still points at `text`;
+  // it is never read again before the next setText, so that is harmless.
+  utext_close(ut);
+}
+
+void JoinWordSpans(std::string_view text, const std::vector<Span>& raw,
+                   uint32_t offset, std::vector<Token>* out) {
+  const size_t first = out->size();
+  uint32_t prev_end = 0;  // unshifted end of the last token of this call
+  for (Span s : raw) {
+    uint32_t end = s.end;
+    if (end < text.size() && text[end] == '%' && text[end - 1] >= '0' &&
+        text[end - 1] <= '9') {
+      ++end;
+    }
+    if (out->size() > first && prev_end + 1 == s.begin &&
+        text[prev_end] == '-') {
+      out->back().span.end = end + offset;
+    } else {
+      Token token;
+      token.span = {s.begin + offset, end + offset};
+      token.kind = StartsWithDigit(text, s.begin) ? TokenKind::kNumber
+                                                  : TokenKind::kWord;
+      out->push_back(token);
+    }
+    prev_end = end;
+  }
+}
+
+void AppendTokens(std::string_view text, uint32_t offset, bool fast_path,
+                  std::vector<Span>* scratch, std::vector<Token>* out) {
+  scratch->clear();
+  if (fast_path) {
+    AppendAsciiWordSpans(text, scratch);
+  } else {
+    AppendIcuWordSpans(text, scratch);
+  }
+  JoinWordSpans(text, *scratch, offset, out);
+}
+
+}  // namespace twicetold

@@ -1,0 +1,247 @@
+// Word tokens and sentence-break candidates: the ASCII fast paths against the
+// ICU reference in tests/reference/icu_tokenizer.h, plus the documented
+// token shapes.
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "reference/icu_tokenizer.h"
+#include "text/sentence_splitter.h"
+#include "text/word_tokenizer.h"
+#include "twicetold/normalize.h"
+#include "twicetold/segment.h"
+
+namespace twicetold {
+
+void PrintTo(const Span& s, std::ostream* os) {
+  *os << "[" << s.begin << "," << s.end << ")";
+}
+
+namespace {
+
+std::vector<std::string> TokenTexts(std::string_view text,
+                                    const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.emplace_back(t.span.In(text));
+  return out;
+}
+
+std::vector<Span> FastWordSpans(std::string_view text) {
+  std::vector<Span> out;
+  AppendAsciiWordSpans(text, &out);
+  return out;
+}
+
+std::vector<uint32_t> FastSentenceBreaks(std::string_view text) {
+  std::vector<uint32_t> out;
+  AppendAsciiSentenceBreaks(text, &out);
+  return out;
+}
+
+// Random ASCII: half the characters from the classes the UAX #29 rules
+// distinguish, half from all of ASCII (controls included, NUL excluded).
+std::string RandomAscii(std::mt19937& rng, size_t max_len) {
+  static const std::string kAlphabet =
+      "aAbBxXzZ019.,';:-%\"!?()[]_ \n\t#/&*+@$";
+  std::uniform_int_distribution<size_t> len(0, max_len);
+  std::uniform_int_distribution<size_t> pick(0, kAlphabet.size() - 1);
+  std::uniform_int_distribution<int> any(1, 127);
+  std::string s(len(rng), ' ');
+  for (char& c : s) {
+    c = rng() % 2 ? kAlphabet[pick(rng)] : static_cast<char>(any(rng));
+  }
+  return s;
+}
+
+// Random news-like ASCII: words, numbers, abbreviations, quotes.
+std::string RandomNewsAscii(std::mt19937& rng, size_t words) {
+  static const std::vector<std::string> kPieces = {
+      "the",   "The",       "said",     "Mr.",   "U.S.", "Dec.",   "2",
+      "4,000", "2.5%",      "28-point", "don't", "J.",   "R.",     "Smith",
+      "e.g.",  "a.m.",      "\"Yes.",   "No!\"", "why?", "(AFP)",  "1.",
+      "--",    "five-hour", "It's",     "3.4",   "end.", "end.\"", "x",
+      "...",   "O'Neil",    "p.m.",     "_a",    "a_1"};
+  static const std::vector<std::string> kSeparators = {
+      " ",  " ",  " ",  "  ", "\n",  ", ",  ". ", "? ",
+      "! ", ": ", "; ", "-",  "\" ", " \"", ") ", ""};
+  std::uniform_int_distribution<size_t> piece(0, kPieces.size() - 1);
+  std::uniform_int_distribution<size_t> sep(0, kSeparators.size() - 1);
+  std::string s;
+  for (size_t i = 0; i < words; ++i) {
+    s += kPieces[piece(rng)];
+    s += kSeparators[sep(rng)];
+  }
+  return s;
+}
+
+TEST(TokenizerTest, AsciiWordSpansMatchIcuOnRandomStrings) {
+  std::mt19937 rng(20240601);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s = RandomAscii(rng, 40);
+    ASSERT_EQ(FastWordSpans(s), reference::IcuWordSpans(s)) << "[" << s << "]";
+  }
+}
+
+TEST(TokenizerTest, SimdWordSpansMatchScalarAndIcuAcrossChunks) {
+  // Lengths past 64 bytes cross the vector loop's chunk boundaries.
+  std::mt19937 rng(64);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s = RandomAscii(rng, 300);
+    std::vector<Span> scalar;
+    AppendAsciiWordSpansScalar(s, &scalar);
+    ASSERT_EQ(FastWordSpans(s), scalar) << "[" << s << "]";
+    if (i % 10 == 0) ASSERT_EQ(scalar, reference::IcuWordSpans(s));
+  }
+}
+
+TEST(TokenizerTest, AsciiTokensMatchIcuOnRandomNewsText) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = RandomNewsAscii(rng, 25);
+    ASSERT_EQ(TokenTexts(s, Tokenize(s)),
+              TokenTexts(s, reference::IcuTokenize(s)))
+        << "[" << s << "]";
+  }
+}
+
+TEST(TokenizerTest, AsciiSentenceBreaksMatchIcuOnRandomStrings) {
+  std::mt19937 rng(99);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s = RandomAscii(rng, 40);
+    ASSERT_EQ(FastSentenceBreaks(s), reference::IcuSentenceBreaks(s))
+        << "[" << s << "]";
+  }
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = RandomNewsAscii(rng, 30);
+    ASSERT_EQ(FastSentenceBreaks(s), reference::IcuSentenceBreaks(s))
+        << "[" << s << "]";
+  }
+}
+
+TEST(TokenizerTest, FastPathSymbolsAreOtherForWordAndSentenceBreaks) {
+  for (std::string_view symbol : kFastPathSymbols) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(symbol.data(), static_cast<int32_t>(symbol.size())));
+    ASSERT_EQ(u.countChar32(), 1) << symbol;
+    UChar32 cp = u.char32At(0);
+    EXPECT_EQ(u_getIntPropertyValue(cp, UCHAR_WORD_BREAK), U_WB_OTHER)
+        << symbol;
+    EXPECT_EQ(u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK), U_SB_OTHER)
+        << symbol;
+    EXPECT_FALSE(u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC))
+        << symbol;
+  }
+}
+
+TEST(TokenizerTest, FastPathsMatchIcuWithSymbols) {
+  std::mt19937 rng(31);
+  for (int i = 0; i < 10000; ++i) {
+    std::string s;
+    for (int p = 0; p < 4; ++p) {
+      s += RandomAscii(rng, 10);
+      s += kFastPathSymbols[rng() % std::size(kFastPathSymbols)];
+    }
+    ASSERT_TRUE(FastPathApplies(s));
+    ASSERT_EQ(FastWordSpans(s), reference::IcuWordSpans(s)) << "[" << s << "]";
+    ASSERT_EQ(FastSentenceBreaks(s), reference::IcuSentenceBreaks(s))
+        << "[" << s << "]";
+  }
+  EXPECT_FALSE(FastPathApplies("caf\u00e9"));
+  EXPECT_FALSE(FastPathApplies("\xa3"));  // truncated, invalid UTF-8
+}
+
+TEST(TokenizerTest, IcuPathMatchesReferenceOnNonAscii) {
+  // Non-ASCII input goes through ICU inside the library; offsets are bytes.
+  for (std::string s : {"Caf\u00e9 costs \u00a35.50, na\u00efve - 2.5%.",
+                        "\u00c9tat: 28-point \u0434\u043e\u043c \u2022 x",
+                        "\u65e5\u672c\u8a9e and \u00fcber-cool"}) {
+    EXPECT_EQ(TokenTexts(s, Tokenize(s)),
+              TokenTexts(s, reference::IcuTokenize(s)))
+        << s;
+    std::vector<uint32_t> breaks;
+    AppendIcuSentenceBreaks(s, &breaks);
+    EXPECT_EQ(breaks, reference::IcuSentenceBreaks(s)) << s;
+  }
+}
+
+TEST(TokenizerTest, FastPathsMatchIcuOnRealNews) {
+  // Real text read at run time (never copied into the repo); every 3rd
+  // article of the BBC corpus, block by block as Segment sees it.
+  std::ifstream in(std::string(TWICETOLD_SOURCE_DIR) +
+                   "/../shared/data/corpora/bbc.jsonl");
+  if (!in) GTEST_SKIP() << "bbc.jsonl not available";
+  std::string line;
+  int blocks = 0;
+  for (int article = 0; std::getline(in, line); ++article) {
+    if (article % 3 != 0) continue;
+    auto json = nlohmann::json::parse(line, nullptr, false);
+    if (!json.is_object() || !json["text"].is_string()) continue;
+    const std::string text =
+        Normalize(json["text"].get<std::string>(), {}).text;
+    for (const Block& block : Segment(text, {}).blocks) {
+      std::string_view s = block.span.In(text);
+      if (!FastPathApplies(s)) continue;
+      ++blocks;
+      ASSERT_EQ(FastWordSpans(s), reference::IcuWordSpans(s)) << s;
+      ASSERT_EQ(FastSentenceBreaks(s), reference::IcuSentenceBreaks(s)) << s;
+      ASSERT_EQ(TokenTexts(s, Tokenize(s)),
+                TokenTexts(s, reference::IcuTokenize(s)));
+    }
+  }
+  EXPECT_GT(blocks, 1000);
+}
+
+TEST(TokenizerTest, KeepsNewsShapesWhole) {
+  const std::string s =
+      "A 28-point lead, 4,000 troops, 2.5% growth after a five-hour "
+      "meeting; they don't know U.S. plans.";
+  EXPECT_EQ(TokenTexts(s, Tokenize(s)),
+            (std::vector<std::string>{"A", "28-point", "lead", "4,000",
+                                      "troops", "2.5%", "growth", "after", "a",
+                                      "five-hour", "meeting", "they", "don't",
+                                      "know", "U.S", "plans"}));
+}
+
+TEST(TokenizerTest, DropsPunctuationAndSetsKinds) {
+  const std::string s = "-- \"Hi\" (3) 12th x";
+  std::vector<Token> tokens = Tokenize(s);
+  ASSERT_EQ(TokenTexts(s, tokens),
+            (std::vector<std::string>{"Hi", "3", "12th", "x"}));
+  EXPECT_EQ(tokens[0].kind, TokenKind::kWord);
+  EXPECT_EQ(tokens[1].kind, TokenKind::kNumber);
+  EXPECT_EQ(tokens[2].kind, TokenKind::kNumber);
+  EXPECT_EQ(tokens[1].span, (Span{9, 10}));
+}
+
+TEST(TokenizerTest, DashWithSpacesSeparates) {
+  const std::string s = "Moscow - Kyiv x--y";
+  EXPECT_EQ(TokenTexts(s, Tokenize(s)),
+            (std::vector<std::string>{"Moscow", "Kyiv", "x", "y"}));
+}
+
+TEST(TokenizerTest, RealSentencesMatchReference) {
+  const std::vector<std::string> sentences = {
+      "Quarterly profits at the firm jumped 76% to $1.13bn for the three "
+      "months to December, from $639m a year earlier.",
+      "Arrivals for the week ended February 22 were 155,221 bags\nof 60 "
+      "kilos making a cumulative total of 5.93 mln.",
+      "He said: \"We're not going anywhere.\" Officials (who declined to be "
+      "named) said talks would resume on Jan. 5 in Geneva.",
+      "The U.S.-led coalition's 3rd-quarter e-mail said 10:30 a.m. EST.",
+  };
+  for (const std::string& s : sentences) {
+    EXPECT_EQ(TokenTexts(s, Tokenize(s)),
+              TokenTexts(s, reference::IcuTokenize(s)));
+    EXPECT_EQ(FastSentenceBreaks(s), reference::IcuSentenceBreaks(s)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace twicetold
