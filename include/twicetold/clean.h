@@ -20,9 +20,10 @@
 //                  share/follow prompts, copyright lines, "Read more:";
 //   blank_filler   a line that is not empty but has no letters or digits
 //                  after normalization (non-breaking spaces, "* * *");
-//   dateline       "ERBIL (Kurdistan24) —", "MOSCOW / WASHINGTON —",
-//                  "LONDON, March 3 (Reuters) -" at the start of the body:
-//                  removed from the text and returned as metadata.
+// Datelines ("ERBIL (Kurdistan24) —", "MOSCOW / WASHINGTON —", "LONDON,
+// March 3 (Reuters) -") at the start of the body are not boilerplate but
+// metadata: cut from the text and returned as CleanedBody::dateline (with
+// their span), not as a Removal.
 #ifndef TWICETOLD_CLEAN_H_
 #define TWICETOLD_CLEAN_H_
 
@@ -43,7 +44,6 @@ enum class RemovalReason {
   kAdvertisement,
   kFurniture,
   kBlankFiller,
-  kDateline,
 };
 std::string_view RemovalReasonName(RemovalReason reason);  // "repeated_line", ...
 
@@ -72,7 +72,8 @@ struct CleanOptions {
 
 struct CleanedBody {
   // The body with removed lines and the dateline cut out (paragraph breaks
-  // kept), mapped to byte offsets of the body as given.
+  // kept), mapped to byte offsets of the body as given. Every non-space
+  // byte of the body is in `text`, in one Removal, or in the dateline.
   MappedText text;
   std::vector<Removal> removed;  // in body order
   std::optional<Dateline> dateline;

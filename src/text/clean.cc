@@ -142,8 +142,7 @@ void ClassifyLines(std::string_view body, const CleanOptions& options,
 // Finds a dateline at the start of one of the first kept lines; cuts it
 // from that line and records it.
 std::optional<Dateline> ExtractDateline(std::string_view body,
-                                        std::vector<Line>& lines,
-                                        std::vector<Removal>& removed) {
+                                        std::vector<Line>& lines) {
   int looked = 0;
   for (Line& line : lines) {
     if (line.empty || line.removed) continue;
@@ -154,8 +153,6 @@ std::optional<Dateline> ExtractDateline(std::string_view body,
     if (!m) continue;
     Dateline dateline{m->place, m->outlet,
                       Span{line.begin + m->begin, line.begin + m->end}};
-    removed.push_back({RemovalReason::kDateline, dateline.span,
-                       std::string(dateline.span.In(body))});
     line.keep_begin = line.begin + m->rest;
     if (line.keep_begin >= line.end) line.removed = true;
     return dateline;
@@ -222,8 +219,6 @@ std::string_view RemovalReasonName(RemovalReason reason) {
       return "furniture";
     case RemovalReason::kBlankFiller:
       return "blank_filler";
-    case RemovalReason::kDateline:
-      return "dateline";
   }
   return "unknown";
 }
@@ -233,7 +228,7 @@ CleanedBody CleanBody(std::string_view body, const CleanOptions& options) {
   std::vector<Line> lines = SplitLines(body);
   ClassifyLines(body, options, lines, result.removed);
   if (options.extract_dateline) {
-    result.dateline = ExtractDateline(body, lines, result.removed);
+    result.dateline = ExtractDateline(body, lines);
   }
   std::stable_sort(result.removed.begin(), result.removed.end(),
                    [](const Removal& a, const Removal& b) {

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -28,6 +30,16 @@ std::vector<std::string> RemovedTexts(const CleanedBody& cleaned,
     if (r.reason == reason) out.push_back(r.text);
   }
   return out;
+}
+
+// Everything cut from the body: the removals and the dateline, in order.
+std::vector<Span> Cuts(const CleanedBody& cleaned) {
+  std::vector<Span> cuts;
+  for (const Removal& r : cleaned.removed) cuts.push_back(r.span);
+  if (cleaned.dateline) cuts.push_back(cleaned.dateline->span);
+  std::sort(cuts.begin(), cuts.end(),
+            [](Span x, Span y) { return x.begin < y.begin; });
+  return cuts;
 }
 
 size_t Utf8Length(char lead) {
@@ -289,8 +301,7 @@ TEST(CleanBodyTest, ExtractsDatelines) {
     EXPECT_TRUE(span.back() == '-' || span.ends_with("\u2014") ||
                 span.ends_with("\u2013"))
         << span;
-    EXPECT_THAT(RemovedTexts(cleaned, RemovalReason::kDateline),
-                ElementsAre(std::string(span)));
+    EXPECT_TRUE(cleaned.removed.empty()) << "a dateline is metadata, not a removal";
     EXPECT_EQ(cleaned.text.text, c.rest + "\n\nMore talks are planned.");
   }
 }
@@ -392,7 +403,6 @@ TEST(CleanBodyTest, ReasonNames) {
   EXPECT_EQ(RemovalReasonName(RemovalReason::kAdvertisement), "advertisement");
   EXPECT_EQ(RemovalReasonName(RemovalReason::kFurniture), "furniture");
   EXPECT_EQ(RemovalReasonName(RemovalReason::kBlankFiller), "blank_filler");
-  EXPECT_EQ(RemovalReasonName(RemovalReason::kDateline), "dateline");
 }
 
 // --- Seed acceptance (read at test time, skipped if absent). ---
@@ -446,7 +456,7 @@ TEST(CleanBodySeedTest, Seed000) {
   ASSERT_TRUE(cleaned.dateline.has_value());
   EXPECT_EQ(cleaned.dateline->place, "ERBIL");
   EXPECT_EQ(cleaned.dateline->outlet, "Kurdistan24");
-  EXPECT_EQ(cleaned.removed.size(), 5u);
+  EXPECT_EQ(cleaned.removed.size(), 4u);
   // The subtitle and every paragraph from "High-stakes" to "As both sides"
   // survive intact; the first one without its dateline.
   const std::string& text = cleaned.text.text;
@@ -466,8 +476,7 @@ TEST(CleanBodySeedTest, Seed002) {
   ASSERT_TRUE(cleaned.dateline.has_value());
   EXPECT_EQ(cleaned.dateline->place, "MOSCOW / WASHINGTON");
   EXPECT_EQ(cleaned.dateline->outlet, "");
-  ASSERT_EQ(cleaned.removed.size(), 1u);
-  EXPECT_EQ(cleaned.removed[0].reason, RemovalReason::kDateline);
+  EXPECT_TRUE(cleaned.removed.empty());  // the dateline is metadata
   std::vector<std::string> lines = NonEmptyLines(*body);
   for (size_t i = 1; i < lines.size(); ++i) {
     EXPECT_THAT(cleaned.text.text, HasSubstr(lines[i]));
@@ -553,8 +562,8 @@ TEST(CleanBodyPropertyTest, EveryByteIsKeptRemovedOrWhitespace) {
     std::vector<bool> kept = ExpectWellFormed(body, cleaned);
     if (HasFailure()) return;
     std::vector<int> owners(body.size(), 0);
-    for (const Removal& r : cleaned.removed) {
-      for (uint32_t i = r.span.begin; i < r.span.end; ++i) ++owners[i];
+    for (const Span& cut : Cuts(cleaned)) {
+      for (uint32_t i = cut.begin; i < cut.end; ++i) ++owners[i];
     }
     for (size_t o = 0; o < body.size(); ++o) {
       ASSERT_FALSE(kept[o] && owners[o] > 0)
@@ -594,9 +603,9 @@ TEST(CleanBodyPropertyTest, TextEqualsBodyMinusRemovalsUpToWhitespace) {
     CleanedBody cleaned = Clean(body);
     std::string expected;
     uint32_t pos = 0;
-    for (const Removal& r : cleaned.removed) {
-      expected += body.substr(pos, r.span.begin - pos);
-      pos = r.span.end;
+    for (const Span& cut : Cuts(cleaned)) {
+      expected += body.substr(pos, cut.begin - pos);
+      pos = cut.end;
     }
     expected += body.substr(pos);
     ASSERT_EQ(WithoutSpaces(cleaned.text.text), WithoutSpaces(expected))
