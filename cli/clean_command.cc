@@ -16,10 +16,10 @@ struct CleanFlags {
   bool json = false;
 };
 
-nlohmann::json ArticleJson(const AnalyzedArticle& a) {
+Json ArticleJson(const AnalyzedArticle& a) {
   const std::string& body = a.article.body;
   const CodePointIndex index(body);
-  nlohmann::json out = {{"id", a.article.id},       {"title", a.article.title},
+  Json out = {{"id", a.article.id},       {"title", a.article.title},
                         {"source", a.article.source}, {"url", a.article.url},
                         {"published", a.article.published}, {"text", body}};
   out["dateline"] = nullptr;
@@ -29,19 +29,19 @@ nlohmann::json ArticleJson(const AnalyzedArticle& a) {
                        {"span", SpanJson(index, d.span)}};
   }
   out["body"] = a.cleaned.text.text;
-  nlohmann::json& paragraphs = out["paragraphs"] = nlohmann::json::array();
+  Json& paragraphs = out["paragraphs"] = Json::array();
   for (const Block& block : a.segments.blocks) {
     const Span span = a.ToBody(block.span);
     paragraphs.push_back({{"kind", BlockKindName(block.kind)},
                           {"span", SpanJson(index, span)},
                           {"text", span.In(body)}});
   }
-  nlohmann::json& sentences = out["sentences"] = nlohmann::json::array();
+  Json& sentences = out["sentences"] = Json::array();
   for (const Sentence& sentence : a.segments.sentences) {
     sentences.push_back({{"paragraph", sentence.block},
                          {"span", SpanJson(index, a.ToBody(sentence.span))}});
   }
-  nlohmann::json& removed = out["removed"] = nlohmann::json::array();
+  Json& removed = out["removed"] = Json::array();
   for (const Removal& r : a.cleaned.removed) {
     removed.push_back({{"reason", RemovalReasonName(r.reason)},
                        {"span", SpanJson(index, r.span)},
@@ -63,7 +63,8 @@ void PrintReadable(const AnalyzedArticle& a) {
     std::cout << "\n";
   }
   for (const Removal& r : a.cleaned.removed) {
-    std::cout << "   removed " << RemovalReasonName(r.reason) << ": " << r.text
+    std::cout << "   removed " << RemovalReasonName(r.reason) << ": "
+              << (r.reason == RemovalReason::kBlankFiller ? "(whitespace only)" : r.text)
               << "\n";
   }
   std::cout << "\n";

@@ -16,6 +16,7 @@ inline constexpr int kExitRejected = 3;    // --strict and some records were rej
 namespace twicetold::cli {
 
 void AddCleanCommand(CLI::App& app, int* exit_code);
+void AddQuotesCommand(CLI::App& app, int* exit_code);
 
 }  // namespace twicetold::cli
 

@@ -43,7 +43,8 @@ int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article) {
     return kExitError;
   }
   if (!flags.quiet) {
-    std::cerr << "twicetold: read " << summary->read << " records: "
+    std::cerr << "twicetold: read " << summary->read
+              << (summary->read == 1 ? " record: " : " records: ")
               << summary->accepted << " accepted, " << summary->rejected
               << " rejected\n";
   }

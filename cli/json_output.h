@@ -10,15 +10,18 @@
 
 namespace twicetold::cli {
 
-inline nlohmann::json SpanJson(const CodePointIndex& index, Span byte_span) {
+// Objects keep the order fields are written in, so output reads naturally.
+using Json = nlohmann::ordered_json;
+
+inline Json SpanJson(const CodePointIndex& index, Span byte_span) {
   const Span cp = index.Convert(byte_span);
-  return nlohmann::json::array({cp.begin, cp.end});
+  return Json::array({cp.begin, cp.end});
 }
 
 // One line of JSON; invalid UTF-8 (never expected: inputs are validated) is
 // replaced rather than thrown on.
-inline std::string JsonLine(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+inline std::string JsonLine(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace twicetold::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "twicetold 0.1.0");
   int exit_code = 0;
   twicetold::cli::AddCleanCommand(app, &exit_code);
+  twicetold::cli::AddQuotesCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

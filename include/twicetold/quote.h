@@ -25,6 +25,8 @@ struct Quote {
   std::optional<Span> speaker_span; // the mention that attributes it, if any
   bool fragment = false;            // a scare quote or a few-word fragment
   bool in_heading = false;          // inside a heading block
+  bool title = false;  // a title-case name of a show, book or slogan
+                       // ("The Apprentice"): a fragment with no speaker
 };
 
 struct QuoteOptions {
@@ -56,6 +58,9 @@ struct QuotePair {
 struct QuoteCompareOptions {
   // Behaviour.
   double min_shared_fraction = 0.5;  // of the shorter quote's words, to pair two quotes
+  // The same, for two quotes with the same non-empty speaker: a rewrite may
+  // keep only the core of a quotation ("...decided without Ukraine").
+  double min_shared_fraction_same_speaker = 0.25;
 };
 
 // Pairs the quotes of two versions and classifies each pair: identical after

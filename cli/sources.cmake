@@ -1,0 +1,6 @@
+list(APPEND TWICETOLD_CLI_SOURCES
+  cli/main.cc
+  cli/input.cc
+  cli/clean_command.cc
+  cli/quotes_command.cc
+)

@@ -1,0 +1,308 @@
+#include "quote/attribute.h"
+
+#include <algorithm>
+
+#include "quote/lexicon.h"
+
+namespace twicetold::quote_internal {
+namespace {
+
+constexpr uint32_t kMaxSubjectDistance = 16;  // tokens from subject to verb
+constexpr uint32_t kMaxShortSentenceVerb = 6;  // '"..." Smith said.' windows
+constexpr uint32_t kMaxVerbAfterQuote = 15;    // '"...," the aide to X said'
+
+struct Window {
+  uint32_t lo = 0;  // token range [lo, hi)
+  uint32_t hi = 0;
+};
+
+class Attributor {
+ public:
+  Attributor(std::string_view text, const Segmentation& segments,
+             const std::vector<bool>& in_quote,
+             const std::vector<Mention>& mentions)
+      : text_(text), seg_(segments), in_quote_(in_quote), mentions_(mentions),
+        ending_at_(segments.tokens.size(), -1),
+        starting_at_(segments.tokens.size(), -1) {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      ending_at_[mentions[i].end_token - 1] = static_cast<int32_t>(i);
+      starting_at_[mentions[i].first_token] = static_cast<int32_t>(i);
+    }
+  }
+
+  std::optional<size_t> Attribute(const std::vector<MarkedQuote>& quotes,
+                                  size_t q) const {
+    const MarkedQuote& quote = quotes[q];
+    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/false)) return m;
+    const Window before = BeforeWindow(quotes, q);
+    if (auto m = VerbSubject(before, /*forward=*/false)) return m;
+    if (auto m = AccordingTo(before)) return m;
+    if (EndsWithColon(quote.outer.begin)) {
+      if (auto m = FirstSubject(before)) return m;
+    }
+    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/true)) return m;
+    if (auto m = PreviousSentence(quote)) return m;
+    return LeadInParagraph(quote);
+  }
+
+ private:
+  const std::vector<Token>& tokens() const { return seg_.tokens; }
+  std::string Word(uint32_t i) const {
+    return Lower(tokens()[i].span.In(text_));
+  }
+  uint32_t TokenAtOrAfter(uint32_t pos) const {
+    auto it = std::lower_bound(
+        tokens().begin(), tokens().end(), pos,
+        [](const Token& t, uint32_t p) { return t.span.begin < p; });
+    return static_cast<uint32_t>(it - tokens().begin());
+  }
+  // Index of the sentence containing byte `pos` (or the last before it).
+  size_t SentenceAt(uint32_t pos) const {
+    auto it = std::upper_bound(
+        seg_.sentences.begin(), seg_.sentences.end(), pos,
+        [](uint32_t p, const Sentence& s) { return p < s.span.begin; });
+    return it == seg_.sentences.begin() ? 0 : it - seg_.sentences.begin() - 1;
+  }
+  bool IsVerb(uint32_t i) const { return !in_quote_[i] && IsSpeechVerb(Word(i)); }
+
+  // Text before `pos`, skipping spaces, ends with ':'.
+  bool EndsWithColon(uint32_t pos) const {
+    while (pos > 0 && (text_[pos - 1] == ' ' || text_[pos - 1] == '\n')) --pos;
+    return pos > 0 && text_[pos - 1] == ':';
+  }
+
+  std::optional<size_t> SubjectBefore(uint32_t verb, uint32_t lo) const {
+    for (uint32_t k = verb; k > lo && verb - k < kMaxSubjectDistance; --k) {
+      const uint32_t j = k - 1;
+      if (in_quote_[j] || (j + 1 < verb && IsVerb(j))) break;
+      const int32_t m = ending_at_[j];
+      if (m >= 0 && !mentions_[m].possessive && !AfterPreposition(m)) return m;
+    }
+    return std::nullopt;
+  }
+  // "speaking on WOR710, called": a prepositional object is no subject.
+  bool AfterPreposition(size_t m) const {
+    const uint32_t first = mentions_[m].first_token;
+    return first > 0 && IsPreposition(Word(first - 1));
+  }
+
+  std::optional<size_t> SubjectAfter(uint32_t verb, uint32_t hi) const {
+    for (uint32_t j = verb + 1; j < hi && j <= verb + 2; ++j) {
+      if (in_quote_[j]) break;
+      if (starting_at_[j] >= 0) return starting_at_[j];
+    }
+    return std::nullopt;
+  }
+
+  // The subject of the first (forward) or nearest-to-the-end (backward)
+  // speech verb in `w` that has one. Backward, participles ("saying") are
+  // tried only after every finite verb.
+  std::optional<size_t> VerbSubject(Window w, bool forward) const {
+    std::vector<uint32_t> verbs;
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      if (IsVerb(i)) verbs.push_back(i);
+    }
+    if (!forward) {
+      std::reverse(verbs.begin(), verbs.end());
+      std::stable_partition(verbs.begin(), verbs.end(), [&](uint32_t v) {
+        return !IsParticiple(Word(v));
+      });
+    }
+    for (uint32_t v : verbs) {
+      if (auto m = Inverted(v, w.hi)) return m;
+      if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
+        // ", saying ...": the subject of the main clause.
+        if (auto m = FirstSubject({w.lo, v})) return m;
+      }
+      if (auto m = SubjectBefore(v, w.lo)) return m;
+      if (auto m = SubjectAfter(v, w.hi)) return m;
+    }
+    return std::nullopt;
+  }
+
+  // A comma just before token `v` or before the adverb preceding it
+  // (", saying", ", recently telling").
+  bool CommaBefore(uint32_t v, uint32_t lo) const {
+    for (uint32_t k = v; k > lo && v - k < 2; --k) {
+      if (Text(k - 1, k).find(',') != npos) return true;
+    }
+    return false;
+  }
+
+  // "..., said Steve Elmendorf, a strategist": a mention right after the
+  // verb and closed by punctuation or the window end is the subject.
+  std::optional<size_t> Inverted(uint32_t verb, uint32_t hi) const {
+    if (verb + 1 >= hi || in_quote_[verb + 1]) return std::nullopt;
+    if (!IsInvertibleVerb(Word(verb))) return std::nullopt;
+    if (verb > 0 && ending_at_[verb - 1] >= 0 && !in_quote_[verb - 1]) {
+      return std::nullopt;  // "Smith said Jones ...": Smith is the subject
+    }
+    const int32_t m = starting_at_[verb + 1];
+    if (m < 0 || Text(verb, verb + 1) != " ") return std::nullopt;
+    const uint32_t end = mentions_[m].end_token;
+    if (end >= tokens().size()) return m;
+    const std::string_view gap = Text(end - 1, end);
+    if (end >= hi || gap.find_first_of(",:;.\"(") != npos) return m;
+    return std::nullopt;
+  }
+
+  // Text between the end of token `a` and the start of token `b` (a < b),
+  // or to the end of the text when b is past the last token.
+  std::string_view Text(uint32_t a, uint32_t b) const {
+    const uint32_t from = tokens()[a].span.end;
+    const uint32_t to = b < tokens().size() ? tokens()[b].span.begin
+                                            : static_cast<uint32_t>(text_.size());
+    return text_.substr(from, to - from);
+  }
+  static constexpr size_t npos = std::string_view::npos;
+
+  std::optional<size_t> AccordingTo(Window w) const {
+    for (uint32_t i = w.lo; i + 2 < w.hi; ++i) {
+      if (in_quote_[i] || Word(i) != "according" || Word(i + 1) != "to") continue;
+      if (starting_at_[i + 2] >= 0) return starting_at_[i + 2];
+    }
+    return std::nullopt;
+  }
+
+  // The subject of a lead-in: its first person mention, else its first
+  // mention, skipping possessives and prepositional objects.
+  std::optional<size_t> FirstSubject(Window w) const {
+    std::optional<size_t> first;
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      const int32_t m = starting_at_[i];
+      if (m < 0 || in_quote_[i] || mentions_[m].possessive ||
+          AfterPreposition(m)) {
+        continue;
+      }
+      if (mentions_[m].person) return m;
+      if (!first) first = m;
+    }
+    return first;
+  }
+
+  Window SentenceWindow(size_t s) const {
+    const Span span = seg_.sentences[s].span;
+    return {TokenAtOrAfter(span.begin), TokenAtOrAfter(span.end)};
+  }
+
+  Window BeforeWindow(const std::vector<MarkedQuote>& quotes, size_t q) const {
+    if (seg_.sentences.empty()) return {};
+    const uint32_t begin = quotes[q].outer.begin;
+    Window w = SentenceWindow(SentenceAt(begin));
+    w.hi = TokenAtOrAfter(begin);
+    if (q > 0 && quotes[q - 1].outer.end <= begin) {
+      w.lo = std::max(w.lo, TokenAtOrAfter(quotes[q - 1].outer.end));
+    }
+    w.lo = std::min(w.lo, w.hi);
+    return w;
+  }
+
+  // The words after the quotation in its own sentence or, with
+  // `next_sentence`, at the start of the next one when it ends its own.
+  std::optional<size_t> AfterQuote(const std::vector<MarkedQuote>& quotes,
+                                   size_t q, bool next_sentence) const {
+    if (seg_.sentences.empty()) return std::nullopt;
+    const uint32_t end = quotes[q].outer.end;
+    const uint32_t next_quote = q + 1 < quotes.size()
+                                    ? TokenAtOrAfter(quotes[q + 1].outer.begin)
+                                    : tokens().size();
+    const size_t s = SentenceAt(end - 1);
+    Window w{TokenAtOrAfter(end), SentenceWindow(s).hi};
+    uint32_t verb_limit = w.lo + kMaxVerbAfterQuote;
+    if (w.lo < w.hi && next_sentence) return std::nullopt;
+    if (w.lo >= w.hi && !next_sentence) return std::nullopt;
+    if (w.lo >= w.hi && s + 1 < seg_.sentences.size() &&
+        seg_.sentences[s + 1].block == seg_.sentences[s].block) {
+      w = SentenceWindow(s + 1);  // '"... now." Smith said.'
+      verb_limit = w.lo + kMaxShortSentenceVerb;
+    }
+    w.hi = std::min({w.hi, next_quote, verb_limit});
+    if (w.lo >= w.hi) return std::nullopt;
+    if (starting_at_[w.lo] >= 0) {  // '"...," Smith, an aide, said'
+      const Mention& m = mentions_[starting_at_[w.lo]];
+      for (uint32_t v = m.end_token; v < w.hi && v < m.end_token + 10; ++v) {
+        if (IsVerb(v)) return starting_at_[w.lo];
+      }
+    }
+    return VerbSubject(w, /*forward=*/true);
+  }
+
+  // 'Or maybe Jones, consultant Phil Musser says. "Several ..."': a
+  // quotation opening a sentence after a sentence of the same block that
+  // has a speech verb but no quotation of its own.
+  std::optional<size_t> PreviousSentence(const MarkedQuote& quote) const {
+    if (seg_.sentences.empty()) return std::nullopt;
+    const size_t s = SentenceAt(quote.outer.begin);
+    if (s == 0 || seg_.sentences[s].span.begin != quote.outer.begin ||
+        seg_.sentences[s - 1].block != seg_.sentences[s].block) {
+      return std::nullopt;
+    }
+    const Window w = SentenceWindow(s - 1);
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      if (in_quote_[i]) return std::nullopt;
+    }
+    return VerbSubject(w, /*forward=*/false);
+  }
+
+  // A block that starts with the quotation, after a block ending in ':'
+  // (the lead-in), or a block that is only the quotation after one about a
+  // person.
+  std::optional<size_t> LeadInParagraph(const MarkedQuote& quote) const {
+    const uint32_t b = quote.first_block;
+    if (b == 0 || seg_.blocks[b].span.begin != quote.outer.begin) return {};
+    const Span prev = seg_.blocks[b - 1].span;
+    if (prev.empty()) return std::nullopt;
+    const Window w = SentenceWindow(SentenceAt(prev.end - 1));
+    if (text_[prev.end - 1] == ':') {
+      if (auto m = VerbSubject(w, /*forward=*/true)) return m;
+      return FirstSubject(w);
+    }
+    // A paragraph that is only a quotation, after a paragraph about a
+    // person: "Valastro praised ... \n\n "We need someone who ..."".
+    if (quote.outer.end != seg_.blocks[quote.last_block].span.end) return {};
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      if (in_quote_[i]) return std::nullopt;
+    }
+    const std::optional<size_t> m = FirstSubject(w);
+    if (m && mentions_[*m].person) return m;
+    return std::nullopt;
+  }
+
+  std::string_view text_;
+  const Segmentation& seg_;
+  const std::vector<bool>& in_quote_;
+  const std::vector<Mention>& mentions_;
+  std::vector<int32_t> ending_at_;    // per token: mention ending there
+  std::vector<int32_t> starting_at_;  // per token: mention starting there
+};
+
+// A quotation with no attribution continues the previous speaker when it
+// follows that quotation in the same block, or opens the next block.
+bool Continues(const Segmentation& segments, const MarkedQuote& prev,
+               const MarkedQuote& quote) {
+  if (prev.last_block == quote.first_block) return true;
+  return prev.last_block + 1 == quote.first_block &&
+         segments.blocks[quote.first_block].span.begin == quote.outer.begin;
+}
+
+}  // namespace
+
+std::vector<Attribution> AttributeQuotes(
+    std::string_view text, const Segmentation& segments,
+    const std::vector<bool>& in_quote, const std::vector<Mention>& mentions,
+    const std::vector<MarkedQuote>& quotes) {
+  const Attributor attributor(text, segments, in_quote, mentions);
+  std::vector<Attribution> out(quotes.size());
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    out[q].mention = attributor.Attribute(quotes, q);
+    if (out[q].mention || q == 0) continue;
+    const Attribution& prev = out[q - 1];
+    if ((prev.mention || prev.from_quote) &&
+        Continues(segments, quotes[q - 1], quotes[q])) {
+      out[q].from_quote = prev.from_quote ? *prev.from_quote : q - 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace twicetold::quote_internal

@@ -1,0 +1,229 @@
+#include "quote/quote_marks.h"
+
+#include <optional>
+
+namespace twicetold::quote_internal {
+namespace {
+
+// Non-ASCII bytes count as letters: after normalization they are mostly
+// accented letters (dashes, quotes and spaces were folded to ASCII).
+bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
+         (u >= 'A' && u <= 'Z');
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// Characters after which a mark can open a quotation.
+bool OpensAfter(char c) {
+  return IsSpace(c) || c == '(' || c == '[' || c == '-' || c == '"' ||
+         c == '/' || c == ':';
+}
+
+char At(std::string_view text, int64_t pos) {
+  if (pos < 0 || pos >= static_cast<int64_t>(text.size())) return ' ';
+  return text[pos];
+}
+
+Span Trim(std::string_view text, Span s) {
+  while (s.begin < s.end && IsSpace(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && IsSpace(text[s.end - 1])) --s.end;
+  // A comma or semicolon before the closing mark belongs to the sentence
+  // around the quotation ("...," he said), not to the quoted words.
+  while (s.end > s.begin && (text[s.end - 1] == ',' || text[s.end - 1] == ';')) {
+    --s.end;
+  }
+  return s;
+}
+
+struct SingleCandidates {
+  std::vector<uint32_t> opens;
+  std::vector<uint32_t> closes;
+  std::vector<bool> weak;  // per close: "s' " may be a plural possessive
+};
+
+SingleCandidates FindSingleCandidates(std::string_view text, Span region) {
+  SingleCandidates c;
+  for (uint32_t pos = region.begin; pos < region.end; ++pos) {
+    if (text[pos] != '\'' || IsApostrophe(text, pos)) continue;
+    const char prev = pos == region.begin ? ' ' : text[pos - 1];
+    const char next = pos + 1 >= region.end ? ' ' : text[pos + 1];
+    if (OpensAfter(prev) && !IsSpace(next)) {
+      c.opens.push_back(pos);
+    } else if (!IsSpace(prev) && !IsWordByte(next)) {
+      c.closes.push_back(pos);
+      c.weak.push_back((prev == 's' || prev == 'S') && IsSpace(next) &&
+                       IsWordByte(At(text, pos + 2)));
+    }
+  }
+  return c;
+}
+
+// Close paired with the open at `open`: the first strong close before the
+// next open, else the first weak one; nullopt means the mark was an
+// apostrophe ('em, 'tis).
+std::optional<size_t> PickClose(const SingleCandidates& c, uint32_t open,
+                                uint32_t next_open) {
+  std::optional<size_t> weak;
+  for (size_t i = 0; i < c.closes.size(); ++i) {
+    if (c.closes[i] <= open) continue;
+    if (c.closes[i] > next_open) break;
+    if (!c.weak[i]) return i;
+    if (!weak) weak = i;
+  }
+  return weak;
+}
+
+void FindSingleQuotes(std::string_view text, Span region, uint32_t block,
+                      std::vector<MarkedQuote>* out) {
+  const SingleCandidates c = FindSingleCandidates(text, region);
+  uint32_t consumed = region.begin;
+  for (size_t i = 0; i < c.opens.size(); ++i) {
+    const uint32_t open = c.opens[i];
+    if (open < consumed) continue;
+    uint32_t next_open = region.end;
+    for (size_t j = i + 1; j < c.opens.size(); ++j) {
+      if (c.opens[j] > open) { next_open = c.opens[j]; break; }
+    }
+    const std::optional<size_t> close = PickClose(c, open, next_open);
+    if (!close) continue;
+    const uint32_t end = c.closes[*close];
+    const Span part = Trim(text, {open + 1, end});
+    if (!part.empty()) {
+      MarkedQuote q;
+      q.parts = {part};
+      q.first_block = q.last_block = block;
+      q.outer = {open, end + 1};
+      q.single = true;
+      out->push_back(q);
+    }
+    consumed = end + 1;
+  }
+}
+
+// Length of the double mark at `pos`: 1 for '"', 2 for "''" (two
+// apostrophes standing for a double mark, as some wire copy does), else 0.
+uint32_t DoubleMarkAt(std::string_view text, uint32_t pos, uint32_t end) {
+  if (text[pos] == '"') return 1;
+  if (text[pos] == '\'' && pos + 1 < end && text[pos + 1] == '\'') return 2;
+  return 0;
+}
+
+bool StartsWithDouble(std::string_view text, const Block& block) {
+  return !block.span.empty() &&
+         DoubleMarkAt(text, block.span.begin, block.span.end) > 0;
+}
+
+// Double-quoted quotations, following open quotations across blocks.
+class DoubleScanner {
+ public:
+  DoubleScanner(std::string_view text, const std::vector<Block>& blocks)
+      : text_(text), blocks_(blocks) {}
+
+  std::vector<MarkedQuote> Run() {
+    for (uint32_t b = 0; b < blocks_.size(); ++b) ScanBlock(b);
+    return std::move(out_);
+  }
+
+ private:
+  void ScanBlock(uint32_t b) {
+    const Span span = blocks_[b].span;
+    uint32_t pos = span.begin;
+    if (open_) {  // continuing from the previous block: skip its re-opening
+      pos += DoubleMarkAt(text_, pos, span.end);
+      part_begin_ = pos;
+    }
+    while (pos < span.end) {
+      const uint32_t len = DoubleMarkAt(text_, pos, span.end);
+      if (len == 0) {
+        ++pos;
+        continue;
+      }
+      if (!open_) {
+        current_ = MarkedQuote();
+        current_.first_block = b;
+        current_.outer.begin = pos;
+        part_begin_ = pos + len;
+        open_ = true;
+      } else {
+        AddPart(b, pos);
+        current_.outer.end = pos + len;
+        Finish(true);
+      }
+      pos += len;
+    }
+    if (!open_) return;
+    AddPart(b, span.end);
+    const bool continues =
+        b + 1 < blocks_.size() && StartsWithDouble(text_, blocks_[b + 1]);
+    if (!continues) {
+      current_.outer.end = span.end;
+      Finish(false);
+    }
+  }
+
+  void AddPart(uint32_t b, uint32_t end) {
+    const Span part = Trim(text_, {part_begin_, end});
+    if (part.empty()) return;
+    current_.parts.push_back(part);
+    current_.last_block = b;
+  }
+
+  void Finish(bool closed) {
+    open_ = false;
+    if (current_.parts.empty()) return;
+    current_.first_block = std::min(current_.first_block, current_.last_block);
+    current_.closed = closed;
+    out_.push_back(std::move(current_));
+  }
+
+  std::string_view text_;
+  const std::vector<Block>& blocks_;
+  std::vector<MarkedQuote> out_;
+  MarkedQuote current_;
+  bool open_ = false;
+  uint32_t part_begin_ = 0;
+};
+
+}  // namespace
+
+bool IsApostrophe(std::string_view text, uint32_t pos) {
+  const char prev = At(text, static_cast<int64_t>(pos) - 1);
+  const char next = At(text, pos + 1);
+  if (IsWordByte(prev) && IsWordByte(next)) return true;  // don't, Trump's
+  if (!IsWordByte(prev) && IsDigit(next)) {               // '90s, '08
+    uint32_t i = pos + 1;
+    while (IsDigit(At(text, i))) ++i;
+    return i - pos - 1 == 2;
+  }
+  return false;
+}
+
+std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
+                                          const std::vector<Block>& blocks) {
+  std::vector<MarkedQuote> doubles = DoubleScanner(text, blocks).Run();
+  // Single-quoted quotations outside every double-quoted one, block by block.
+  std::vector<MarkedQuote> out;
+  size_t d = 0;
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    uint32_t from = blocks[b].span.begin;
+    const uint32_t block_end = blocks[b].span.end;
+    while (from < block_end) {
+      while (d < doubles.size() && doubles[d].outer.end <= from) {
+        out.push_back(doubles[d++]);
+      }
+      uint32_t to = block_end;
+      if (d < doubles.size() && doubles[d].outer.begin < block_end) {
+        to = std::max(from, doubles[d].outer.begin);
+      }
+      FindSingleQuotes(text, {from, to}, b, &out);
+      if (to == block_end) break;
+      from = std::max(to, doubles[d].outer.end);
+    }
+  }
+  while (d < doubles.size()) out.push_back(doubles[d++]);
+  return out;
+}
+
+}  // namespace twicetold::quote_internal

@@ -1,0 +1,241 @@
+// ExtractQuotes on small fictional articles: one per quotation form and per
+// attribution form.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "quote/quote_marks.h"
+#include "twicetold/analyze.h"
+#include "twicetold/quote.h"
+
+namespace twicetold {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+struct Extracted {
+  AnalyzedArticle article;
+  std::vector<Quote> quotes;
+
+  std::string SpeakerText(size_t i) const {
+    const auto& s = quotes.at(i).speaker_span;
+    return s ? std::string(article.Text(*s)) : "";
+  }
+  // The quote's span mapped back to the body as given.
+  std::string BodyText(size_t i) const {
+    return std::string(article.ToBody(quotes.at(i).span).In(article.article.body));
+  }
+};
+
+Extracted Extract(const std::string& body) {
+  Article a;
+  a.id = "t";
+  a.body = body;
+  Extracted e{Analyze(std::move(a), AnalyzeOptions()), {}};
+  e.quotes = ExtractQuotes(e.article, QuoteOptions());
+  return e;
+}
+
+std::vector<std::string> Texts(const Extracted& e) {
+  std::vector<std::string> out;
+  for (const Quote& q : e.quotes) out.push_back(q.text);
+  return out;
+}
+
+TEST(ExtractQuotes, SpeakerAfterQuote) {
+  const Extracted e = Extract(
+      "\"We will win this fight,\" Maria Lopez said on Tuesday in the city.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "We will win this fight");
+  EXPECT_EQ(e.quotes[0].speaker, "Maria Lopez");
+  EXPECT_EQ(e.SpeakerText(0), "Maria Lopez");
+  EXPECT_FALSE(e.quotes[0].fragment);
+}
+
+TEST(ExtractQuotes, SaidBeforeSpeaker) {
+  const Extracted e = Extract(
+      "\"The budget is balanced,\" said Tom Becker, the city treasurer.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Tom Becker");
+}
+
+TEST(ExtractQuotes, ToldOutlet) {
+  const Extracted e = Extract(
+      "\"Nobody expected this outcome,\" Ann Walsh told Channel Nine News.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Ann Walsh");
+}
+
+TEST(ExtractQuotes, AccordingTo) {
+  const Extracted e = Extract(
+      "According to Peter Olsen, \"the bridge will reopen in May after the "
+      "repairs.\"");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Peter Olsen");
+}
+
+TEST(ExtractQuotes, CurlyMarksAreQuotesToo) {
+  const Extracted e = Extract(
+      "\u201cCurly marks work the same way,\u201d said Nina Park, who runs the "
+      "press office.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "Curly marks work the same way");
+  EXPECT_EQ(e.BodyText(0), "Curly marks work the same way");
+  EXPECT_EQ(e.quotes[0].speaker, "Nina Park");
+}
+
+TEST(ExtractQuotes, TwoApostrophesServeAsDoubleMarks) {
+  const Extracted e = Extract(
+      "''We will rebuild the pier,'' said Ivo Petrov, who don't give up.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "We will rebuild the pier");
+  EXPECT_EQ(e.quotes[0].speaker, "Ivo Petrov");
+}
+
+TEST(ExtractQuotes, LeadInParagraphEndingInColon) {
+  const Extracted e = Extract(
+      "Mayor Carla Jones addressed the council on Monday evening:\n\n"
+      "\"We have to act before winter comes.\"\n");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Carla Jones");
+}
+
+TEST(ExtractQuotes, UnattributedQuoteContinuesPreviousSpeaker) {
+  const Extracted e = Extract(
+      "Maria Lopez spoke to supporters in the square on Friday night.\n\n"
+      "\"The first part is done,\" Lopez said. \"The second part starts "
+      "tomorrow morning.\"\n\n"
+      "\"And there is a third part as well.\"\n");
+  ASSERT_EQ(e.quotes.size(), 3u);
+  for (const Quote& q : e.quotes) EXPECT_EQ(q.speaker, "Maria Lopez");
+}
+
+TEST(ExtractQuotes, PronounResolvesToNearestPerson) {
+  const Extracted e = Extract(
+      "Maria Lopez, the party chair, spoke after the vote in the capital. "
+      "\"It was a long night for all of us,\" she said.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Maria Lopez");
+  EXPECT_EQ(e.SpeakerText(0), "she");
+}
+
+TEST(ExtractQuotes, RoleNounPrefersPersonIntroducedWithThatRole) {
+  const Extracted e = Extract(
+      "Finance minister Hugo Brandt met the banker Lisa Grant on Friday. "
+      "\"Numbers do not lie to anyone,\" the minister said.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Hugo Brandt");
+  EXPECT_EQ(e.SpeakerText(0), "the minister");
+}
+
+TEST(ExtractQuotes, SurnameMapsToFullName) {
+  const Extracted e = Extract(
+      "Yara Kovac announced her plan for the harbour on Monday.\n\n"
+      "Later, Kovac said \"we are ready to begin the work this year.\"\n");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Yara Kovac");
+  EXPECT_EQ(e.SpeakerText(0), "Kovac");
+}
+
+TEST(ExtractQuotes, TitleIsSplitFromName) {
+  const Extracted e = Extract(
+      "US Secretary of State Lena Moor later stated that \"some progress\" "
+      "had been made in the talks.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Lena Moor");
+  EXPECT_TRUE(e.quotes[0].fragment);
+}
+
+TEST(ExtractQuotes, QuotationOverSeveralParagraphs) {
+  const Extracted e = Extract(
+      "Dan Reyes described the night of the flood:\n\n"
+      "\"It started at midnight.\n\n"
+      "\"By morning the river had risen over the road.\n\n"
+      "\"Nobody slept at all,\" he said.\n");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text,
+            "It started at midnight. By morning the river had risen over the "
+            "road. Nobody slept at all");
+  EXPECT_THAT(e.BodyText(0), HasSubstr("\n\n\"By morning"));
+  EXPECT_EQ(e.quotes[0].speaker, "Dan Reyes");
+}
+
+TEST(ExtractQuotes, NestedSingleQuotesStayInside) {
+  const Extracted e = Extract(
+      "\"He told me 'never again' and walked away,\" said Omar Haddad.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "He told me 'never again' and walked away");
+  EXPECT_EQ(e.quotes[0].speaker, "Omar Haddad");
+}
+
+TEST(ExtractQuotes, ApostrophesAreNotQuotes) {
+  const Extracted e = Extract(
+      "Residents don't trust the Smiths' house rules from the '90s, and the "
+      "town's mayor agrees with them.");
+  EXPECT_THAT(e.quotes, IsEmpty());
+}
+
+TEST(ExtractQuotes, SingleQuotesAmongApostrophes) {
+  const Extracted e = Extract(
+      "Critics called the Smiths' plan 'a disaster' and said it won't pass "
+      "before the '90s rules expire.");
+  EXPECT_THAT(Texts(e), ElementsAre("a disaster"));
+  EXPECT_TRUE(e.quotes[0].fragment);
+}
+
+TEST(ApostropheTest, Classification) {
+  using quote_internal::IsApostrophe;
+  const std::string text = "don't 'quote' the '90s";
+  EXPECT_TRUE(IsApostrophe(text, 3));    // don't
+  EXPECT_FALSE(IsApostrophe(text, 6));   // opening mark
+  EXPECT_FALSE(IsApostrophe(text, 12));  // closing mark
+  EXPECT_TRUE(IsApostrophe(text, 18));   // '90s
+}
+
+TEST(ExtractQuotes, ScareQuotesAreFragments) {
+  const Extracted e = Extract(
+      "The company called the plan \"fair\" and \"balanced\" in a statement, "
+      "and its chief Ruth Adler said: \"We stand by every word of it.\"");
+  ASSERT_EQ(e.quotes.size(), 3u);
+  EXPECT_TRUE(e.quotes[0].fragment);
+  EXPECT_TRUE(e.quotes[1].fragment);
+  EXPECT_FALSE(e.quotes[2].fragment);
+  EXPECT_EQ(e.quotes[2].speaker, "Ruth Adler");
+}
+
+TEST(ExtractQuotes, ShortFullSentenceIsNotAFragment) {
+  const Extracted e = Extract("\"What a day.\" Ruth Adler said after the match.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_FALSE(e.quotes[0].fragment);
+  EXPECT_EQ(e.quotes[0].speaker, "Ruth Adler");
+}
+
+TEST(ExtractQuotes, QuoteInHeading) {
+  const Extracted e = Extract(
+      "Lopez: \"We Will Win\"\n\n"
+      "Maria Lopez spoke on Tuesday in the capital after the vote was "
+      "counted.\n");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_TRUE(e.quotes[0].in_heading);
+  EXPECT_EQ(e.quotes[0].speaker, "Maria Lopez");
+}
+
+TEST(ExtractQuotes, TitlesQuoteNobody) {
+  const Extracted e = Extract(
+      "Ruth Adler said on the show \"Good Morning Riverside\" that she would "
+      "run again.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_TRUE(e.quotes[0].title);
+  EXPECT_TRUE(e.quotes[0].fragment);
+  EXPECT_EQ(e.quotes[0].speaker_span, std::nullopt);
+}
+
+TEST(ExtractQuotes, NoMarksNoQuotes) {
+  EXPECT_THAT(Extract("Nothing is quoted in this sentence at all.").quotes, IsEmpty());
+}
+
+}  // namespace
+}  // namespace twicetold

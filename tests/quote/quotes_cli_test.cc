@@ -1,0 +1,82 @@
+// `twicetold quotes --json`: one line per article, spans in code points into
+// the body as given.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "gtest/gtest.h"
+
+namespace {
+
+std::string RunCli(const std::string& args) {
+  std::string out;
+  FILE* pipe = popen((std::string(TWICETOLD_CLI) + " " + args).c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  return out;
+}
+
+// Code points of `s` from code point `begin` to `end`.
+std::u32string Slice(const std::u32string& s, size_t begin, size_t end) {
+  return s.substr(begin, end - begin);
+}
+
+std::u32string Utf32(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i];
+    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (int k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out += cp;
+    i += n;
+  }
+  return out;
+}
+
+TEST(QuotesCli, JsonSpansAreCodePointsIntoTheBody) {
+  const std::string body =
+      "Zoë Müller, the café owner, spoke on Monday.\n\n"
+      "\u201cWe stay open all winter,\u201d Müller said.";
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto path = dir / "twicetold_quotes_cli_test.jsonl";
+  {
+    std::ofstream f(path);
+    f << nlohmann::json({{"id", "x1"}, {"text", body}}).dump() << "\n";
+  }
+  const std::string out = RunCli("quotes --json --quiet " + path.string());
+  std::filesystem::remove(path);
+  const auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["id"], "x1");
+  ASSERT_EQ(j["quotes"].size(), 1u);
+  const auto& q = j["quotes"][0];
+  EXPECT_EQ(q["text"], "We stay open all winter");
+  EXPECT_EQ(q["speaker"], "Zoë Müller");
+  EXPECT_EQ(q["fragment"], false);
+  const std::u32string body32 = Utf32(body);
+  EXPECT_EQ(Slice(body32, q["span"][0], q["span"][1]),
+            U"We stay open all winter");
+  EXPECT_EQ(Slice(body32, q["speaker_span"][0], q["speaker_span"][1]),
+            U"Müller");
+}
+
+TEST(QuotesCli, ReadableListingNamesSpeakers) {
+  const auto path =
+      std::filesystem::temp_directory_path() / "twicetold_quotes_cli_test.txt";
+  {
+    std::ofstream f(path);
+    f << "A title\n\n\"The road is open again,\" said Ivo Petrov.\n";
+  }
+  const std::string out = RunCli("quotes --quiet " + path.string());
+  std::filesystem::remove(path);
+  EXPECT_NE(out.find("Ivo Petrov: \"The road is open again\""),
+            std::string::npos) << out;
+}
+
+}  // namespace
