@@ -1,0 +1,10 @@
+# Google Benchmark programs (TWICETOLD_BUILD_BENCHMARKS). Real-data
+# benchmarks read ../shared/data relative to the source dir at run time.
+add_executable(text_bench bench/text_bench.cc)
+target_link_libraries(text_bench PRIVATE twicetold benchmark::benchmark
+                      nlohmann_json::nlohmann_json)
+target_compile_definitions(text_bench PRIVATE
+  TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_executable(compare_bench bench/compare_bench.cc)
+target_link_libraries(compare_bench PRIVATE twicetold benchmark::benchmark nlohmann_json::nlohmann_json)
+target_compile_definitions(compare_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -1,0 +1,86 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "compare/terms.h"
+#include "twicetold/compare.h"
+
+namespace twicetold {
+
+std::string_view RelationName(Relation relation) {
+  switch (relation) {
+    case Relation::kIdentical: return "identical";
+    case Relation::kNearDuplicate: return "near_duplicate";
+    case Relation::kRewrite: return "rewrite";
+    case Relation::kSameStory: return "same_story";
+    case Relation::kRelated: return "related";
+    case Relation::kUnrelated: return "unrelated";
+  }
+  return "unknown";
+}
+
+std::string_view MatchKindName(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kSame: return "same";
+    case MatchKind::kEdited: return "edited";
+    case MatchKind::kParaphrased: return "paraphrased";
+    case MatchKind::kOnlyA: return "only_a";
+    case MatchKind::kOnlyB: return "only_b";
+  }
+  return "unknown";
+}
+
+std::string_view FactKindName(FactKind kind) {
+  switch (kind) {
+    case FactKind::kNumber: return "number";
+    case FactKind::kDate: return "date";
+    case FactKind::kPerson: return "person";
+    case FactKind::kPlace: return "place";
+    case FactKind::kOrganization: return "organization";
+    case FactKind::kName: return "name";
+  }
+  return "unknown";
+}
+
+double StoryScore(double content_similarity, double name_overlap,
+                  uint32_t names_total) {
+  if (names_total == 0) return content_similarity;
+  return std::sqrt(content_similarity * name_overlap);
+}
+
+Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
+  if (s.jaccard >= t.near_duplicate_jaccard) return Relation::kNearDuplicate;
+  if (std::max(s.containment_a_in_b, s.containment_b_in_a) >=
+      t.rewrite_containment) {
+    return Relation::kRewrite;
+  }
+  // Verbatim prose shared outside quotations is the mark of copying: two
+  // independent reporters quote the same speaker, but rarely write the same
+  // dozen words of their own. Order agreement guards against two texts
+  // sharing one stock phrase in otherwise unrelated structure.
+  bool shared_prose = s.longest_run_outside_quotes >= t.rewrite_min_run ||
+                      s.run_coverage_outside_quotes >= t.rewrite_run_coverage;
+  if (shared_prose && s.order_agreement >= t.rewrite_min_order &&
+      s.term_similarity >= t.rewrite_min_term_similarity) {
+    return Relation::kRewrite;
+  }
+  bool paraphrased_copy =
+      s.term_similarity >= t.rewrite_paraphrase_term_similarity &&
+      std::max(s.aligned_fraction_a, s.aligned_fraction_b) >=
+          t.rewrite_paraphrase_aligned &&
+      s.order_agreement >= t.rewrite_min_order;
+  if (paraphrased_copy) return Relation::kRewrite;
+  bool far_apart = s.days_apart.has_value() && *s.days_apart > t.max_story_gap_days;
+  if (s.story_score >= t.same_story_score && !far_apart) return Relation::kSameStory;
+  if (s.term_similarity >= t.related_term_similarity) return Relation::kRelated;
+  return Relation::kUnrelated;
+}
+
+std::string_view CompareModelVersion() {
+  static const std::string* version = new std::string(
+      "compare-v1 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
+      std::to_string(compare_internal::BackgroundIdf::Get().documents()));
+  return *version;
+}
+
+}  // namespace twicetold

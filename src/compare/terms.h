@@ -1,0 +1,52 @@
+// Word keys shared by everything in src/compare: case folding, Snowball
+// English stems, hashing, and the background IDF model.
+#ifndef TWICETOLD_COMPARE_TERMS_H_
+#define TWICETOLD_COMPARE_TERMS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace twicetold::compare_internal {
+
+// Full case folding of one word (ASCII fast path, ICU otherwise).
+std::string FoldWord(std::string_view word);
+
+// Snowball English stem of a folded word. Thread-safe (one stemmer per
+// thread).
+std::string StemWord(std::string_view folded);
+
+// 64-bit hash of a key (XXH3, seed 0): stable across runs and machines.
+uint64_t HashKey(std::string_view key);
+
+// Document frequencies of stems over a background news corpus, embedded in
+// the library at build time (src/compare/background_idf.tsv).
+// Format: a header line "#twicetold-idf\t<name>\t<documents>", then one
+// "<stem>\t<df>" line per stem. Immutable after construction; thread-safe.
+class BackgroundIdf {
+ public:
+  // The embedded model, parsed once on first use.
+  static const BackgroundIdf& Get();
+
+  // Parses `tsv`; malformed lines are skipped. An empty text gives a model
+  // where every stem has the same IDF.
+  explicit BackgroundIdf(std::string_view tsv);
+
+  // Smoothed IDF: ln((N + 1) / (df + 1)) + 1, where unknown stems have df 0.
+  double Idf(std::string_view stem) const;
+  double Idf(uint64_t stem_hash) const;
+
+  const std::string& name() const { return name_; }
+  uint64_t documents() const { return documents_; }
+  size_t size() const { return df_.size(); }
+
+ private:
+  std::string name_;
+  uint64_t documents_ = 0;
+  std::unordered_map<uint64_t, uint32_t> df_;  // HashKey(stem) -> df
+};
+
+}  // namespace twicetold::compare_internal
+
+#endif  // TWICETOLD_COMPARE_TERMS_H_
