@@ -17,6 +17,7 @@ namespace twicetold::cli {
 
 void AddCleanCommand(CLI::App& app, int* exit_code);
 void AddQuotesCommand(CLI::App& app, int* exit_code);
+void AddCompareCommand(CLI::App& app, int* exit_code);
 
 }  // namespace twicetold::cli
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   twicetold::cli::AddCleanCommand(app, &exit_code);
   twicetold::cli::AddQuotesCommand(app, &exit_code);
+  twicetold::cli::AddCompareCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

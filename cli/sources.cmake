@@ -3,4 +3,5 @@ list(APPEND TWICETOLD_CLI_SOURCES
   cli/input.cc
   cli/clean_command.cc
   cli/quotes_command.cc
+  cli/compare_command.cc
 )

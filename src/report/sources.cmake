@@ -1,0 +1,6 @@
+list(APPEND TWICETOLD_SOURCES
+  src/report/report_util.cc
+  src/report/comparison_json.cc
+  src/report/comparison_text.cc
+  src/report/comparison_html.cc
+)

@@ -1,0 +1,1 @@
+twicetold_test(report_test SOURCES tests/report/report_test.cc)
