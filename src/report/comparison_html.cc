@@ -48,24 +48,34 @@ std::string Fixed(double value) {
   return buf;
 }
 
-// The sentence `sentence` of `article` as given, with changed words wrapped
-// in `tag` (del or ins).
+// The sentence `sentence` of `article` as given, with each run of changed
+// words wrapped in one `tag` (del or ins).
 std::string MarkedSentence(const AnalyzedArticle& article, Span sentence,
                            const std::vector<MarkedWord>& words, const char* tag) {
-  const std::string& body = article.article.body;
+  const std::string_view body = article.article.body;
   const Span whole = article.ToBody(sentence);
+  const std::string open = std::string("<") + tag + ">";
+  const std::string close = std::string("</") + tag + ">";
   std::string out;
   uint32_t pos = whole.begin;
-  for (const MarkedWord& w : words) {
-    const Span word = article.ToBody(w.span);
+  bool in_run = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Span word = article.ToBody(words[i].span);
     if (word.begin < pos) continue;
-    Escape(std::string_view(body).substr(pos, word.begin - pos), &out);
-    if (w.changed) out += std::string("<") + tag + ">";
+    if (in_run && !words[i].changed) {
+      out += close;
+      in_run = false;
+    }
+    Escape(body.substr(pos, word.begin - pos), &out);
+    if (!in_run && words[i].changed) {
+      out += open;
+      in_run = true;
+    }
     Escape(word.In(body), &out);
-    if (w.changed) out += std::string("</") + tag + ">";
     pos = word.end;
   }
-  if (pos < whole.end) Escape(std::string_view(body).substr(pos, whole.end - pos), &out);
+  if (in_run) out += close;
+  if (pos < whole.end) Escape(body.substr(pos, whole.end - pos), &out);
   return out;
 }
 
@@ -76,6 +86,7 @@ void Overview(const AnalyzedArticle& a, const AnalyzedArticle& b, const Comparis
           Escaped(RelationName(c.relation)) + "</span></p>\n<table class=\"meta\">"
           "<tr><th></th><th>A</th><th>B</th></tr>\n";
   const auto row = [&](const char* label, const std::string& x, const std::string& y) {
+    if (x.empty() && y.empty()) return;
     *out += std::string("<tr><th>") + label + "</th><td>" + Escaped(x) + "</td><td>" +
             Escaped(y) + "</td></tr>\n";
   };
