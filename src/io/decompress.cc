@@ -1,5 +1,5 @@
-// Streaming gzip, zstd and xz decompressors. Both decode one output chunk per
-// Read() call, so memory stays bounded whatever the compression ratio.
+// Streaming gzip, zstd and xz decompressors. Each decodes one output chunk
+// per Read() call, so memory stays bounded whatever the compression ratio.
 #include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -15,11 +15,50 @@ namespace {
 
 constexpr size_t kInputChunk = 64 << 10;
 
-// Multi-member gzip (as written by `cat a.gz b.gz` or pigz).
-class GzipStream : public ByteStream {
+// What the three decoders share: pulling compressed input in chunks, and
+// handing over the bytes decoded before damage before reporting the damage.
+class Decoder : public ByteStream {
  public:
-  explicit GzipStream(std::unique_ptr<ByteStream> in)
-      : in_(std::move(in)), buf_(new char[kInputChunk]) {
+  explicit Decoder(std::unique_ptr<ByteStream> in)
+      : in_(std::move(in)), buf_(new char[kInputChunk]) {}
+
+  Result<size_t> Read(char* out, size_t n) final {
+    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
+    size_t produced = 0;
+    Status status = Decode(out, n, &produced);
+    if (!status.ok() && produced > 0) {
+      pending_ = std::move(status);  // reported on the next call
+      return produced;
+    }
+    if (!status.ok()) return status;
+    return produced;
+  }
+
+ protected:
+  // Decodes at least one byte into out[0, n) unless the stream ends or
+  // fails; sets `*produced`. Returns 0 bytes only at the clean end.
+  virtual Status Decode(char* out, size_t n, size_t* produced) = 0;
+
+  // Reads the next chunk of compressed input into input_chunk().
+  Result<size_t> ReadInput() {
+    Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+    if (got.ok()) in_eof_ = *got == 0;
+    return got;
+  }
+  char* input_chunk() { return buf_.get(); }
+  bool in_eof() const { return in_eof_; }
+
+ private:
+  std::unique_ptr<ByteStream> in_;
+  std::unique_ptr<char[]> buf_;
+  bool in_eof_ = false;
+  Status pending_;
+};
+
+// Multi-member gzip (as written by `cat a.gz b.gz` or pigz).
+class GzipStream : public Decoder {
+ public:
+  explicit GzipStream(std::unique_ptr<ByteStream> in) : Decoder(std::move(in)) {
     // 16 + MAX_WBITS: gzip wrapper only, with CRC and length checks.
     init_rc_ = inflateInit2(&z_, 16 + MAX_WBITS);
   }
@@ -27,32 +66,24 @@ class GzipStream : public ByteStream {
     if (init_rc_ == Z_OK) inflateEnd(&z_);
   }
 
-  Result<size_t> Read(char* out, size_t n) override {
+ private:
+  Status Decode(char* out, size_t n, size_t* produced) override {
     if (init_rc_ != Z_OK) return InternalError("zlib initialisation failed");
-    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
-    if (finished_) return 0;
+    if (finished_) return Status::Ok();
     z_.next_out = reinterpret_cast<Bytef*>(out);
     z_.avail_out = static_cast<uInt>(n);
     Status status = Fill(n);
-    size_t produced = n - z_.avail_out;
-    // Hand over what was decoded before the damage; report it next call.
-    if (!status.ok() && produced > 0) {
-      pending_ = std::move(status);
-      return produced;
-    }
-    if (!status.ok()) return status;
-    return produced;
+    *produced = n - z_.avail_out;
+    return status;
   }
 
- private:
   // Inflates until some output is produced or the stream ends or fails.
   Status Fill(size_t n) {
     while (z_.avail_out == n) {
-      if (z_.avail_in == 0 && !in_eof_) {
-        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+      if (z_.avail_in == 0 && !in_eof()) {
+        Result<size_t> got = ReadInput();
         if (!got.ok()) return got.status();
-        in_eof_ = *got == 0;
-        z_.next_in = reinterpret_cast<Bytef*>(buf_.get());
+        z_.next_in = reinterpret_cast<Bytef*>(input_chunk());
         z_.avail_in = static_cast<uInt>(*got);
       }
       if (z_.avail_in == 0) {
@@ -77,46 +108,36 @@ class GzipStream : public ByteStream {
     return Status::Ok();
   }
 
-  std::unique_ptr<ByteStream> in_;
-  std::unique_ptr<char[]> buf_;
   z_stream z_{};
   int init_rc_ = Z_OK;
-  bool in_eof_ = false;
   bool member_done_ = false;
   bool finished_ = false;
-  Status pending_;
 };
 
 // Zstandard, any number of frames (skippable frames included).
-class ZstdStream : public ByteStream {
+class ZstdStream : public Decoder {
  public:
   explicit ZstdStream(std::unique_ptr<ByteStream> in)
-      : in_(std::move(in)), buf_(new char[kInputChunk]), ds_(ZSTD_createDStream()) {
+      : Decoder(std::move(in)), ds_(ZSTD_createDStream()) {
     if (ds_ != nullptr) ZSTD_initDStream(ds_);
   }
   ~ZstdStream() override { ZSTD_freeDStream(ds_); }
 
-  Result<size_t> Read(char* out, size_t n) override {
+ private:
+  Status Decode(char* out, size_t n, size_t* produced) override {
     if (ds_ == nullptr) return InternalError("zstd initialisation failed");
-    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
     ZSTD_outBuffer output{out, n, 0};
     Status status = Fill(output);
-    if (!status.ok() && output.pos > 0) {
-      pending_ = std::move(status);
-      return output.pos;
-    }
-    if (!status.ok()) return status;
-    return output.pos;
+    *produced = output.pos;
+    return status;
   }
 
- private:
   Status Fill(ZSTD_outBuffer& output) {
     while (output.pos == 0) {
-      if (input_.pos == input_.size && !in_eof_) {
-        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+      if (input_.pos == input_.size && !in_eof()) {
+        Result<size_t> got = ReadInput();
         if (!got.ok()) return got.status();
-        in_eof_ = *got == 0;
-        input_ = ZSTD_inBuffer{buf_.get(), *got, 0};
+        input_ = ZSTD_inBuffer{input_chunk(), *got, 0};
       }
       size_t in_before = input_.pos;
       size_t rc = ZSTD_decompressStream(ds_, &output, &input_);
@@ -126,7 +147,7 @@ class ZstdStream : public ByteStream {
       }
       // A call without progress returns a size hint, not frame status.
       if (input_.pos != in_before || output.pos > 0) frame_done_ = rc == 0;
-      if (output.pos == 0 && input_.pos == input_.size && in_eof_) {
+      if (output.pos == 0 && input_.pos == input_.size && in_eof()) {
         if (frame_done_) return Status::Ok();
         return CorruptionError("truncated zstd stream");
       }
@@ -134,55 +155,43 @@ class ZstdStream : public ByteStream {
     return Status::Ok();
   }
 
-  std::unique_ptr<ByteStream> in_;
-  std::unique_ptr<char[]> buf_;
   ZSTD_DStream* ds_;
   ZSTD_inBuffer input_{nullptr, 0, 0};
-  bool in_eof_ = false;
   bool frame_done_ = false;
-  Status pending_;
 };
 
 // xz (liblzma), any number of concatenated streams.
-class XzStream : public ByteStream {
+class XzStream : public Decoder {
  public:
-  explicit XzStream(std::unique_ptr<ByteStream> in)
-      : in_(std::move(in)), buf_(new char[kInputChunk]) {
+  explicit XzStream(std::unique_ptr<ByteStream> in) : Decoder(std::move(in)) {
     init_rc_ = lzma_stream_decoder(&lz_, UINT64_MAX, LZMA_CONCATENATED);
   }
   ~XzStream() override { lzma_end(&lz_); }
 
-  Result<size_t> Read(char* out, size_t n) override {
+ private:
+  Status Decode(char* out, size_t n, size_t* produced) override {
     if (init_rc_ != LZMA_OK) return InternalError("liblzma initialisation failed");
-    if (!pending_.ok()) return std::exchange(pending_, CorruptionError("stream already failed"));
-    if (finished_) return 0;
+    if (finished_) return Status::Ok();
     lz_.next_out = reinterpret_cast<uint8_t*>(out);
     lz_.avail_out = n;
     Status status = Fill(n);
-    const size_t produced = n - lz_.avail_out;
-    if (!status.ok() && produced > 0) {
-      pending_ = std::move(status);
-      return produced;
-    }
-    if (!status.ok()) return status;
-    return produced;
+    *produced = n - lz_.avail_out;
+    return status;
   }
 
- private:
   Status Fill(size_t n) {
     while (lz_.avail_out == n && !finished_) {
-      if (lz_.avail_in == 0 && !in_eof_) {
-        Result<size_t> got = in_->Read(buf_.get(), kInputChunk);
+      if (lz_.avail_in == 0 && !in_eof()) {
+        Result<size_t> got = ReadInput();
         if (!got.ok()) return got.status();
-        in_eof_ = *got == 0;
-        lz_.next_in = reinterpret_cast<const uint8_t*>(buf_.get());
+        lz_.next_in = reinterpret_cast<const uint8_t*>(input_chunk());
         lz_.avail_in = *got;
       }
       // LZMA_FINISH tells a concatenated decoder that no more input comes.
-      const lzma_ret rc = lzma_code(&lz_, in_eof_ ? LZMA_FINISH : LZMA_RUN);
+      const lzma_ret rc = lzma_code(&lz_, in_eof() ? LZMA_FINISH : LZMA_RUN);
       if (rc == LZMA_STREAM_END) {
         finished_ = true;
-      } else if (rc == LZMA_BUF_ERROR && in_eof_) {
+      } else if (rc == LZMA_BUF_ERROR && in_eof()) {
         return CorruptionError("truncated xz stream");
       } else if (rc != LZMA_OK && rc != LZMA_BUF_ERROR) {
         return CorruptionError("corrupt xz stream (liblzma error " +
@@ -192,13 +201,9 @@ class XzStream : public ByteStream {
     return Status::Ok();
   }
 
-  std::unique_ptr<ByteStream> in_;
-  std::unique_ptr<char[]> buf_;
   lzma_stream lz_ = LZMA_STREAM_INIT;
   lzma_ret init_rc_ = LZMA_OK;
-  bool in_eof_ = false;
   bool finished_ = false;
-  Status pending_;
 };
 
 }  // namespace

@@ -7,19 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_runner.h"
 #include "gtest/gtest.h"
 
 namespace {
 
 std::string RunCli(const std::string& args) {
-  std::string out;
-  FILE* pipe = popen((std::string(TWICETOLD_CLI) + " " + args).c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
+  return twicetold::testing::RunCli(args).out;
 }
 
 // Code points of `s` from code point `begin` to `end`.
