@@ -8,10 +8,7 @@
 // With dump_reason (e.g. "caption"), every removal of that reason is also
 // printed in full, one per line, prefixed "DUMP\t".
 //
-// Not registered in CMake (eval/ has no build fragment yet); build with
-// (one line): g++ -std=c++20 -O2 -Iinclude eval/clean_audit.cc
-//   <build>/libtwicetold.a $(pkg-config --libs re2 icu-uc icu-i18n)
-//   -o <build>/clean_audit
+// Built as the `clean_audit` target (eval/evals.cmake).
 //
 // For each reason it prints the most frequent removed lines (site
 // furniture repeats across articles) and a spread of removed lines seen
