@@ -238,6 +238,31 @@ bool StartsLowerCase(std::string_view rest) {
   return c >= 0 && u_islower(c);
 }
 
+// True when the first two words after the dash have no lower-case letter
+// ("SOVIET STATE BANK ...", "APRIL 7 us 1.82"): a wire table title or an
+// all-caps headline continues, not a story's first sentence, which has a
+// lower-case word by its second ("NATO leaders agreed ...").
+bool ContinuesInCapitals(std::string_view rest) {
+  int words = 0;
+  size_t i = 0;
+  while (words < 2 && i < rest.size()) {
+    while (i < rest.size() && rest[i] == ' ') ++i;
+    if (i == rest.size()) break;
+    bool lower = false;
+    int32_t pos = static_cast<int32_t>(i);
+    const int32_t n = static_cast<int32_t>(rest.size());
+    while (pos < n && rest[pos] != ' ') {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(rest.data()), pos, n, c);
+      if (c >= 0 && u_islower(c)) lower = true;
+    }
+    if (lower) return false;
+    ++words;
+    i = static_cast<size_t>(pos);
+  }
+  return words == 2;
+}
+
 // Letters in `place`; a lone capital ("I —", "A —") is not a place.
 int CountLetters(std::string_view place) {
   int letters = 0;
@@ -331,7 +356,7 @@ std::optional<DatelineMatch> MatchDateline(std::string_view line) {
     return std::nullopt;  // an all-caps headline or table title, not a place
   }
   if (CountLetters(place) < 2 || groups[3].size() > kMaxOutletBytes ||
-      IsLabelWord(place) || StartsLowerCase(rest)) {
+      IsLabelWord(place) || StartsLowerCase(rest) || ContinuesInCapitals(rest)) {
     return std::nullopt;
   }
   DatelineMatch m;

@@ -288,6 +288,8 @@ TEST(CleanBodyTest, ExtractsDatelines) {
        "S\u00C3O PAULO", "", "Talks ended on Tuesday."},
       {"WINSTON-SALEM, N.C. (XY) \u2014 Talks ended on Tuesday.",
        "WINSTON-SALEM, N.C.", "XY", "Talks ended on Tuesday."},
+      {"GENEVA (Wire) - WHO officials met on Tuesday.", "GENEVA", "Wire",
+       "WHO officials met on Tuesday."},
   };
   for (const DatelineCase& c : cases) {
     std::string body = "\n" + c.line + "\n\nMore talks are planned.";
@@ -319,6 +321,9 @@ TEST(CleanBodyTest, DoesNotMistakeOtherOpeningsForDatelines) {
       "HARBOUR TANKERS - April 1",
       "NORTHPORT \u2014",
       "FEDERAL HARBOUR FUNDING REVIEW BOARD - The board met on Tuesday.",
+      // Wire table titles: the words after the dash stay in capitals.
+      "PORT GRAIN RATES - NORTHERN STATE TERMINAL EFFECTIVE MAY 2, 2026",
+      "KESSICK EXCHANGE OPENING - MAY 4 us 1.2210/15 (1.2260/70) stg",
   };
   for (const std::string& line : openings) {
     std::string body = line + "\n\nMore talks are planned.";
