@@ -5,6 +5,7 @@
 //   BM_Compare            Compare() on two analyzed articles (everything:
 //                         relation, runs, alignment, quotes, facts)
 //   BM_AnalyzeAndCompare  Analyze() both bodies, then Compare()
+//   BM_SentenceSimilarity one SentenceSimilarity() call on raw sentences
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -78,6 +79,21 @@ void BM_AnalyzeAndCompare(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_AnalyzeAndCompare)->Unit(benchmark::kMillisecond);
+
+// One call of the sentence similarity model on two news sentences (each
+// normalized, tokenized and stemmed inside the call).
+void BM_SentenceSimilarity(benchmark::State& state) {
+  const std::string a =
+      "The city council voted on Tuesday to rebuild the bridge that collapsed "
+      "during the March floods, at a cost of 48 million crowns.";
+  const std::string b =
+      "Councillors backed a 48 million crown plan on Tuesday to rebuild the "
+      "bridge lost in the floods in March.";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(twicetold::SentenceSimilarity(a, b));
+  }
+}
+BENCHMARK(BM_SentenceSimilarity)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

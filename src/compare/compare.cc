@@ -12,6 +12,7 @@
 #include "compare/facts.h"
 #include "compare/features.h"
 #include "compare/runs.h"
+#include "compare/similarity.h"
 #include "compare/terms.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
@@ -250,6 +251,11 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   c.runs = RunScores(fa, fb, options, &s);
   s.term_similarity = compare_internal::Cosine(fa.body, fb.body);
   s.content_similarity = compare_internal::Cosine(fa.content, fb.content);
+  s.topic_similarity = compare_internal::Cosine(fa.topic, fb.topic);
+  std::vector<uint64_t> rare_shared;
+  std::set_intersection(fa.rare_names.begin(), fa.rare_names.end(), fb.rare_names.begin(),
+                        fb.rare_names.end(), std::back_inserter(rare_shared));
+  s.shared_rare_names = static_cast<uint32_t>(rare_shared.size());
   std::vector<AlignLink> links =
       compare_internal::AlignSentences(fa.sentences, fb.sentences, options.align_threshold);
   AlignmentScores(links, fa.sentences.size(), fb.sentences.size(), &s);
@@ -267,15 +273,7 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
 }
 
 double SentenceSimilarity(std::string_view a, std::string_view b) {
-  NormalizeOptions norm;
-  auto vector_of = [&norm](std::string_view text) {
-    MappedText n = Normalize(text, norm);
-    std::vector<Span> spans;
-    for (const Token& t : Tokenize(n.text)) spans.push_back(t.span);
-    compare_internal::WordSequence w = compare_internal::MakeWordSequence(n.text, spans);
-    return compare_internal::SentenceTermVector(w, 0, w.spans.size());
-  };
-  return compare_internal::Cosine(vector_of(a), vector_of(b));
+  return compare_internal::ModelSimilarity(compare_internal::PairFeatures(a, b));
 }
 
 }  // namespace twicetold

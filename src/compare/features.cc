@@ -18,6 +18,12 @@ constexpr double kNameBoost = 1.5;
 constexpr double kNumberBoost = 1.5;
 constexpr double kQuotedBoost = 1.3;
 constexpr double kMinBodyIdf = 2.5;
+// Topic words and rare names: background IDF at least 4, i.e. in under ~5%
+// of background articles. Below that are the words a whole beat shares
+// ("senate", "Obama"), which made long articles on one beat look related
+// (eval/relation_eval.md; 4.5 and 5 were also tried: sparser vectors, lower
+// ECB+ figures).
+constexpr double kTopicIdf = 4.0;
 
 bool StartsUpper(std::string_view w) {
   unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
@@ -189,7 +195,7 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article) {
   for (size_t t = 0; t < token_spans.size(); ++t) {
     if (f.words.is_capitalised[t] && !sentence_start[t]) names.insert(f.words.word_ids[t]);
   }
-  std::vector<std::pair<uint64_t, double>> pairs, content;
+  std::vector<std::pair<uint64_t, double>> pairs, content, topic;
   for (size_t t = 0; t < token_spans.size(); ++t) {
     bool name = f.words.is_capitalised[t] && names.count(f.words.word_ids[t]);
     double boost = 1.0;
@@ -201,7 +207,14 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article) {
     if (f.words.idf[t] < kMinBodyIdf) continue;
     pairs.emplace_back(f.words.stem_ids[t], f.words.idf[t] * boost);
     if (!name) content.emplace_back(f.words.stem_ids[t], f.words.idf[t] * boost);
+    if (!name && !f.words.is_number[t] && f.words.idf[t] >= kTopicIdf) {
+      topic.emplace_back(f.words.stem_ids[t], f.words.idf[t]);
+    }
+    if (name && f.words.idf[t] >= kTopicIdf) f.rare_names.push_back(f.words.stem_ids[t]);
   }
+  std::sort(f.rare_names.begin(), f.rare_names.end());
+  f.rare_names.erase(std::unique(f.rare_names.begin(), f.rare_names.end()), f.rare_names.end());
+  f.topic = DampedVector(std::move(topic));
   f.body = DampedVector(std::move(pairs));
   f.content = DampedVector(std::move(content));
   f.squeezed = Squeeze(text);

@@ -56,6 +56,10 @@ struct ArticleFeatures {
   std::vector<TermVector> sentences;
   TermVector body;                // boosted TF-IDF of the whole body
   TermVector content;             // the same without names (event words)
+  // Rare content words only (no names, no numbers), IDF-weighted: what the
+  // article is about beyond its beat's common vocabulary.
+  TermVector topic;
+  std::vector<uint64_t> rare_names;  // sorted distinct stem ids of rare names
   std::string squeezed;           // normalized text, whitespace runs -> ' '
 };
 

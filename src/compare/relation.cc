@@ -72,13 +72,19 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
   if (paraphrased_copy) return Relation::kRewrite;
   bool far_apart = s.days_apart.has_value() && *s.days_apart > t.max_story_gap_days;
   if (s.story_score >= t.same_story_score && !far_apart) return Relation::kSameStory;
-  if (s.term_similarity >= t.related_term_similarity) return Relation::kRelated;
+  // A different event with the same actors or topic. Low term similarity
+  // is not enough: two long articles from one beat share its common
+  // vocabulary; shared rare content words are the evidence.
+  if (s.topic_similarity >= t.related_topic_similarity ||
+      s.term_similarity >= t.related_term_similarity) {
+    return Relation::kRelated;
+  }
   return Relation::kUnrelated;
 }
 
 std::string_view CompareModelVersion() {
   static const std::string* version = new std::string(
-      "compare-v1 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
+      "compare-v2 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
       std::to_string(compare_internal::BackgroundIdf::Get().documents()));
   return *version;
 }

@@ -14,6 +14,7 @@ list(APPEND TWICETOLD_SOURCES
   src/compare/features.cc
   src/compare/runs.cc
   src/compare/align.cc
+  src/compare/similarity.cc
   src/compare/facts.cc
   src/compare/relation.cc
   src/compare/compare.cc

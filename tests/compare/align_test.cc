@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "compare/align.h"
+#include "compare/similarity.h"
 #include "compare/features.h"
 #include "compare/runs.h"
 #include "reference/compare_reference.h"
@@ -162,6 +163,44 @@ TEST(LcsSimilarityTest, KnownValues) {
   std::vector<uint64_t> y = {1, 3, 4, 5};
   EXPECT_DOUBLE_EQ(compare_internal::LcsSimilarity(x.data(), 4, y.data(), 4), 0.75);
   EXPECT_DOUBLE_EQ(compare_internal::LcsSimilarity(x.data(), 0, y.data(), 0), 1.0);
+}
+
+// A random word sequence over a small vocabulary: ids double as stems and
+// words, some tokens are numbers or capitalised.
+compare_internal::WordSequence RandomWordSequence(std::mt19937_64& rng, size_t n, uint64_t vocab) {
+  compare_internal::WordSequence w;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t id = rng() % vocab;
+    w.spans.push_back({0, 0});
+    w.word_ids.push_back(id);
+    w.stem_ids.push_back(id / 2);  // two words share each stem
+    w.idf.push_back(1.0 + static_cast<double>(id / 2 % 5));
+    w.is_number.push_back(id % 7 == 0);
+    w.is_capitalised.push_back(id % 5 == 0);
+  }
+  return w;
+}
+
+TEST(PairFeaturesTest, OverlapFeaturesEqualSetOracleOnRandomInputs) {
+  using compare_internal::SentenceFeature;
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 500; ++trial) {
+    uint64_t vocab = 2 + trial % 25;
+    auto a = RandomWordSequence(rng, rng() % 15, vocab);
+    auto b = trial % 4 == 0 ? a : RandomWordSequence(rng, rng() % 15, vocab);
+    auto got = compare_internal::PairFeatures(a, 0, a.spans.size(), b, 0, b.spans.size());
+    auto want = reference::OverlapFeatures(a, b);
+    for (int k : {compare_internal::kWeightedMin, compare_internal::kWeightedMax,
+                  compare_internal::kBigramMin, compare_internal::kBigramMax,
+                  compare_internal::kLongestRun, compare_internal::kLengthRatio,
+                  compare_internal::kNumberMismatch, compare_internal::kNameMismatch}) {
+      EXPECT_NEAR(got[k], want[k], 1e-9) << "trial " << trial << " feature " << k;
+    }
+    for (double v : got) {
+      EXPECT_GE(v, 0.0);
+      EXPECT_LE(v, 1.0);
+    }
+  }
 }
 
 }  // namespace

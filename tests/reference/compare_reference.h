@@ -5,12 +5,16 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <map>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "compare/align.h"
 #include "compare/features.h"
 #include "compare/runs.h"
+#include "compare/similarity.h"
 
 namespace twicetold::reference {
 
@@ -91,6 +95,78 @@ inline std::vector<compare_internal::AlignLink> Align(
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
   return links;
+}
+
+// The overlap features of compare_internal::PairFeatures (all but the
+// cosine, LCS and unmatched-IDF ones) from their definitions, with std::set
+// and brute-force longest common runs. Sides are whole WordSequences.
+inline compare_internal::SentenceFeatures OverlapFeatures(
+    const compare_internal::WordSequence& a, const compare_internal::WordSequence& b) {
+  using compare_internal::SentenceFeatures;
+  const size_t na = a.stem_ids.size(), nb = b.stem_ids.size();
+  std::map<uint64_t, double> sa, sb;  // stem -> IDF
+  for (size_t i = 0; i < na; ++i) sa[a.stem_ids[i]] = a.idf[i];
+  for (size_t i = 0; i < nb; ++i) sb[b.stem_ids[i]] = b.idf[i];
+  auto contained = [](const std::map<uint64_t, double>& x, const std::map<uint64_t, double>& y) {
+    double in = 0, all = 0;
+    for (const auto& [k, w] : x) {
+      all += w;
+      if (y.count(k)) in += w;
+    }
+    return all > 0 ? in / all : 1.0;
+  };
+  auto bigrams = [](const compare_internal::WordSequence& w) {
+    std::set<std::pair<uint64_t, uint64_t>> out;
+    for (size_t i = 0; i + 1 < w.stem_ids.size(); ++i) out.insert({w.stem_ids[i], w.stem_ids[i + 1]});
+    return out;
+  };
+  auto ba = bigrams(a), bb = bigrams(b);
+  size_t shared = 0;
+  for (const auto& g : ba) shared += bb.count(g);
+  bool empty = na == 0 && nb == 0;
+  auto frac = [empty](double n, double d) { return d > 0 ? n / d : (empty ? 1.0 : 0.0); };
+  size_t run = 0;
+  for (size_t i = 0; i < na; ++i) {
+    for (size_t j = 0; j < nb; ++j) {
+      size_t k = 0;
+      while (i + k < na && j + k < nb && a.stem_ids[i + k] == b.stem_ids[j + k]) ++k;
+      run = std::max(run, k);
+    }
+  }
+  auto numbers = [](const compare_internal::WordSequence& w) {
+    std::set<uint64_t> out;
+    for (size_t i = 0; i < w.word_ids.size(); ++i) if (w.is_number[i]) out.insert(w.word_ids[i]);
+    return out;
+  };
+  auto xa = numbers(a), xb = numbers(b);
+  std::set<uint64_t> all_numbers = xa;
+  all_numbers.insert(xb.begin(), xb.end());
+  size_t both = 0;
+  for (uint64_t k : xa) both += xb.count(k);
+  auto names_found = [](const compare_internal::WordSequence& x,
+                        const compare_internal::WordSequence& y, size_t* total) {
+    std::set<uint64_t> names;
+    for (size_t i = 1; i < x.word_ids.size(); ++i) if (x.is_capitalised[i]) names.insert(x.word_ids[i]);
+    std::set<uint64_t> words(y.word_ids.begin(), y.word_ids.end());
+    size_t found = 0;
+    for (uint64_t n : names) found += words.count(n);
+    *total += names.size();
+    return found;
+  };
+  size_t total_names = 0;
+  size_t found = names_found(a, b, &total_names) + names_found(b, a, &total_names);
+  SentenceFeatures f{};
+  double wa = contained(sa, sb), wb = contained(sb, sa);
+  f[compare_internal::kWeightedMin] = std::min(wa, wb);
+  f[compare_internal::kWeightedMax] = std::max(wa, wb);
+  double ga = frac(shared, ba.size()), gb = frac(shared, bb.size());
+  f[compare_internal::kBigramMin] = std::min(ga, gb);
+  f[compare_internal::kBigramMax] = std::max(ga, gb);
+  f[compare_internal::kLongestRun] = frac(run, std::min(na, nb));
+  f[compare_internal::kLengthRatio] = std::max(na, nb) ? double(std::min(na, nb)) / std::max(na, nb) : 1.0;
+  f[compare_internal::kNumberMismatch] = all_numbers.empty() ? 0.0 : 1.0 - double(both) / all_numbers.size();
+  f[compare_internal::kNameMismatch] = total_names ? 1.0 - double(found) / total_names : 0.0;
+  return f;
 }
 
 }  // namespace twicetold::reference
