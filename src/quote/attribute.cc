@@ -10,6 +10,7 @@ namespace {
 constexpr uint32_t kMaxSubjectDistance = 16;  // tokens from subject to verb
 constexpr uint32_t kMaxShortSentenceVerb = 6;  // '"..." Smith said.' windows
 constexpr uint32_t kMaxVerbAfterQuote = 15;    // '"...," the aide to X said'
+constexpr uint32_t kMinVerblessWords = 6;      // quoted words, no speech verb
 
 struct Window {
   uint32_t lo = 0;  // token range [lo, hi)
@@ -32,20 +33,50 @@ class Attributor {
 
   std::optional<size_t> Attribute(const std::vector<MarkedQuote>& quotes,
                                   size_t q) const {
-    const MarkedQuote& quote = quotes[q];
-    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/false)) return m;
-    const Window before = BeforeWindow(quotes, q);
-    if (auto m = VerbSubject(before, /*forward=*/false)) return m;
-    if (auto m = AccordingTo(before)) return m;
-    if (EndsWithColon(quote.outer.begin)) {
-      if (auto m = FirstSubject(before)) return m;
-    }
-    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/true)) return m;
-    if (auto m = PreviousSentence(quote)) return m;
-    return LeadInParagraph(quote);
+    std::optional<size_t> m = Find(quotes, q);
+    if (m) m = PreferName(*m, static_cast<uint32_t>(tokens().size()));
+    return m;
   }
 
  private:
+  std::optional<size_t> Find(const std::vector<MarkedQuote>& quotes,
+                             size_t q) const {
+    const MarkedQuote& quote = quotes[q];
+    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/false)) return m;
+    const Window before = BeforeWindow(quotes, q);
+    if (auto m = VerbSubject(before)) return m;
+    if (auto m = AccordingTo(before)) return m;
+    if (EndsWithColon(quote.outer.begin)) {
+      if (auto m = LeadInSubject(before)) return m;
+    }
+    if (auto m = AfterQuote(quotes, q, /*next_sentence=*/true)) return m;
+    if (auto m = PreviousSentence(quote)) return m;
+    if (auto m = LeadInParagraph(quote)) return m;
+    return VerblessSubject(quotes, q);
+  }
+
+  // 'Minister Ines Varga put the cost at "at least 38 million a day."': a
+  // sentence with no speech verb that opens with a person, quoting at least
+  // kMinVerblessWords words.
+  std::optional<size_t> VerblessSubject(const std::vector<MarkedQuote>& quotes,
+                                        size_t q) const {
+    if (seg_.sentences.empty() || quotes[q].parts.size() != 1) return {};
+    const Span content = quotes[q].span();
+    if (TokenAtOrAfter(content.end) - TokenAtOrAfter(content.begin) <
+        kMinVerblessWords) {
+      return std::nullopt;
+    }
+    const Window s = SentenceWindow(SentenceAt(quotes[q].outer.begin));
+    for (uint32_t i = s.lo; i < s.hi; ++i) {
+      if (IsVerb(i)) return std::nullopt;
+    }
+    const Window before = BeforeWindow(quotes, q);
+    if (before.lo != s.lo || before.lo >= before.hi) return std::nullopt;
+    const int32_t m = starting_at_[before.lo];
+    if (m < 0 || !IsPersonName(m)) return std::nullopt;
+    return m;
+  }
+
   const std::vector<Token>& tokens() const { return seg_.tokens; }
   std::string Word(uint32_t i) const {
     return Lower(tokens()[i].span.In(text_));
@@ -76,39 +107,88 @@ class Attributor {
       const uint32_t j = k - 1;
       if (in_quote_[j] || (j + 1 < verb && IsVerb(j))) break;
       const int32_t m = ending_at_[j];
-      if (m >= 0 && !mentions_[m].possessive && !AfterPreposition(m)) return m;
+      if (m >= 0 && !mentions_[m].possessive &&
+          (!AfterPreposition(m) || WithParticiple(m, verb))) {
+        return Apposed(m);
+      }
     }
     return std::nullopt;
   }
-  // "speaking on WOR710, called": a prepositional object is no subject.
-  bool AfterPreposition(size_t m) const {
-    const uint32_t first = mentions_[m].first_token;
-    return first > 0 && IsPreposition(Word(first - 1));
+
+  // "with the union calling her ...": the object of "with" right before a
+  // participle is its subject.
+  bool WithParticiple(size_t m, uint32_t verb) const {
+    const Mention& x = mentions_[m];
+    if (x.end_token != verb || !IsParticiple(Word(verb))) return false;
+    uint32_t first = x.first_token;
+    if (first > 0 && IsDeterminer(Word(first - 1))) --first;
+    return first > 0 && Word(first - 1) == "with";
   }
 
+  // "Ann Ray, a co-author, said": an indefinite role set off by commas
+  // stands for the person named just before it.
+  size_t Apposed(size_t m) const {
+    const Mention& x = mentions_[m];
+    if (x.kind != MentionKind::kRole || x.definite || x.first_token == 0) {
+      return m;
+    }
+    const uint32_t before = x.first_token - 1;
+    if (in_quote_[before] || Text(before, x.first_token) != ", ") return m;
+    const int32_t n = ending_at_[before];
+    return n >= 0 && IsPersonName(n) ? n : m;
+  }
+  // "speaking on WOR710, called": a prepositional object is no subject.
+  // "of the Calder Water Board said": a determiner may come between.
+  bool AfterPreposition(size_t m) const {
+    uint32_t first = mentions_[m].first_token;
+    if (mentions_[m].kind == MentionKind::kName && first > 0 &&
+        IsDeterminer(Word(first - 1))) {
+      --first;
+    }
+    return first > 0 && IsPreposition(Word(first - 1));
+  }
+  static bool IsDeterminer(std::string_view lower) {
+    return lower == "the" || lower == "a" || lower == "an";
+  }
+
+  // A mention right after the verb (or one word later) that ends its
+  // clause: "asks the aide." but not "said Brandt had ..." (the subject of
+  // the reported clause) nor "called on Green Reform to ...".
   std::optional<size_t> SubjectAfter(uint32_t verb, uint32_t hi) const {
     for (uint32_t j = verb + 1; j < hi && j <= verb + 2; ++j) {
       if (in_quote_[j]) break;
-      if (starting_at_[j] >= 0) return starting_at_[j];
+      const int32_t m = starting_at_[j];
+      if (m < 0) continue;
+      if (AfterPreposition(m) || StartsClause(mentions_[m].end_token)) break;
+      return m;
     }
     return std::nullopt;
   }
 
-  // The subject of the first (forward) or nearest-to-the-end (backward)
-  // speech verb in `w` that has one. Backward, participles ("saying") are
-  // tried only after every finite verb.
-  std::optional<size_t> VerbSubject(Window w, bool forward) const {
-    std::vector<uint32_t> verbs;
-    for (uint32_t i = w.lo; i < w.hi; ++i) {
-      if (IsVerb(i)) verbs.push_back(i);
-    }
-    if (!forward) {
-      std::reverse(verbs.begin(), verbs.end());
-      std::stable_partition(verbs.begin(), verbs.end(), [&](uint32_t v) {
-        return !IsParticiple(Word(v));
-      });
-    }
-    for (uint32_t v : verbs) {
+  // Token `i` is an auxiliary right after a mention: "said Brandt had ...".
+  bool StartsClause(uint32_t i) const {
+    static constexpr std::string_view kAux[] = {
+        "had", "has", "have", "was", "were", "is", "are", "would", "will",
+        "could", "should", "might", "may", "can", "did", "does", "wanted"};
+    if (i >= tokens().size() || Text(i - 1, i) != " ") return false;
+    const std::string w = Word(i);
+    return std::find(std::begin(kAux), std::end(kAux), w) != std::end(kAux);
+  }
+
+  // Punctuation or the window end right after a mention ending at `end`.
+  bool ClosedAt(uint32_t end, uint32_t hi) const {
+    if (end >= tokens().size() || end >= hi) return true;
+    return Text(end - 1, end).find_first_of(",:;.\"(") != npos;
+  }
+
+  // The subject of the first speech verb in `w` that has one. The first is
+  // the main clause's ("Rubio said that ... he called him a "con artist"";
+  // "Kasich says he'd tell Putin "no more nonsense""): the speaker of a
+  // quotation inside reported speech is the one reporting it (PolNeAR train
+  // scores this above the verb nearest the quotation).
+  std::optional<size_t> VerbSubject(Window w) const {
+    for (uint32_t v = w.lo; v < w.hi; ++v) {
+      if (!IsVerb(v)) continue;
       if (auto m = Inverted(v, w.hi)) return m;
       if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
         // ", saying ...": the subject of the main clause.
@@ -137,13 +217,77 @@ class Attributor {
     if (verb > 0 && ending_at_[verb - 1] >= 0 && !in_quote_[verb - 1]) {
       return std::nullopt;  // "Smith said Jones ...": Smith is the subject
     }
-    const int32_t m = starting_at_[verb + 1];
-    if (m < 0 || Text(verb, verb + 1) != " ") return std::nullopt;
-    const uint32_t end = mentions_[m].end_token;
-    if (end >= tokens().size()) return m;
-    const std::string_view gap = Text(end - 1, end);
-    if (end >= hi || gap.find_first_of(",:;.\"(") != npos) return m;
+    if (Text(verb, verb + 1) != " ") return std::nullopt;
+    int32_t m = starting_at_[verb + 1];
+    if (m >= 0) {
+      m = static_cast<int32_t>(PreferName(m, hi));
+    } else {
+      m = NameAfterRoleWords(verb + 1, hi);  // "said festival chair Ann Ray"
+    }
+    if (m < 0) return std::nullopt;
+    if (ClosedAt(mentions_[m].end_token, hi)) return m;
     return std::nullopt;
+  }
+
+  // A person name after up to three lower-case words from token `i`
+  // ("lead author", "mountain guide"), or -1.
+  int32_t NameAfterRoleWords(uint32_t i, uint32_t hi) const {
+    for (uint32_t j = i; j < hi && j < i + 3; ++j) {
+      if (in_quote_[j] || Text(j, j + 1) != " ") return -1;
+      const std::string_view w = tokens()[j].span.In(text_);
+      const std::string lower = Lower(w);
+      if (w.empty() || w[0] < 'a' || w[0] > 'z' || IsNameStopWord(lower) ||
+          IsPreposition(lower) || IsSpeechVerb(lower)) {
+        return -1;
+      }
+      const int32_t m = starting_at_[j + 1];
+      if (m >= 0) return IsPersonName(m) ? m : -1;
+    }
+    return -1;
+  }
+
+  bool IsPersonName(size_t m) const {
+    return mentions_[m].kind == MentionKind::kName && mentions_[m].person &&
+           !mentions_[m].possessive;
+  }
+
+  // The person a non-person mention introduces: "Green Reform leader Corwin
+  // Tate", "Green Reform's deputy leader, Saskia Verhoeven", "the
+  // authority's chief executive, Tobias Hale". Otherwise `m` itself.
+  // A person followed by a role noun modifies it ("Trump adviser Kellyanne
+  // Conway"); a role, an organisation or a possessive may also introduce the
+  // name after a comma.
+  size_t PreferName(size_t m, uint32_t hi) const {
+    const Mention& x = mentions_[m];
+    const bool person = IsPersonName(m);
+    // After a plain name every word must be a role ("Carter adviser"); after
+    // a role or a possessive, modifiers too ("the company's managing").
+    const bool modifiers = x.kind == MentionKind::kRole || x.possessive;
+    // Whether the words so far end in a role ("deputy leader").
+    bool role = x.kind == MentionKind::kRole;
+    bool words = false;  // lower-case words between the two mentions
+    for (uint32_t j = x.end_token; j < hi && j < x.end_token + 4; ++j) {
+      if (in_quote_[j]) break;
+      const std::string_view gap = Text(j - 1, j);
+      const int32_t n = starting_at_[j];
+      if (n >= 0) {
+        const bool chained = gap == " " && role && (words || !person);
+        const bool apposed = gap == ", " && role && !person;
+        if ((chained || apposed) && IsPersonName(n)) return n;
+        break;
+      }
+      if (gap != " ") break;
+      const std::string_view w = tokens()[j].span.In(text_);
+      const std::string lower = Lower(w);
+      if (w.empty() || w[0] < 'a' || w[0] > 'z' || IsNameStopWord(lower) ||
+          IsPreposition(lower) || IsSpeechVerb(lower)) {
+        break;
+      }
+      role = IsRoleNoun(lower) || IsTitle(lower);
+      if (!role && !modifiers) break;
+      words = true;
+    }
+    return m;
   }
 
   // Text between the end of token `a` and the start of token `b` (a < b),
@@ -178,6 +322,26 @@ class Attributor {
       if (!first) first = m;
     }
     return first;
+  }
+
+  // A lead-in naming the speaker only as an owner or a source: "X's advice
+  // to them:", "a message from X to customers:". The first such person.
+  std::optional<size_t> Possessor(Window w) const {
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      const int32_t m = starting_at_[i];
+      if (m < 0 || in_quote_[i] || !mentions_[m].person) continue;
+      if (mentions_[m].possessive || (i > 0 && Word(i - 1) == "from")) return m;
+    }
+    return std::nullopt;
+  }
+
+  // A lead-in's person subject, else its owner or source ("The statement
+  // ended with a message from X:"), else any subject.
+  std::optional<size_t> LeadInSubject(Window w) const {
+    const std::optional<size_t> m = FirstSubject(w);
+    if (m && mentions_[*m].person) return m;
+    if (auto p = Possessor(w)) return p;
+    return m;
   }
 
   Window SentenceWindow(size_t s) const {
@@ -224,7 +388,7 @@ class Attributor {
         if (IsVerb(v)) return starting_at_[w.lo];
       }
     }
-    return VerbSubject(w, /*forward=*/true);
+    return VerbSubject(w);
   }
 
   // 'Or maybe Jones, consultant Phil Musser says. "Several ..."': a
@@ -241,7 +405,7 @@ class Attributor {
     for (uint32_t i = w.lo; i < w.hi; ++i) {
       if (in_quote_[i]) return std::nullopt;
     }
-    return VerbSubject(w, /*forward=*/false);
+    return VerbSubject(w);
   }
 
   // A block that starts with the quotation, after a block ending in ':'
@@ -254,8 +418,8 @@ class Attributor {
     if (prev.empty()) return std::nullopt;
     const Window w = SentenceWindow(SentenceAt(prev.end - 1));
     if (text_[prev.end - 1] == ':') {
-      if (auto m = VerbSubject(w, /*forward=*/true)) return m;
-      return FirstSubject(w);
+      if (auto m = VerbSubject(w)) return m;
+      return LeadInSubject(w);
     }
     // A paragraph that is only a quotation, after a paragraph about a
     // person: "Valastro praised ... \n\n "We need someone who ..."".

@@ -10,8 +10,16 @@
 //      (the lead-in paragraph);
 //   4. otherwise a quotation that follows an attributed one in the same block,
 //      or opens the next block, continues that speaker.
-// The speaker is the subject of the nearest speech verb: the nearest mention
-// before it (not possessive, not across a quotation), else one right after.
+// The speaker is the subject of the first speech verb of the window (the
+// main clause's, not one inside the reported speech): the nearest mention
+// before it (not possessive, not a prepositional object, not across a
+// quotation), else one right after that ends its clause ('said Smith.', not
+// 'said Smith had'). A role, organisation or possessive that introduces a
+// name gives way to it ("Green Path leader Ann Ray", "the firm's chief, Ann
+// Ray"); "Ann Ray, a co-author, said" is Ann Ray. Lead-ins ending in ':'
+// may name the speaker as an owner or a source ("a message from X:"), and a
+// sentence with no speech verb that opens with a person and quotes a clause
+// is that person's ('X put the cost at "..."').
 #ifndef TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 #define TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 

@@ -67,7 +67,15 @@ std::optional<Candidate> Score(const Quote& qa, const Quote& qb,
                                const QuoteWords& a, const QuoteWords& b,
                                const QuoteCompareOptions& options) {
   const size_t shorter = std::min(a.keys.size(), b.keys.size());
-  if (shorter == 0) return std::nullopt;
+  if (shorter == 0) {
+    // A quotation without words ("...") has nothing to share; it pairs only
+    // with the same text, so a version compared with itself pairs every
+    // quote (found by fuzz/fuzz_quotes.cc).
+    if (a.keys.empty() && b.keys.empty() && qa.text == qb.text) {
+      return Candidate{0, 0, 1.0, 1.0, 0};
+    }
+    return std::nullopt;
+  }
   const double needed = SameSpeaker(qa, qb)
                             ? options.min_shared_fraction_same_speaker
                             : options.min_shared_fraction;

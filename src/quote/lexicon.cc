@@ -110,7 +110,8 @@ bool IsGenericSpeakerNoun(std::string_view lower) {
        "message",  "company",   "tweet",     "post",      "article",
        "editorial", "filing",   "document",  "release",   "announcement",
        "video",    "ruling",    "order",     "group",     "committee",
-       "newspaper", "paper",    "magazine",  "network",   "agency"});
+       "newspaper", "paper",    "magazine",  "network",   "agency",
+       "narrator",  "announcer"});
   return Has(set, lower);
 }
 
@@ -152,8 +153,26 @@ bool IsRoleNoun(std::string_view lower) {
        "strategist", "manager",     "chief",      "analyst",   "economist",
        "professor",  "expert",      "researcher", "sheriff",   "officer",
        "king",       "queen",       "pope",       "speaker",   "mogul",
-       "republican", "democrat",    "host",       "author",    "founder"});
+       "republican", "democrat",    "host",       "author",    "founder",
+       "coordinator", "councillor", "councilor",  "engineer",  "scientist",
+       "chair",      "commissioner", "guide",     "executive", "treasurer",
+       "inspector",  "coach",       "captain",    "head",      "chairperson",
+       "co-author",  "co-founder",  "curator",    "editor",    "physician"});
   return Has(set, lower);
+}
+
+bool IsLeadingRoleWord(std::string_view lower) {
+  if (IsTitle(lower) || IsRoleNoun(lower)) return true;
+  const size_t dash = lower.rfind('-');
+  if (dash != std::string_view::npos) {
+    const std::string_view last = lower.substr(dash + 1);
+    return last == "old" || IsRoleNoun(last) || IsTitle(last);
+  }
+  auto ends = [&](std::string_view suffix) {
+    return lower.size() > suffix.size() &&
+           lower.substr(lower.size() - suffix.size()) == suffix;
+  };
+  return ends("ologist") || ends("ician") || (lower.size() >= 8 && ends("ist"));
 }
 
 bool IsOrgWord(std::string_view lower) {
@@ -177,7 +196,10 @@ bool IsOrgWord(std::string_view lower) {
        "gop",       "cnn",        "nbc",        "abc",       "cbs",
        "msnbc",     "fbi",        "cia",        "nato",      "un",
        "eu",        "ap",         "afp",        "bbc",       "america",
-       "twitter",   "facebook",   "google",     "state"});
+       "twitter",   "facebook",   "google",     "state",     "labs",
+       "lab",       "laboratory", "laboratories", "wire",    "society",
+       "industries", "systems",   "technologies", "partners", "holdings",
+       "ltd",       "llc",        "plc",        "gmbh"});
   return Has(set, lower);
 }
 

@@ -25,6 +25,11 @@ bool IsInvertibleVerb(std::string_view lower);
 bool IsTitle(std::string_view lower);
 // Role nouns that can stand for a person ("aide", "minister", "spokesman").
 bool IsRoleNoun(std::string_view lower);
+// A capitalised word that introduces a name as a role rather than being part
+// of it ("Coordinator", "Co-author", "Hydrologist", "Twelve-year-old"): a
+// title or role noun, a hyphenated word with one as its last part or ending
+// in "-old", or an agent noun ending in "-ologist", "-ician" or a long "-ist".
+bool IsLeadingRoleWord(std::string_view lower);
 // Nouns for an unnamed speaker ("the man", "a voter", "the statement"):
 // mentions that are never resolved to a named person.
 bool IsGenericSpeakerNoun(std::string_view lower);

@@ -87,6 +87,32 @@ class MentionFinder {
     return (w.size() == 1 && Capitalized(w)) || IsAbbreviatedTitle(Lower(w));
   }
 
+  // Tokens [i, end) are two or more plain name words (no title, organisation
+  // or place word): a person, whom "of" does not join to what follows.
+  bool PlainName(uint32_t i, uint32_t end) const {
+    if (end - i < 2) return false;
+    for (uint32_t k = i; k < end; ++k) {
+      const std::string lower = Lower(Word(k));
+      if (IsLeadingRoleWord(lower) || IsOrgWord(lower) || IsPlaceStart(lower)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A mention starting at token `first` is the object of a preposition or
+  // of "told" ("with the Northwind Wire", "told Channel Nine").
+  bool ObjectPosition(uint32_t first) const {
+    uint32_t k = first;
+    if (k > 0 && Usable(k - 1) && Gap(k - 1) == " ") {
+      const std::string prev = Lower(Word(k - 1));
+      if (prev == "the" || prev == "a" || prev == "an") --k;
+    }
+    if (k == 0 || !Usable(k - 1) || Gap(k - 1) != " ") return false;
+    const std::string prev = Lower(Word(k - 1));
+    return IsPreposition(prev) || prev == "told" || prev == "tells";
+  }
+
   uint32_t Step(uint32_t i) {
     if (!Usable(i)) return i + 1;
     const std::string lower = Lower(Word(i));
@@ -103,7 +129,7 @@ class MentionFinder {
       if (NameWord(j + 1)) {
         ++j;
       } else if (Usable(j + 1) && (IsNameParticle(Lower(Word(j + 1))) ||
-                                   Word(j + 1) == "of") &&
+                                   (Word(j + 1) == "of" && !PlainName(i, j + 1))) &&
                  Joins(j + 1) && NameWord(j + 2)) {
         j += 2;
       } else {
@@ -145,9 +171,14 @@ class MentionFinder {
       m.first_token = det;
       m.end_token = j + 1;
       m.name = lower;
-      m.roles = {lower};
+      for (uint32_t k = det + 1; k < j; ++k) {  // "the finance minister"
+        bool ignored = false;
+        m.roles.push_back(Lower(StripPossessive(Word(k), &ignored)));
+      }
+      m.roles.push_back(lower);
       m.possessive = possessive;
-      m.definite = Lower(Word(det)) == "the" && !generic;
+      m.the = Lower(Word(det)) == "the";
+      m.definite = m.the && !generic;
       out_.push_back(std::move(m));
       return j + 1;
     }
@@ -160,6 +191,8 @@ class MentionFinder {
       const uint32_t j = k - 1;
       if (!Usable(j) || Gap(j) != " ") break;
       const std::string lower = Lower(Word(j));
+      // "secretary of the Union": the role belongs to someone else.
+      if (IsPreposition(lower) || IsNameStopWord(lower)) break;
       if (IsRoleNoun(lower)) roles->push_back(lower);
     }
   }
@@ -173,11 +206,22 @@ class MentionFinder {
     for (uint32_t k = first; k < end; ++k) {
       const std::string lower = Lower(Word(k));
       if (IsTitle(lower) || (AllCaps(Word(k)) && k + 1 < end)) {
-        m.roles.push_back(lower);
         if (k + 1 < end) name_begin = k + 1;
       }
     }
+    // "Coordinator Ann Ray", "Co-author Ann Ray": a role word opening a
+    // sequence that still has a two-word name after it.
+    while (name_begin + 2 < end && IsLeadingRoleWord(Lower(Word(name_begin)))) {
+      ++name_begin;
+    }
+    // Every word before the name ("Finance Minister") is a role or modifier.
+    for (uint32_t k = first; k < end; ++k) {
+      bool ignored = false;
+      const std::string lower = Lower(StripPossessive(Word(k), &ignored));
+      if (k < name_begin || IsTitle(lower)) m.roles.push_back(lower);
+    }
     CollectRolesBefore(first, &m.roles);
+    m.object = ObjectPosition(first);
     FillName(name_begin, end, &m);
     out_.push_back(std::move(m));
   }
@@ -205,6 +249,13 @@ class MentionFinder {
       shouted = AllCaps(StripPossessive(Word(k), &ignored));
     }
     if (shouted) m->org = true;
+    // "Freight Workers' Union": a plural possessive before a capitalised
+    // word is part of an organisation's name.
+    const std::string_view last = Word(end - 1);
+    if (end - begin > 1 && Possessive(end - 1) && EndsWith(last, "s") &&
+        !EndsWith(last, "'s") && NameWord(end)) {
+      m->org = true;
+    }
     if (end - begin > 1 && IsGroupOfNationality(Word(begin), Word(end - 1))) {
       m->org = true;  // "European Jews", "Mexican Americans"
     }
@@ -238,6 +289,21 @@ std::optional<size_t> FindEntity(const std::vector<Mention>& ms, size_t i) {
   return std::nullopt;
 }
 
+// "the board said": the nearest earlier organisation whose name ends in that
+// noun ("Calder Water Board").
+void ResolveToOrganisation(std::vector<Mention>& ms, size_t i) {
+  Mention& m = ms[i];
+  if (!m.the) return;
+  for (size_t k = i; k-- > 0;) {
+    const Mention& c = ms[k];
+    if (c.kind == MentionKind::kName && c.org &&
+        c.name.find(' ') != std::string::npos && Lower(LastWord(c.name)) == m.name) {
+      m.resolved = c.name;
+      return;
+    }
+  }
+}
+
 void ResolveName(std::vector<Mention>& ms, size_t i) {
   Mention& m = ms[i];
   m.resolved = m.name;
@@ -259,18 +325,54 @@ bool HasRole(const Mention& m, const std::string& role) {
   return std::find(m.roles.begin(), m.roles.end(), role) != m.roles.end();
 }
 
-void ResolveReference(std::vector<Mention>& ms, size_t i) {
+// All of a role mention's words ("finance", "minister") among `c`'s roles.
+bool HasAllRoles(const Mention& c, const Mention& role) {
+  return std::all_of(role.roles.begin(), role.roles.end(),
+                     [&](const std::string& r) { return HasRole(c, r); });
+}
+
+// Full names of persons seen at least once as more than an object: with a
+// role, or not after a preposition or "told". "he" prefers these.
+std::vector<std::string> SubjectNames(const std::vector<Mention>& ms) {
+  std::vector<std::string> out;
+  for (const Mention& m : ms) {
+    if (m.kind == MentionKind::kName && m.person &&
+        (!m.object || !m.roles.empty())) {
+      out.push_back(m.resolved);
+    }
+  }
+  return out;
+}
+
+// How well the earlier name `c` fits the role noun or pronoun `m`: 0 not at
+// all; for roles 1 any person, 2 with the role noun, 3 with all its words;
+// for pronouns 1 a person seen only as an object, 2 any other person.
+int Fit(const Mention& m, const Mention& c,
+        const std::vector<std::string>& subjects) {
+  if (c.kind != MentionKind::kName || !c.person) return 0;
+  if (m.kind == MentionKind::kRole) {
+    if (!HasRole(c, m.name)) return 1;
+    return HasAllRoles(c, m) ? 3 : 2;
+  }
+  const bool subject =
+      std::find(subjects.begin(), subjects.end(), c.resolved) != subjects.end();
+  return subject ? 2 : 1;
+}
+
+void ResolveReference(std::vector<Mention>& ms, size_t i,
+                      const std::vector<std::string>& subjects) {
   Mention& m = ms[i];
   const bool is_role = m.kind == MentionKind::kRole;
-  if (is_role ? !m.definite : !IsPersonPronoun(m.name)) return;
+  if (is_role && !m.definite) return ResolveToOrganisation(ms, i);
+  if (!is_role && !IsPersonPronoun(m.name)) return;
+  const int best = is_role ? 3 : 2;
   std::optional<size_t> nearest;
-  for (size_t k = i; k-- > 0;) {
-    const Mention& c = ms[k];
-    if (c.kind != MentionKind::kName || !c.person) continue;
-    if (!nearest) nearest = k;
-    if (!is_role || HasRole(c, m.name)) {
+  int nearest_fit = 0;
+  for (size_t k = i; k-- > 0 && nearest_fit < best;) {
+    const int fit = Fit(m, ms[k], subjects);
+    if (fit > nearest_fit) {
       nearest = k;
-      break;
+      nearest_fit = fit;
     }
   }
   if (nearest) {
@@ -292,8 +394,9 @@ void ResolveMentions(std::vector<Mention>* mentions) {
   for (size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].kind == MentionKind::kName) ResolveName(ms, i);
   }
+  const std::vector<std::string> subjects = SubjectNames(ms);
   for (size_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i);
+    if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i, subjects);
   }
 }
 

@@ -9,7 +9,13 @@
 // one-token mention equal to an entity's last token is that entity ("Ushakov"
 // is "Yuri Ushakov"). "he"/"she" and definite role nouns ("the aide") resolve
 // to the nearest earlier person (for role nouns, preferring one introduced
-// with that role).
+// with that role and its modifiers: "the finance minister" is the person
+// introduced as "Finance Minister X"); "he"/"she" skip names seen only as
+// objects ("an interview with Northwind Wire") when a subject is available.
+// Capitalised role words before a name are split off ("Coordinator Ann
+// Ray" is "Ann Ray"), a person's name does not run on over "of" ("Ann Ray
+// of Harbor Labs"), and "the board" names the nearest earlier organisation
+// ending in that word.
 #ifndef TWICETOLD_SRC_QUOTE_MENTIONS_H_
 #define TWICETOLD_SRC_QUOTE_MENTIONS_H_
 
@@ -36,6 +42,8 @@ struct Mention {
   bool org = false;          // an organisation or place, not a person
   bool person = false;       // after resolution: refers to a person
   bool definite = true;      // role nouns: "the aide" (not "a spokesman")
+  bool the = false;          // role nouns: introduced by "the"
+  bool object = false;       // after a preposition or "told": "with X"
   std::string resolved;      // after resolution: full name, or empty
 };
 

@@ -1,0 +1,169 @@
+// Speaker attribution on small fictional articles: one test per phenomenon
+// that used to pick the wrong speaker (an organisation, an outlet, a role
+// word glued to the name, the subject of a reported clause).
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "twicetold/analyze.h"
+#include "twicetold/quote.h"
+
+namespace twicetold {
+namespace {
+
+struct Extracted {
+  AnalyzedArticle article;
+  std::vector<Quote> quotes;
+
+  // The quote whose text starts with `prefix` (fails the test if none).
+  const Quote& Starting(const std::string& prefix) const {
+    for (const Quote& q : quotes) {
+      if (q.text.rfind(prefix, 0) == 0) return q;
+    }
+    ADD_FAILURE() << "no quote starting with " << prefix;
+    static const Quote kNone;
+    return kNone;
+  }
+  std::string SpeakerText(const Quote& q) const {
+    return q.speaker_span ? std::string(article.Text(*q.speaker_span)) : "";
+  }
+};
+
+Extracted Extract(const std::string& body) {
+  Article a;
+  a.id = "t";
+  a.body = body;
+  Extracted e{Analyze(std::move(a), AnalyzeOptions()), {}};
+  e.quotes = ExtractQuotes(e.article, QuoteOptions());
+  return e;
+}
+
+TEST(Attribution, OrganisationRoleNameIsTheName) {
+  const Extracted e = Extract(
+      "\"We will not sign a plan that leaves the river to die,\" Harbor "
+      "Party leader Lena Voss said as she left the hall.");
+  EXPECT_EQ(e.Starting("We will not sign").speaker, "Lena Voss");
+  EXPECT_EQ(e.SpeakerText(e.Starting("We will not sign")), "Lena Voss");
+}
+
+TEST(Attribution, CapitalisedRoleWordIsNotPartOfTheName) {
+  const Extracted e = Extract(
+      "Coordinator Milo Brant said 300 beds were ready.\n\n"
+      "\"People are calm tonight,\" Brant said.\n\n"
+      "Co-author Ada Kettle warned the river would shrink.\n\n"
+      "\"The extra water will be gone soon,\" Kettle told the Riverside "
+      "Courier.\n\n"
+      "Twelve-year-old Nina Sorel won the final.\n\n"
+      "\"I was scared of the move for ten minutes,\" Sorel said.");
+  EXPECT_EQ(e.Starting("People are calm").speaker, "Milo Brant");
+  EXPECT_EQ(e.Starting("The extra water").speaker, "Ada Kettle");
+  EXPECT_EQ(e.Starting("I was scared").speaker, "Nina Sorel");
+}
+
+TEST(Attribution, PronounSkipsAnOutletSeenOnlyAsAnObject) {
+  const Extracted e = Extract(
+      "Lena Voss said the talks had failed.\n\n"
+      "Voss rejected that argument in an interview with Eastgate Courier on "
+      "Monday. Asked whether her party could return, she said:\n\n"
+      "\"Not to this table, and not to this paper.\"");
+  EXPECT_EQ(e.Starting("Not to this table").speaker, "Lena Voss");
+}
+
+TEST(Attribution, RoleNounPrefersThePersonWithTheSameModifier) {
+  const Extracted e = Extract(
+      "Finance Minister Oskar Vell opposed the fund. Labour Minister Ina "
+      "Mork backed it.\n\n"
+      "The finance minister said the plan \"cannot be paid for without new "
+      "taxes on families.\"");
+  EXPECT_EQ(e.Starting("cannot be paid").speaker, "Oskar Vell");
+}
+
+TEST(Attribution, RoleAndNameAfterTheVerb) {
+  const Extracted e = Extract(
+      "\"We have had a good year, and we are sharing it,\" said the "
+      "company's managing director, Aurelie Vane.\n\n"
+      "\"The door is open, and it has been open since May,\" the "
+      "authority's chief executive, Tom Hale, told Eastgate Courier.\n\n"
+      "\"This morning, the tram runs,\" said transport commissioner Greta "
+      "Lind, who rode the first service.\n\n"
+      "\"We read it twice to be sure,\" said Green Path's deputy leader, "
+      "Sara Holm.");
+  EXPECT_EQ(e.Starting("We have had").speaker, "Aurelie Vane");
+  EXPECT_EQ(e.Starting("The door is open").speaker, "Tom Hale");
+  EXPECT_EQ(e.Starting("This morning").speaker, "Greta Lind");
+  EXPECT_EQ(e.Starting("We read it").speaker, "Sara Holm");
+}
+
+TEST(Attribution, PersonOfOrganisationIsThePerson) {
+  const Extracted e = Extract(
+      "Security analyst Tamsin Reed of Blackwater Labs said the data was "
+      "\"exactly what a fraudster needs to sound like your bank.\"\n\n"
+      "Chief engineer Priya Cass of the Dale Water Board said sensors were "
+      "fitted overnight: \"We are seeing no movement so far.\"");
+  EXPECT_EQ(e.Starting("exactly what").speaker, "Tamsin Reed");
+  EXPECT_EQ(e.Starting("We are seeing").speaker, "Priya Cass");
+}
+
+TEST(Attribution, PluralPossessiveIsPartOfAnOrganisation) {
+  const Extracted e = Extract(
+      "Mara Oda, general secretary of the Dock and Freight Workers' Union, "
+      "said her members had been pushed too far.\n\n"
+      "\"We did not want this strike,\" she said.");
+  EXPECT_EQ(e.Starting("We did not want").speaker, "Mara Oda");
+}
+
+TEST(Attribution, ColonLeadInNamingTheSpeakerAsOwnerOrSource) {
+  const Extracted e = Extract(
+      "Dana Whitby apologised on Monday.\n\n"
+      "The statement ended with a message from Whitby to customers:\n\n"
+      "\"Please be suspicious of any call that asks for your details.\"\n\n"
+      "Whitby's advice to them:\n\n"
+      "\"If in doubt, hang up and call us back.\"");
+  EXPECT_EQ(e.Starting("Please be suspicious").speaker, "Dana Whitby");
+  EXPECT_EQ(e.Starting("If in doubt").speaker, "Dana Whitby");
+}
+
+TEST(Attribution, SubjectOfTheReportedClauseIsNotTheSpeaker) {
+  const Extracted e = Extract(
+      "Finance Minister Oskar Vell did not attend.\n\n"
+      "One senior negotiator, who asked not to be named, said Vell had "
+      "\"treated the climate fund as a hostage.\"\n\n"
+      "In a statement, his office said the party was ready and called on "
+      "Green Path to \"return to realism.\"");
+  EXPECT_NE(e.Starting("treated the climate").speaker, "Oskar Vell");
+  EXPECT_NE(e.Starting("return to realism").speaker, "Green Path");
+}
+
+TEST(Attribution, AppositiveRoleStandsForTheNameBeforeIt) {
+  const Extracted e = Extract(
+      "Hydrologist Jon Ekwe, a co-author, said the extra water would not "
+      "last: \"Within 20 years that water will be gone.\"");
+  EXPECT_EQ(e.Starting("Within 20 years").speaker, "Jon Ekwe");
+}
+
+TEST(Attribution, TheBoardIsTheOrganisationNamedBefore) {
+  const Extracted e = Extract(
+      "The Dale Water Board inspected the dam in 2021.\n\n"
+      "At the time the board reported \"minor surface wear\" on the "
+      "spillway.");
+  EXPECT_EQ(e.Starting("minor surface wear").speaker, "Dale Water Board");
+}
+
+TEST(Attribution, QuoteInReportedSpeechBelongsToTheReporter) {
+  const Extracted e = Extract(
+      "Ann Ray says she would sit Tom Vell down and tell him \"no more "
+      "nonsense from the council.\"");
+  EXPECT_EQ(e.Starting("no more nonsense").speaker, "Ann Ray");
+}
+
+TEST(Attribution, SentenceWithoutSpeechVerbOpeningWithAPerson) {
+  const Extracted e = Extract(
+      "Labour Minister Ines Vard, who hosted the talks, put the cost at "
+      "\"at least 38 million crowns a day in lost exports.\"\n\n"
+      "The port was quiet and \"eerily still\" on Monday.");
+  EXPECT_EQ(e.Starting("at least 38 million").speaker, "Ines Vard");
+  EXPECT_EQ(e.Starting("eerily still").speaker, "");
+}
+
+}  // namespace
+}  // namespace twicetold
