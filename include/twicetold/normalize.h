@@ -3,7 +3,9 @@
 // Representation: a MappedText holds UTF-8 `text` and `to_original`, with
 // to_original.size() == text.size() + 1. to_original[i] is the byte offset in
 // the original input where the character containing normalized byte i came
-// from; to_original[text.size()] is the end of the original input. Entries
+// from; to_original[text.size()] is the end of the original input (or, for
+// a text that drops trailing input, as CleanBody's does, the end of the
+// last original byte kept). Entries
 // are non-decreasing and always land on UTF-8 character boundaries of the
 // original, so any normalized span [b, e) maps to the original span
 // [to_original[b], to_original[e]).

@@ -201,7 +201,9 @@ MappedText Assemble(std::string_view body, const std::vector<Line>& lines) {
     gap_cut = gap_break = false;
   }
   if (!gap_cut) AppendVerbatim(body, gap_begin, body.size(), out);
-  out.to_original.push_back(static_cast<uint32_t>(body.size()));
+  // The end maps to the end of what was kept, so a span that ends the text
+  // does not stretch over trailing lines that were cut.
+  out.to_original.push_back(gap_cut ? gap_begin : static_cast<uint32_t>(body.size()));
   return out;
 }
 
