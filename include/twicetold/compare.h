@@ -84,8 +84,9 @@ struct RelationThresholds {
   // runs): term similarity at least `rewrite_paraphrase_term_similarity`
   // and at least `rewrite_paraphrase_aligned` of one text's sentences
   // aligned, in order (rewrite_min_order). Set from the bundled examples
-  // (rewrites: term >= 0.77, aligned >= 0.69; independent reports: term
-  // <= 0.74, aligned <= 0.63); no cross-story ECB+/BASIL pair reaches it.
+  // (rewrites: term >= 0.77, aligned >= 0.73; independent reports: term
+  // <= 0.74, aligned <= 0.72 since compare-v3's aligner, <= 0.63 before);
+  // no cross-story ECB+/BASIL pair reaches it.
   double rewrite_paraphrase_term_similarity = 0.76;
   double rewrite_paraphrase_aligned = 0.65;
   // same_story: StoryScore() at least this.
@@ -110,9 +111,11 @@ struct CompareOptions {
   uint32_t shingle_size = 5;    // words per shingle for Jaccard/containment
   uint32_t min_run_words = 6;   // shorter shared runs are not reported
   uint32_t max_runs = 10;       // longest runs kept in Comparison::runs
-  // Sentence alignment: a sentence links to its most similar counterpart
-  // when their stem cosine reaches `align_threshold` (see AlignSentences).
-  double align_threshold = 0.45;
+  // Sentence alignment: two sentences link when their SentenceSimilarity
+  // reaches `align_threshold` (one-to-one first, then merges and splits;
+  // headings and list items link to a sentence that restates them; see
+  // src/compare/align.h and eval/align_eval.md).
+  double align_threshold = 0.35;
   double edited_threshold = 0.7;   // word-level similarity for kEdited
   bool align = true;               // fill Comparison::alignment
   bool quotes = true;              // fill quotes_a, quotes_b, quote_pairs
@@ -239,8 +242,8 @@ double StoryScore(double content_similarity, double name_overlap,
 // name agreement) fitted on MSRP train (src/compare/similarity.cc; figures
 // in eval/sentence_similarity_eval.md: MSRP held-out accuracy 0.710 vs
 // 0.702 for the cosine alone, STS news mean Pearson r 0.696 vs 0.655).
-// The sentence aligner links by the cosine part alone (AlignSentences
-// needs a vector measure for its inverted index). ~20 us per call.
+// The sentence aligner decides links with this measure (the cosine only
+// picks the candidates; eval/align_eval.md). ~20 us per call.
 // Thread-safe.
 double SentenceSimilarity(std::string_view a, std::string_view b);
 
@@ -251,7 +254,7 @@ double SentenceSimilarity(std::string_view a, std::string_view b);
 std::vector<Fact> ExtractFacts(const AnalyzedArticle& article);
 
 // Identifier of the relation model and background IDF data, e.g.
-// "compare-v2 idf:allsides-...". Written into every comparison.
+// "compare-v3 idf:allsides-...". Written into every comparison.
 std::string_view CompareModelVersion();
 
 }  // namespace twicetold

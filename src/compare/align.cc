@@ -2,66 +2,222 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <set>
 #include <unordered_map>
+#include <utility>
+
+#include "compare/similarity.h"
 
 namespace twicetold::compare_internal {
 namespace {
 
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
-struct Best {
-  uint32_t index = kNone;
-  double similarity = 0;
-  // Strictly greater wins, so among equals the first (lowest) index stays
-  // as long as candidates are offered in increasing index order.
-  void Offer(uint32_t i, double s) {
-    if (index == kNone || s > similarity) {
-      index = i;
-      similarity = s;
-    }
+// (cosine, index) of one candidate; the better first: higher cosine, then
+// lower index.
+using Ranked = std::pair<double, uint32_t>;
+bool Better(const Ranked& x, const Ranked& y) {
+  return x.first != y.first ? x.first > y.first : x.second < y.second;
+}
+
+void KeepTop(std::vector<Ranked>* v, uint32_t k) {
+  if (v->size() > k) {
+    std::partial_sort(v->begin(), v->begin() + k, v->end(), Better);
+    v->resize(k);
   }
-};
+}
 
-}  // namespace
-
-std::vector<AlignLink> AlignSentences(const std::vector<TermVector>& a,
-                                      const std::vector<TermVector>& b,
-                                      double threshold) {
+// Step 1: candidate pairs (i, j), sorted and distinct. The cosine is only
+// computed for pairs sharing a stem (the others have cosine 0).
+std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(
+    const std::vector<TermVector>& a, const std::vector<TermVector>& b, uint32_t k,
+    double min_cosine) {
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
   for (uint32_t j = 0; j < b.size(); ++j) {
     for (const auto& e : b[j].entries) postings[e.first].push_back(j);
   }
-  std::vector<Best> best_a(b.size());  // per B sentence, its best A sentence
-  std::vector<AlignLink> links;
-  std::vector<uint32_t> candidates;
+  std::vector<std::vector<Ranked>> for_b(b.size());
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  std::vector<Ranked> for_a;
   std::vector<uint8_t> seen(b.size(), 0);
+  std::vector<uint32_t> touched;
   for (uint32_t i = 0; i < a.size(); ++i) {
-    candidates.clear();
+    touched.clear();
     for (const auto& e : a[i].entries) {
       auto it = postings.find(e.first);
       if (it == postings.end()) continue;
       for (uint32_t j : it->second) {
-        if (!seen[j]) candidates.push_back(j);
+        if (!seen[j]) touched.push_back(j);
         seen[j] = 1;
       }
     }
-    std::sort(candidates.begin(), candidates.end());
-    Best best_b;
-    for (uint32_t j : candidates) {
+    for_a.clear();
+    for (uint32_t j : touched) {
       seen[j] = 0;
       double s = Cosine(a[i], b[j]);
-      if (s <= 0) continue;
-      best_b.Offer(j, s);
-      best_a[j].Offer(i, s);
+      if (s <= 0 || s < min_cosine) continue;
+      for_a.emplace_back(s, j);
+      for_b[j].emplace_back(s, i);
     }
-    if (best_b.index != kNone && best_b.similarity >= threshold) {
-      links.push_back({i, best_b.index, best_b.similarity});
-    }
+    KeepTop(&for_a, k);
+    for (const Ranked& r : for_a) pairs.emplace_back(i, r.second);
   }
   for (uint32_t j = 0; j < b.size(); ++j) {
-    if (best_a[j].index != kNone && best_a[j].similarity >= threshold) {
-      links.push_back({best_a[j].index, j, best_a[j].similarity});
+    KeepTop(&for_b[j], k);
+    for (const Ranked& r : for_b[j]) pairs.emplace_back(r.second, j);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+struct Scored {
+  uint32_t a = 0;
+  uint32_t b = 0;
+  double s = 0;
+};
+
+// Step 3: greedy one-to-one matching in order of decreasing s. A pair
+// skipped because one side is taken stays ineligible, so this equals
+// "repeatedly take the best pair of two unlinked sentences".
+std::vector<AlignLink> PrimaryLinks(std::vector<Scored> scored, double threshold,
+                                    std::vector<uint8_t>* linked_a,
+                                    std::vector<uint8_t>* linked_b) {
+  std::sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
+    if (x.s != y.s) return x.s > y.s;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  std::vector<AlignLink> links;
+  for (const Scored& p : scored) {
+    if (p.s < threshold) break;
+    if ((*linked_a)[p.a] || (*linked_b)[p.b]) continue;
+    (*linked_a)[p.a] = (*linked_b)[p.b] = 1;
+    links.push_back({p.a, p.b, p.s, true});
+  }
+  return links;
+}
+
+// Step 3b: context links. Each round scans every scored pair for the best
+// eligible one; there are few rounds (one per new link), and few pairs.
+void ContextLinks(const std::vector<Scored>& scored, double threshold,
+                  std::vector<AlignLink>* links, std::vector<uint8_t>* linked_a,
+                  std::vector<uint8_t>* linked_b) {
+  std::set<std::pair<uint32_t, uint32_t>> linked;
+  for (const AlignLink& l : *links) linked.insert({l.a, l.b});
+  auto next_to_link = [&linked](uint32_t i, uint32_t j) {
+    return (i > 0 && j > 0 && linked.count({i - 1, j - 1})) || linked.count({i + 1, j + 1});
+  };
+  for (;;) {
+    const Scored* best = nullptr;
+    for (const Scored& p : scored) {  // sorted by (a, b): strict > keeps ties low
+      if (p.s < threshold || (*linked_a)[p.a] || (*linked_b)[p.b]) continue;
+      if (best != nullptr && p.s <= best->s) continue;
+      if (next_to_link(p.a, p.b)) best = &p;
     }
+    if (best == nullptr) return;
+    (*linked_a)[best->a] = (*linked_b)[best->b] = 1;
+    linked.insert({best->a, best->b});
+    links->push_back({best->a, best->b, best->s, true});
+  }
+}
+
+// One side's view for step 4: sentence x of `xs` against its candidates.
+struct SideView {
+  const ArticleFeatures& xs;
+  const ArticleFeatures& ys;
+  bool x_is_a;
+};
+
+// Step 4 for one unlinked sentence x with its candidates `mine` (pairs of
+// (index of y, s), y ascending). Appends at most one link.
+void ExtraLink(const SideView& v, uint32_t x, const std::vector<std::pair<uint32_t, double>>& mine,
+               const AlignOptions& o, std::vector<AlignLink>* links) {
+  auto add = [&](uint32_t y, double s) {
+    links->push_back(v.x_is_a ? AlignLink{x, y, s, false} : AlignLink{y, x, s, false});
+  };
+  uint32_t best = kNone;
+  double best_s = 0;
+  for (const auto& [y, s] : mine) {
+    if (best == kNone || s > best_s) best = y, best_s = s;
+  }
+  if (best == kNone) return;
+  if (best_s >= o.threshold) return add(best, best_s);  // 4a
+  auto [x0, x1] = v.xs.sentence_tokens[x];
+  if (x1 - x0 > o.short_tokens) return;
+  uint32_t pick = kNone;  // 4b
+  double pick_cov = 0, pick_s = 0;
+  for (const auto& [y, s] : mine) {
+    auto [y0, y1] = v.ys.sentence_tokens[y];
+    Coverage c = CoverageOf(v.xs.words, x0, x1, v.ys.words, y0, y1, o.content_idf);
+    if (c.shared_content < o.short_min_shared || c.fraction < o.short_coverage) continue;
+    if (pick == kNone || c.fraction > pick_cov || (c.fraction == pick_cov && s > pick_s)) {
+      pick = y, pick_cov = c.fraction, pick_s = s;
+    }
+  }
+  if (pick != kNone) add(pick, pick_s);
+}
+
+}  // namespace
+
+Coverage CoverageOf(const WordSequence& xs, uint32_t x0, uint32_t x1,
+                    const WordSequence& ys, uint32_t y0, uint32_t y1,
+                    double content_idf) {
+  std::vector<std::pair<uint64_t, double>> stems;
+  for (uint32_t t = x0; t < x1; ++t) stems.emplace_back(xs.stem_ids[t], xs.idf[t]);
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end(),
+                          [](const auto& p, const auto& q) { return p.first == q.first; }),
+              stems.end());
+  Coverage c;
+  double mass = 0, found = 0;
+  for (const auto& [stem, idf] : stems) {
+    mass += idf;
+    if (std::find(ys.stem_ids.begin() + y0, ys.stem_ids.begin() + y1, stem) ==
+        ys.stem_ids.begin() + y1) {
+      continue;
+    }
+    found += idf;
+    if (idf >= content_idf) ++c.shared_content;
+  }
+  c.fraction = mass > 0 ? found / mass : 0;
+  return c;
+}
+
+std::vector<AlignLink> AlignSentences(const ArticleFeatures& a,
+                                      const ArticleFeatures& b,
+                                      const AlignOptions& o) {
+  // Profiles are built on first use: most sentences are candidates, but
+  // building one per pair would dominate the cost.
+  std::vector<std::optional<SentenceProfile>> pa(a.sentences.size()), pb(b.sentences.size());
+  auto profile = [](const ArticleFeatures& f, uint32_t k,
+                    std::vector<std::optional<SentenceProfile>>* cache) -> const SentenceProfile& {
+    auto& p = (*cache)[k];
+    if (!p) p = MakeProfile(f.words, f.sentence_tokens[k].first, f.sentence_tokens[k].second);
+    return *p;
+  };
+  std::vector<Scored> scored;
+  for (auto [i, j] : CandidatePairs(a.sentences, b.sentences, o.candidates, o.min_cosine)) {
+    double s = ModelSimilarity(PairFeatures(profile(a, i, &pa), profile(b, j, &pb)));
+    scored.push_back({i, j, s});
+  }
+  std::vector<uint8_t> linked_a(a.sentences.size(), 0), linked_b(b.sentences.size(), 0);
+  std::vector<AlignLink> links = PrimaryLinks(scored, o.threshold, &linked_a, &linked_b);
+  ContextLinks(scored, o.context_threshold, &links, &linked_a, &linked_b);
+  // Candidates per sentence, in increasing index of the other side (scored
+  // is sorted by (a, b)).
+  std::vector<std::vector<std::pair<uint32_t, double>>> of_a(a.sentences.size()),
+      of_b(b.sentences.size());
+  for (const Scored& p : scored) {
+    of_a[p.a].emplace_back(p.b, p.s);
+    of_b[p.b].emplace_back(p.a, p.s);
+  }
+  for (auto& v : of_b) std::sort(v.begin(), v.end());
+  for (uint32_t i = 0; i < of_a.size(); ++i) {
+    if (!linked_a[i]) ExtraLink({a, b, true}, i, of_a[i], o, &links);
+  }
+  for (uint32_t j = 0; j < of_b.size(); ++j) {
+    if (!linked_b[j]) ExtraLink({b, a, false}, j, of_b[j], o, &links);
   }
   std::sort(links.begin(), links.end(), [](const AlignLink& x, const AlignLink& y) {
     return x.a != y.a ? x.a < y.a : x.b < y.b;

@@ -256,8 +256,9 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   std::set_intersection(fa.rare_names.begin(), fa.rare_names.end(), fb.rare_names.begin(),
                         fb.rare_names.end(), std::back_inserter(rare_shared));
   s.shared_rare_names = static_cast<uint32_t>(rare_shared.size());
-  std::vector<AlignLink> links =
-      compare_internal::AlignSentences(fa.sentences, fb.sentences, options.align_threshold);
+  compare_internal::AlignOptions align;
+  align.threshold = options.align_threshold;
+  std::vector<AlignLink> links = compare_internal::AlignSentences(fa, fb, align);
   AlignmentScores(links, fa.sentences.size(), fb.sentences.size(), &s);
   if (options.align) c.alignment = BuildAlignment(a, b, fa, fb, links, options);
   FactScores(a, b, options, &c);

@@ -84,7 +84,7 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
 
 std::string_view CompareModelVersion() {
   static const std::string* version = new std::string(
-      "compare-v2 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
+      "compare-v3 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
       std::to_string(compare_internal::BackgroundIdf::Get().documents()));
   return *version;
 }

@@ -31,23 +31,18 @@ constexpr double kModelShare = 0.5;
 // The highest background IDF is ln(37555) + 1 ~ 11.5.
 constexpr double kIdfScale = 12.0;
 
-struct Side {
-  std::vector<std::pair<uint64_t, double>> stems;  // distinct, with IDF
-  std::vector<uint64_t> bigrams;                   // distinct
-  std::vector<uint64_t> numbers;                   // distinct word ids
-  std::vector<uint64_t> names;                     // distinct word ids
-  std::vector<uint64_t> words;                     // distinct word ids
-  double idf_mass = 0;
-};
-
 template <typename T>
 void SortUnique(std::vector<T>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-Side MakeSide(const WordSequence& w, uint32_t first, uint32_t last) {
-  Side s;
+}  // namespace
+
+SentenceProfile MakeProfile(const WordSequence& w, uint32_t first, uint32_t last) {
+  SentenceProfile s;
+  s.stem_sequence = std::span<const uint64_t>(w.stem_ids.data() + first, last - first);
+  s.vector = SentenceTermVector(w, first, last);
   for (uint32_t t = first; t < last; ++t) {
     s.stems.emplace_back(w.stem_ids[t], w.idf[t]);
     s.words.push_back(w.word_ids[t]);
@@ -64,6 +59,8 @@ Side MakeSide(const WordSequence& w, uint32_t first, uint32_t last) {
   return s;
 }
 
+namespace {
+
 bool Has(const std::vector<uint64_t>& sorted, uint64_t key) {
   return std::binary_search(sorted.begin(), sorted.end(), key);
 }
@@ -75,7 +72,7 @@ size_t Shared(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
 }
 
 // IDF mass of x's stems present in y, and the highest IDF of one missing.
-std::pair<double, double> StemOverlap(const Side& x, const Side& y) {
+std::pair<double, double> StemOverlap(const SentenceProfile& x, const SentenceProfile& y) {
   double mass = 0, missing = 0;
   size_t j = 0;
   for (const auto& [stem, idf] : x.stems) {
@@ -93,17 +90,25 @@ double Ratio(double num, double den, double if_empty) {
   return den > 0 ? num / den : if_empty;
 }
 
-uint32_t LongestCommonRun(std::span<const uint64_t> x, std::span<const uint64_t> y) {
-  std::vector<uint32_t> prev(y.size() + 1, 0), cur(y.size() + 1, 0);
-  uint32_t best = 0;
+// Length of the longest common subsequence and of the longest common run
+// of x and y, in one dynamic programme (two rows each, reused per thread:
+// the aligner calls this hundreds of times per comparison).
+std::pair<uint32_t, uint32_t> LcsAndLongestRun(std::span<const uint64_t> x,
+                                               std::span<const uint64_t> y) {
+  thread_local std::vector<uint32_t> lcs_prev, lcs_cur, run_prev, run_cur;
+  for (auto* row : {&lcs_prev, &lcs_cur, &run_prev, &run_cur}) row->assign(y.size() + 1, 0);
+  uint32_t best_run = 0;
   for (size_t i = 1; i <= x.size(); ++i) {
     for (size_t j = 1; j <= y.size(); ++j) {
-      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : 0;
-      best = std::max(best, cur[j]);
+      bool same = x[i - 1] == y[j - 1];
+      lcs_cur[j] = same ? lcs_prev[j - 1] + 1 : std::max(lcs_prev[j], lcs_cur[j - 1]);
+      run_cur[j] = same ? run_prev[j - 1] + 1 : 0;
+      best_run = std::max(best_run, run_cur[j]);
     }
-    std::swap(prev, cur);
+    std::swap(lcs_prev, lcs_cur);
+    std::swap(run_prev, run_cur);
   }
-  return best;
+  return {lcs_prev[y.size()], best_run};
 }
 
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
@@ -118,12 +123,13 @@ double Logit(const SentenceFeatures& f) {
 
 SentenceFeatures PairFeatures(const WordSequence& a, uint32_t a0, uint32_t a1,
                               const WordSequence& b, uint32_t b0, uint32_t b1) {
+  return PairFeatures(MakeProfile(a, a0, a1), MakeProfile(b, b0, b1));
+}
+
+SentenceFeatures PairFeatures(const SentenceProfile& sa, const SentenceProfile& sb) {
   SentenceFeatures f{};
-  Side sa = MakeSide(a, a0, a1), sb = MakeSide(b, b0, b1);
   bool both_empty = sa.stems.empty() && sb.stems.empty();
-  f[kCosine] = both_empty ? 1.0
-                          : Cosine(SentenceTermVector(a, a0, a1),
-                                   SentenceTermVector(b, b0, b1));
+  f[kCosine] = both_empty ? 1.0 : Cosine(sa.vector, sb.vector);
   auto [mass_a, miss_a] = StemOverlap(sa, sb);
   auto [mass_b, miss_b] = StemOverlap(sb, sa);
   double wa = Ratio(mass_a, sa.idf_mass, 1), wb = Ratio(mass_b, sb.idf_mass, 1);
@@ -134,11 +140,12 @@ SentenceFeatures PairFeatures(const WordSequence& a, uint32_t a0, uint32_t a1,
   double bb = Ratio(shared_bigrams, sb.bigrams.size(), both_empty ? 1 : 0);
   f[kBigramMin] = std::min(ba, bb);
   f[kBigramMax] = std::max(ba, bb);
-  std::span<const uint64_t> xa(a.stem_ids.data() + a0, a1 - a0);
-  std::span<const uint64_t> xb(b.stem_ids.data() + b0, b1 - b0);
-  f[kLcs] = LcsSimilarity(xa.data(), xa.size(), xb.data(), xb.size());
+  std::span<const uint64_t> xa = sa.stem_sequence, xb = sb.stem_sequence;
+  auto [lcs, run] = LcsAndLongestRun(xa, xb);
+  // 2 * LCS / (|A| + |B|), as LcsSimilarity (1 when both are empty).
+  f[kLcs] = xa.empty() && xb.empty() ? 1.0 : 2.0 * lcs / static_cast<double>(xa.size() + xb.size());
   double shorter = std::min(xa.size(), xb.size()), longer = std::max(xa.size(), xb.size());
-  f[kLongestRun] = Ratio(LongestCommonRun(xa, xb), shorter, both_empty ? 1 : 0);
+  f[kLongestRun] = Ratio(run, shorter, both_empty ? 1 : 0);
   f[kLengthRatio] = Ratio(shorter, longer, 1);
   size_t shared_numbers = Shared(sa.numbers, sb.numbers);
   double all_numbers = sa.numbers.size() + sb.numbers.size() - shared_numbers;

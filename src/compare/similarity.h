@@ -7,6 +7,9 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "compare/features.h"
@@ -30,6 +33,25 @@ enum SentenceFeature {
   kSentenceFeatures,  // count
 };
 using SentenceFeatures = std::array<double, kSentenceFeatures>;
+
+// What PairFeatures needs of one sentence (tokens [first, last) of a
+// WordSequence), computed once per sentence. Refers to the WordSequence's
+// stems, which must outlive it.
+struct SentenceProfile {
+  std::span<const uint64_t> stem_sequence;         // the tokens' stems, in order
+  TermVector vector;                               // SentenceTermVector
+  std::vector<std::pair<uint64_t, double>> stems;  // distinct, with IDF
+  std::vector<uint64_t> bigrams;                   // distinct stem bigrams
+  std::vector<uint64_t> numbers;                   // distinct word ids
+  std::vector<uint64_t> names;                     // distinct word ids
+  std::vector<uint64_t> words;                     // distinct word ids
+  double idf_mass = 0;                             // of `stems`
+};
+SentenceProfile MakeProfile(const WordSequence& w, uint32_t first, uint32_t last);
+
+// PairFeatures of two profiled sentences (equal to the overload below on
+// their token ranges).
+SentenceFeatures PairFeatures(const SentenceProfile& a, const SentenceProfile& b);
 
 // Features of tokens [a0, a1) of `a` against [b0, b1) of `b`. A name is a
 // capitalised token that is not its sentence's first. Both empty gives

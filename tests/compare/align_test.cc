@@ -1,6 +1,8 @@
 // The fast aligner, run finder and cosine against the oracles in
 // tests/reference/compare_reference.h on random inputs (fixed seeds).
+#include <algorithm>
 #include <random>
+#include <set>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -101,56 +103,6 @@ TEST(CosineTest, MatchesMapOracle) {
   }
 }
 
-std::vector<TermVector> RandomSentences(std::mt19937_64& rng, size_t n, uint64_t vocab) {
-  std::vector<TermVector> out;
-  for (size_t i = 0; i < n; ++i) {
-    // Integer weights make exact ties (and so tie-breaking) common.
-    std::vector<std::pair<uint64_t, double>> p;
-    size_t len = rng() % 8;
-    for (size_t k = 0; k < len; ++k) p.emplace_back(rng() % vocab, 1.0 + rng() % 2);
-    out.push_back(compare_internal::MakeTermVector(p));
-  }
-  return out;
-}
-
-TEST(AlignSentencesTest, EqualsAllPairsOracleOnRandomInputs) {
-  std::mt19937_64 rng(5);
-  for (int trial = 0; trial < 400; ++trial) {
-    uint64_t vocab = 3 + trial % 30;
-    auto a = RandomSentences(rng, rng() % 25, vocab);
-    auto b = RandomSentences(rng, rng() % 25, vocab);
-    if (trial % 3 == 0 && !a.empty()) {
-      b = a;  // reordered copies with exact duplicates
-      std::shuffle(b.begin(), b.end(), rng);
-    }
-    double threshold = 0.05 + (trial % 10) / 10.0;
-    ASSERT_EQ(compare_internal::AlignSentences(a, b, threshold),
-              reference::Align(a, b, threshold))
-        << "trial " << trial;
-  }
-}
-
-TEST(AlignSentencesTest, MergedSentenceLinksToBothParts) {
-  auto v = [](std::vector<uint64_t> keys) {
-    std::vector<std::pair<uint64_t, double>> p;
-    for (uint64_t k : keys) p.emplace_back(k, 1.0);
-    return compare_internal::MakeTermVector(p);
-  };
-  std::vector<TermVector> a = {v({1, 2, 3}), v({4, 5, 6}), v({7, 8, 9})};
-  std::vector<TermVector> b = {v({7, 8, 9}), v({1, 2, 3, 4, 5, 6})};
-  auto links = compare_internal::AlignSentences(a, b, 0.5);
-  ASSERT_EQ(links.size(), 3u);
-  EXPECT_EQ(links[0].a, 0u);
-  EXPECT_EQ(links[0].b, 1u);
-  EXPECT_EQ(links[1].a, 1u);
-  EXPECT_EQ(links[1].b, 1u);
-  EXPECT_EQ(links[2].a, 2u);
-  EXPECT_EQ(links[2].b, 0u);
-  EXPECT_DOUBLE_EQ(links[2].similarity, 1.0);
-  // One crossed pair of links out of the three distinct-(a, b) pairs.
-  EXPECT_NEAR(compare_internal::OrderAgreement(links), 0.0, 1e-12);
-}
-
 TEST(OrderAgreementTest, CountsCrossedLinks) {
   std::vector<AlignLink> same = {{0, 0, 1}, {1, 1, 1}, {2, 2, 1}};
   EXPECT_DOUBLE_EQ(compare_internal::OrderAgreement(same), 1.0);
@@ -199,6 +151,103 @@ TEST(PairFeaturesTest, OverlapFeaturesEqualSetOracleOnRandomInputs) {
     for (double v : got) {
       EXPECT_GE(v, 0.0);
       EXPECT_LE(v, 1.0);
+    }
+  }
+}
+
+// Features of a text given as sentences of token ids, derived like
+// RandomWordSequence: ids double as words, two words share each stem.
+compare_internal::ArticleFeatures FeaturesOf(const std::vector<std::vector<uint64_t>>& sentences) {
+  compare_internal::ArticleFeatures f;
+  for (const auto& sentence : sentences) {
+    uint32_t first = f.words.word_ids.size();
+    for (uint64_t id : sentence) {
+      f.words.spans.push_back({0, 0});
+      f.words.word_ids.push_back(id);
+      f.words.stem_ids.push_back(id / 2);
+      f.words.idf.push_back(1.0 + static_cast<double>(id / 2 % 5));
+      f.words.is_number.push_back(id % 7 == 0);
+      f.words.is_capitalised.push_back(id % 5 == 0);
+    }
+    uint32_t last = f.words.word_ids.size();
+    f.sentence_tokens.push_back({first, last});
+    f.sentences.push_back(compare_internal::SentenceTermVector(f.words, first, last));
+  }
+  return f;
+}
+
+// B: A's sentences reordered, some edited, split, merged or dropped, plus
+// new sentences and short "headings" cut from A's sentences.
+std::vector<std::vector<uint64_t>> Rewrite(std::mt19937_64& rng,
+                                           const std::vector<std::vector<uint64_t>>& a,
+                                           uint64_t vocab) {
+  std::vector<std::vector<uint64_t>> b;
+  for (size_t k = 0; k < a.size(); ++k) {
+    switch (rng() % 6) {
+      case 0: break;                                          // dropped
+      case 1: b.push_back(Mutate(rng, a[k], vocab)); break;   // edited
+      case 2: {                                               // merged with the next
+        auto m = a[k];
+        if (k + 1 < a.size()) m.insert(m.end(), a[k + 1].begin(), a[k + 1].end());
+        b.push_back(m);
+        break;
+      }
+      case 3:                                                 // a heading, then the sentence
+        b.push_back(std::vector<uint64_t>(a[k].begin(), a[k].begin() + a[k].size() / 3));
+        b.push_back(a[k]);
+        break;
+      case 4: b.push_back(RandomWords(rng, 1 + rng() % 12, vocab)); break;  // new
+      default: b.push_back(a[k]);
+    }
+  }
+  for (size_t k = 0; k + 1 < b.size(); k += 1 + rng() % 4) std::swap(b[k], b[k + 1]);
+  return b;
+}
+
+TEST(AlignSentencesTest, EqualsReferenceDefinitionOnRandomInputs) {
+  std::mt19937_64 rng(5);
+  int with_links = 0, with_extra = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    uint64_t vocab = 6 + trial % 40;
+    std::vector<std::vector<uint64_t>> a;
+    size_t n = rng() % 20;
+    for (size_t k = 0; k < n; ++k) a.push_back(RandomWords(rng, rng() % 14, vocab));
+    auto b = trial % 4 == 0 ? std::vector<std::vector<uint64_t>>{} : Rewrite(rng, a, vocab);
+    if (trial % 5 == 1) {  // unrelated texts
+      b.clear();
+      for (size_t k = 0; k < n; ++k) b.push_back(RandomWords(rng, rng() % 14, vocab));
+    }
+    compare_internal::AlignOptions o;
+    o.threshold = 0.2 + (trial % 7) / 10.0;
+    o.context_threshold = o.threshold / 2;
+    o.candidates = 1 + trial % 5;
+    o.min_cosine = (trial % 3) / 10.0;
+    o.short_coverage = 0.3 + (trial % 4) / 10.0;
+    o.short_tokens = 2 + trial % 6;
+    o.short_min_shared = 1 + trial % 2;
+    auto fa = FeaturesOf(a), fb = FeaturesOf(b);
+    auto got = compare_internal::AlignSentences(fa, fb, o);
+    ASSERT_EQ(got, reference::Align(fa, fb, o)) << "trial " << trial;
+    with_links += !got.empty();
+    with_extra += std::any_of(got.begin(), got.end(), [](const AlignLink& l) { return !l.primary; });
+  }
+  // The inputs exercise every step.
+  EXPECT_GT(with_links, 150);
+  EXPECT_GT(with_extra, 50);
+}
+
+TEST(AlignSentencesTest, PrimaryLinksAreOneToOne) {
+  std::mt19937_64 rng(9);
+  for (int trial = 0; trial < 100; ++trial) {
+    std::vector<std::vector<uint64_t>> a;
+    for (int k = 0; k < 15; ++k) a.push_back(RandomWords(rng, 3 + rng() % 10, 30));
+    auto links = compare_internal::AlignSentences(FeaturesOf(a), FeaturesOf(Rewrite(rng, a, 30)),
+                                                  compare_internal::AlignOptions{});
+    std::set<uint32_t> seen_a, seen_b;
+    for (const AlignLink& l : links) {
+      if (!l.primary) continue;
+      EXPECT_TRUE(seen_a.insert(l.a).second);
+      EXPECT_TRUE(seen_b.insert(l.b).second);
     }
   }
 }

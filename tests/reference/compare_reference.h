@@ -62,36 +62,126 @@ inline double Cosine(const std::vector<std::pair<uint64_t, double>>& x,
   return std::min(1.0, dot / std::sqrt(nx * ny));
 }
 
-// The alignment definition of AlignSentences, scoring every pair.
+// The definition of AlignSentences (src/compare/align.h), step by step,
+// scoring every pair and rescanning everything after each link.
 inline std::vector<compare_internal::AlignLink> Align(
-    const std::vector<compare_internal::TermVector>& a,
-    const std::vector<compare_internal::TermVector>& b, double threshold) {
-  std::vector<compare_internal::AlignLink> links;
-  auto add = [&links](uint32_t i, uint32_t j, double s) {
-    for (const auto& l : links) {
-      if (l.a == i && l.b == j) return;
-    }
-    links.push_back({i, j, s});
+    const compare_internal::ArticleFeatures& a, const compare_internal::ArticleFeatures& b,
+    const compare_internal::AlignOptions& o) {
+  using compare_internal::AlignLink;
+  const uint32_t na = a.sentences.size(), nb = b.sentences.size();
+  auto cos = [&](uint32_t i, uint32_t j) {
+    return compare_internal::Cosine(a.sentences[i], b.sentences[j]);
   };
-  for (uint32_t i = 0; i < a.size(); ++i) {
-    int best = -1;
-    double best_s = 0;
-    for (uint32_t j = 0; j < b.size(); ++j) {
-      double s = compare_internal::Cosine(a[i], b[j]);
-      if (s > best_s) { best = static_cast<int>(j); best_s = s; }
+  // 1. The top o.candidates of each sentence by (cosine desc, index asc).
+  std::set<std::pair<uint32_t, uint32_t>> candidates;
+  auto top = [&](uint32_t n_other, auto cos_to, auto add) {
+    std::vector<std::pair<double, uint32_t>> v;
+    for (uint32_t k = 0; k < n_other; ++k) {
+      double c = cos_to(k);
+      if (c > 0 && c >= o.min_cosine) v.push_back({-c, k});
     }
-    if (best >= 0 && best_s >= threshold) add(i, best, best_s);
+    std::sort(v.begin(), v.end());
+    for (size_t r = 0; r < v.size() && r < o.candidates; ++r) add(v[r].second);
+  };
+  for (uint32_t i = 0; i < na; ++i) {
+    top(nb, [&](uint32_t j) { return cos(i, j); }, [&](uint32_t j) { candidates.insert({i, j}); });
   }
-  for (uint32_t j = 0; j < b.size(); ++j) {
-    int best = -1;
-    double best_s = 0;
-    for (uint32_t i = 0; i < a.size(); ++i) {
-      double s = compare_internal::Cosine(a[i], b[j]);
-      if (s > best_s) { best = static_cast<int>(i); best_s = s; }
+  for (uint32_t j = 0; j < nb; ++j) {
+    top(na, [&](uint32_t i) { return cos(i, j); }, [&](uint32_t i) { candidates.insert({i, j}); });
+  }
+  // 2. Scores, from the token ranges (not the aligner's cached profiles).
+  std::map<std::pair<uint32_t, uint32_t>, double> s;
+  for (auto [i, j] : candidates) {
+    auto [a0, a1] = a.sentence_tokens[i];
+    auto [b0, b1] = b.sentence_tokens[j];
+    s[{i, j}] = compare_internal::ModelSimilarity(
+        compare_internal::PairFeatures(a.words, a0, a1, b.words, b0, b1));
+  }
+  std::vector<AlignLink> links;
+  std::set<uint32_t> linked_a, linked_b;
+  std::set<std::pair<uint32_t, uint32_t>> linked;
+  // 3 and 3b: the best eligible pair (highest s, then lower i, lower j), one
+  // at a time; map order is (i, j), so a strict > keeps the first of ties.
+  auto greedy = [&](double threshold, bool need_context) {
+    for (;;) {
+      bool found = false;
+      std::pair<uint32_t, uint32_t> best;
+      for (const auto& [p, v] : s) {
+        if (v < threshold || linked_a.count(p.first) || linked_b.count(p.second)) continue;
+        bool context = (p.first > 0 && p.second > 0 && linked.count({p.first - 1, p.second - 1})) ||
+                       linked.count({p.first + 1, p.second + 1});
+        if (need_context && !context) continue;
+        if (!found || v > s[best]) { best = p; found = true; }
+      }
+      if (!found) return;
+      linked_a.insert(best.first);
+      linked_b.insert(best.second);
+      linked.insert(best);
+      links.push_back({best.first, best.second, s[best], true});
     }
-    if (best >= 0 && best_s >= threshold) add(best, j, best_s);
+  };
+  greedy(o.threshold, false);
+  greedy(o.context_threshold, true);
+  // 4. Extra links of sentences left unlinked.
+  auto coverage = [&](const compare_internal::WordSequence& xw, std::pair<uint32_t, uint32_t> xr,
+                      const compare_internal::WordSequence& yw, std::pair<uint32_t, uint32_t> yr,
+                      uint32_t* shared_content) {
+    std::map<uint64_t, double> x;
+    for (uint32_t t = xr.first; t < xr.second; ++t) x[xw.stem_ids[t]] = xw.idf[t];
+    std::set<uint64_t> y(yw.stem_ids.begin() + yr.first, yw.stem_ids.begin() + yr.second);
+    double in = 0, all = 0;
+    *shared_content = 0;
+    for (auto [stem, idf] : x) {
+      all += idf;
+      if (y.count(stem)) {
+        in += idf;
+        *shared_content += idf >= o.content_idf;
+      }
+    }
+    return all > 0 ? in / all : 0.0;
+  };
+  std::vector<AlignLink> extra;
+  for (int side = 0; side < 2; ++side) {
+    const auto& xs = side == 0 ? a : b;
+    const auto& ys = side == 0 ? b : a;
+    for (uint32_t x = 0; x < xs.sentences.size(); ++x) {
+      if ((side == 0 ? linked_a : linked_b).count(x)) continue;
+      auto pair_of = [side, x](uint32_t y) {
+        return side == 0 ? std::pair<uint32_t, uint32_t>{x, y} : std::pair<uint32_t, uint32_t>{y, x};
+      };
+      int best = -1, pick = -1;
+      double pick_cov = 0;
+      for (uint32_t y = 0; y < ys.sentences.size(); ++y) {
+        if (!s.count(pair_of(y))) continue;
+        double v = s[pair_of(y)];
+        if (best < 0 || v > s[pair_of(best)]) best = static_cast<int>(y);
+        uint32_t shared = 0;
+        double c = coverage(xs.words, xs.sentence_tokens[x], ys.words, ys.sentence_tokens[y], &shared);
+        if (shared < o.short_min_shared || c < o.short_coverage) continue;
+        if (pick < 0 || c > pick_cov || (c == pick_cov && v > s[pair_of(pick)])) {
+          pick = static_cast<int>(y);
+          pick_cov = c;
+        }
+      }
+      if (best < 0) continue;
+      auto [x0, x1] = xs.sentence_tokens[x];
+      if (s[pair_of(best)] >= o.threshold) {
+        auto p = pair_of(best);
+        extra.push_back({p.first, p.second, s[p], false});
+      } else if (x1 - x0 <= o.short_tokens && pick >= 0) {
+        auto p = pair_of(pick);
+        extra.push_back({p.first, p.second, s[p], false});
+      }
+    }
   }
-  std::sort(links.begin(), links.end(), [](const auto& x, const auto& y) {
+  // 5. Sorted by (a, b), one link per pair (an extra link found from both
+  // sides is the same link).
+  for (const AlignLink& l : extra) {
+    bool dup = false;
+    for (const AlignLink& m : links) dup = dup || (m.a == l.a && m.b == l.b);
+    if (!dup) links.push_back(l);
+  }
+  std::sort(links.begin(), links.end(), [](const AlignLink& x, const AlignLink& y) {
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
   return links;
