@@ -192,6 +192,7 @@ class Normalizer {
     }
     if (!pending_.isEmpty() && !icu_->hasBoundaryBefore(c)) {
       pending_.append(c);  // a combining mark continues the open segment
+      pending_end_ = next;
       return next;
     }
     Flush();
@@ -205,6 +206,7 @@ class Normalizer {
     }
     last_ascii_single_ = false;
     pending_.append(c);
+    pending_end_ = next;
     return next;
   }
 
@@ -219,13 +221,23 @@ class Normalizer {
 
   // Normalizes the open segment (a starter and the marks that follow it)
   // and emits it; all its output bytes map to the segment's first byte.
+  // NFKC can produce characters that folding changes (U+2034 TRIPLE PRIME
+  // becomes three U+2032, U+FE31 an em dash), so its output is folded too
+  // and Normalize is idempotent (found by fuzzing, doc/fuzzing.md).
   void Flush() {
     if (pending_.isEmpty()) return;
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString normalized = icu_->normalize(pending_, status);
-    std::string utf8;
-    (U_SUCCESS(status) ? normalized : pending_).toUTF8String(utf8);
-    out_.Bytes(utf8, pending_start_);
+    const icu::UnicodeString& out = U_SUCCESS(status) ? normalized : pending_;
+    for (int32_t k = 0; k < out.length(); k = out.moveIndex32(k, 1)) {
+      const UChar32 c = out.char32At(k);
+      const Fold fold = options_.fold_typography ? FoldOf(c) : Fold::kKeep;
+      if (fold == Fold::kKeep) {
+        EmitCodePoint(c, pending_start_);
+      } else {
+        EmitFold(fold, pending_start_, pending_end_);
+      }
+    }
     pending_.remove();
   }
 
@@ -261,6 +273,7 @@ class Normalizer {
   const icu::Normalizer2* icu_ = nullptr;
   icu::UnicodeString pending_;  // open normalization segment
   uint32_t pending_start_ = 0;
+  size_t pending_end_ = 0;      // input offset just after the open segment
   bool last_ascii_single_ = false;
   uint32_t last_ascii_origin_ = 0;  // where that ASCII char was  // previous input char was one ASCII output byte
 };
@@ -271,12 +284,18 @@ MappedText MappedText::Identity(std::string_view text) {
   MappedText out;
   out.text = std::string(text);
   out.to_original.resize(text.size() + 1);
-  uint32_t start = 0;  // every byte of a character maps to its first byte
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      start = static_cast<uint32_t>(i);
-    }
-    out.to_original[i] = start;
+  // Every byte of a character maps to its first byte. Characters are cut
+  // where Normalize cuts them (U8_NEXT), so in ill-formed input each
+  // replaced piece is its own character and NormalizeMapped(Identity(x))
+  // equals Normalize(x) for any bytes (found by fuzz/fuzz_normalize.cc).
+  const int32_t size = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
+  while (pos < size) {
+    const int32_t start = pos;
+    UChar32 c;
+    U8_NEXT(text.data(), pos, size, c);
+    (void)c;
+    for (int32_t k = start; k < pos; ++k) out.to_original[k] = start;
   }
   out.to_original[text.size()] = static_cast<uint32_t>(text.size());
   return out;

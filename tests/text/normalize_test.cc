@@ -131,7 +131,8 @@ std::string RandomText(std::mt19937& rng, bool allow_invalid) {
       "\u2014", "\u2013", "\u2026", "\u00a0", "\u00ad", "\u200b", "\ufeff",
       "\ufb01", "\u2460", "\uff21", "\u1100", "\u1161", "\u11a8", "\uac00",
       "\u00df", "\u0130", "\u03a3", "\U0001F600", "\U0001D400", "\u2029",
-      "\u0985\u09cd", "\u0915\u093c", "\u1e9e", "\u212b", "\u00c5", "\u0041\u030a"};
+      "\u0985\u09cd", "\u0915\u093c", "\u1e9e", "\u212b", "\u00c5", "\u0041\u030a",
+      "\u2034", "\u2037", "\ufe31", "\ufe32"};  // NFKC yields foldable marks
   static const char* const kInvalid[] = {"\xff", "\xc3", "\xe2\x80", "\x80",
                                          "\xed\xa0\x80", "\xf4\x90\x80\x80"};
   std::uniform_int_distribution<int> length(0, 40);

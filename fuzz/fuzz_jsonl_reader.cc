@@ -1,0 +1,161 @@
+// Fuzzes the readers (include/twicetold/io.h): JSON lines and text
+// articles, plain or compressed, through ReadAll on a temporary file.
+//
+// Input: byte 0 picks the file kind (low 3 bits, see kKinds) and the
+// options (bit 3: keep_original off; bit 4: max_record_bytes becomes
+// 1 + byte 1 % 128, so the size limit is hit); the rest is the file
+// content. Kinds either write the bytes as they are under a plain or a
+// compressed-looking name (garbage for the decompressors), or compress
+// them first (so the readers behind the decompressors see the payload).
+// Asserts that ReadAll succeeds, the counts add up (read == accepted +
+// rejected, at least one record per file) and match what was delivered,
+// every accepted body is non-empty valid UTF-8, every rejection reason is
+// one non-empty line, and a plain text file keeps its bytes as `original`.
+#include <lzma.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "twicetold/io.h"
+
+namespace {
+
+namespace fz = twicetold::fuzz;
+
+enum class Compress { kNone, kGzip, kZstd, kXz };
+
+struct Kind {
+  const char* name;
+  Compress compress;
+};
+
+constexpr Kind kKinds[8] = {
+    {"in.jsonl", Compress::kNone},    {"in.txt", Compress::kNone},
+    {"in.jsonl.gz", Compress::kNone}, {"in.jsonl.zst", Compress::kNone},
+    {"in.txt.xz", Compress::kNone},   {"in.jsonl.gz", Compress::kGzip},
+    {"in.ndjson.zst", Compress::kZstd}, {"in.txt.xz", Compress::kXz},
+};
+
+std::string Gzip(std::string_view in) {
+  z_stream z{};
+  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return std::string(in);
+  }
+  std::string out(deflateBound(&z, in.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string Zstd(std::string_view in) {
+  std::string out(ZSTD_compressBound(in.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 1);
+  if (ZSTD_isError(n)) return std::string(in);
+  out.resize(n);
+  return out;
+}
+
+std::string Xz(std::string_view in) {
+  std::string out(lzma_stream_buffer_bound(in.size()), '\0');
+  size_t pos = 0;
+  if (lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, nullptr,
+                              reinterpret_cast<const uint8_t*>(in.data()),
+                              in.size(), reinterpret_cast<uint8_t*>(out.data()),
+                              &pos, out.size()) != LZMA_OK) {
+    return std::string(in);
+  }
+  out.resize(pos);
+  return out;
+}
+
+std::string Encode(Compress compress, std::string_view in) {
+  switch (compress) {
+    case Compress::kNone: return std::string(in);
+    case Compress::kGzip: return Gzip(in);
+    case Compress::kZstd: return Zstd(in);
+    case Compress::kXz: return Xz(in);
+  }
+  return std::string(in);
+}
+
+// One private folder per process, removed at exit.
+const std::string& TempDir() {
+  static const std::string* dir = [] {
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "twicetold_fuzz_XXXXXX").string();
+    FUZZ_CHECK(mkdtemp(tmpl.data()) != nullptr);
+    std::atexit([] { std::filesystem::remove_all(TempDir()); });
+    return new std::string(tmpl);
+  }();
+  return *dir;
+}
+
+std::string WriteTemp(const char* name, const std::string& bytes) {
+  const std::string path = TempDir() + "/" + name;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  FUZZ_CHECK(out.good());
+  return path;
+}
+
+void CheckResult(const twicetold::ReadResult& r) {
+  const twicetold::ReadSummary& s = r.summary;
+  FUZZ_CHECK(s.read == s.accepted + s.rejected);
+  FUZZ_CHECK(s.read >= 1);
+  FUZZ_CHECK(r.articles.size() == s.accepted);
+  FUZZ_CHECK(r.rejected.size() == s.rejected);
+  for (const twicetold::Article& a : r.articles) {
+    FUZZ_CHECK(!a.body.empty());
+    FUZZ_CHECK(fz::IsValidUtf8(a.body));
+  }
+  for (const twicetold::Rejected& rej : r.rejected) {
+    FUZZ_CHECK(!rej.reason.empty());
+    FUZZ_CHECK(rej.reason.find('\n') == std::string::npos);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 2) return 0;
+  const Kind& kind = kKinds[data[0] & 7];
+  twicetold::ReadOptions options;
+  options.keep_original = (data[0] & 8) == 0;
+  if (data[0] & 16) options.max_record_bytes = 1 + data[1] % 128;
+  const std::string_view content(reinterpret_cast<const char*>(data) + 2,
+                                 size - 2);
+  const std::string path = WriteTemp(kind.name, Encode(kind.compress, content));
+
+  twicetold::Result<twicetold::ReadResult> result =
+      twicetold::ReadAll({path}, options);
+  FUZZ_CHECK(result.ok());
+  CheckResult(*result);
+  // A plain text file is one record; accepted, it holds all its bytes
+  // (unless they start like a compressed stream: "BZh", xz, gzip, zstd).
+  const bool plain_text = (data[0] & 7) == 1 &&
+                          (content.empty() || (content[0] != 'B' &&
+                                               content[0] != '\xFD' &&
+                                               content[0] != '\x1F' &&
+                                               content[0] != '\x28'));
+  if ((data[0] & 7) == 1) FUZZ_CHECK(result->summary.read == 1);
+  if (plain_text && options.keep_original && result->summary.accepted == 1) {
+    FUZZ_CHECK(result->articles[0].original == content);
+  }
+  return 0;
+}
