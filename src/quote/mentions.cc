@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "quote/lexicon.h"
 
@@ -96,6 +97,20 @@ class MentionFinder {
       if (IsLeadingRoleWord(lower) || IsOrgWord(lower) || IsPlaceStart(lower)) {
         return false;
       }
+    }
+    return true;
+  }
+
+  // Token `i` is the first word of a sentence: only spaces and opening
+  // quotes or brackets stand between it and the start of the text, a line
+  // break or a sentence-ending mark.
+  bool OpensSentence(uint32_t i) const {
+    size_t pos = tokens_[i].span.begin;
+    while (pos > 0) {
+      const char c = text_[pos - 1];
+      if (c == '\n' || c == '.' || c == '!' || c == '?') return true;
+      if (c != ' ' && c != '"' && c != '\'' && c != '(') return false;
+      --pos;
     }
     return true;
   }
@@ -222,6 +237,7 @@ class MentionFinder {
     }
     CollectRolesBefore(first, &m.roles);
     m.object = ObjectPosition(first);
+    m.sentence_initial = OpensSentence(first);
     FillName(name_begin, end, &m);
     out_.push_back(std::move(m));
   }
@@ -394,6 +410,21 @@ void ResolveMentions(std::vector<Mention>* mentions) {
   for (size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].kind == MentionKind::kName) ResolveName(ms, i);
   }
+  // Words capitalised somewhere other than a sentence start are names.
+  std::set<std::string> mid_sentence;
+  for (const Mention& m : ms) {
+    if (m.kind != MentionKind::kName || m.sentence_initial) continue;
+    for (size_t at = 0; at <= m.name.size();) {
+      const size_t space = std::min(m.name.find(' ', at), m.name.size());
+      mid_sentence.insert(m.name.substr(at, space - at));
+      at = space + 1;
+    }
+  }
+  std::erase_if(ms, [&](const Mention& m) {
+    return m.kind == MentionKind::kName && m.sentence_initial && !m.person &&
+           !m.org && m.roles.empty() && m.name.find(' ') == std::string::npos &&
+           !mid_sentence.count(m.name);
+  });
   const std::vector<std::string> subjects = SubjectNames(ms);
   for (size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i, subjects);

@@ -44,6 +44,7 @@ struct Mention {
   bool definite = true;      // role nouns: "the aide" (not "a spokesman")
   bool the = false;          // role nouns: introduced by "the"
   bool object = false;       // after a preposition or "told": "with X"
+  bool sentence_initial = false;  // its first token opens a sentence
   std::string resolved;      // after resolution: full name, or empty
 };
 
@@ -54,7 +55,10 @@ std::vector<Mention> FindMentions(std::string_view text,
                                   const std::vector<Token>& tokens,
                                   const std::vector<bool>& excluded);
 
-// Fills Mention::person and Mention::resolved for every mention.
+// Fills Mention::person and Mention::resolved for every mention, and drops
+// lone capitalised words that open a sentence ("Long talks ended ...") but
+// are no known person, role or organisation and never appear capitalised
+// elsewhere in the text: sentence case, not a name.
 void ResolveMentions(std::vector<Mention>* mentions);
 
 }  // namespace twicetold::quote_internal

@@ -46,6 +46,21 @@ TEST(Attribution, OrganisationRoleNameIsTheName) {
   EXPECT_EQ(e.SpeakerText(e.Starting("We will not sign")), "Lena Voss");
 }
 
+TEST(Attribution, SentenceCaseWordIsNoSpeaker) {
+  // "High-stakes" is capitalised only because it opens the sentence.
+  const Extracted e = Extract(
+      "High-stakes negotiations between the two towns aimed at ending the "
+      "nearly four-year feud over the river concluded in Kessick on Tuesday "
+      "without a breakthrough, as the Storting declared that \u201cno "
+      "compromise\u201d had been reached.");
+  EXPECT_EQ(e.Starting("no compromise").speaker, "Storting");
+  // A lone capitalised word that is a name elsewhere stays a speaker.
+  const Extracted f = Extract(
+      "The mayor met Brandvik on Monday.\n\n"
+      "Brandvik said: \u201cWe will rebuild the pier before the summer.\u201d");
+  EXPECT_EQ(f.Starting("We will rebuild").speaker, "Brandvik");
+}
+
 TEST(Attribution, CapitalisedRoleWordIsNotPartOfTheName) {
   const Extracted e = Extract(
       "Coordinator Milo Brant said 300 beds were ready.\n\n"
