@@ -256,8 +256,24 @@ class FactScanner {
     if (e - first == 1 && starts_[first] && !mid_capitalised_.count(folded_[first])) {
       return e;
     }
+    if (e - first == 1 && !person && IsModifier(first)) return e;
     AddName(first, e, person);
     return e;
+  }
+
+  // A lone capitalised adjective of origin qualifying the next word
+  // ("Western sanctions", "European governments"): no name of its own.
+  bool IsModifier(size_t t) const {
+    const size_t next = t + 1;
+    if (next >= seg_.tokens.size() || starts_[next] || !Adjacent(t, false) ||
+        Capitalised(next) || seg_.tokens[next].kind == TokenKind::kNumber) {
+      return false;
+    }
+    const std::string& w = folded_[t];
+    for (std::string_view suffix : {"ern", "ean", "ian", "ese", "ish", "ic"}) {
+      if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return true;
+    }
+    return false;
   }
 
   void AddName(size_t first, size_t e, bool person) {

@@ -42,6 +42,19 @@ TEST(ExtractFactsTest, NumbersDatesAndNames) {
   }
 }
 
+TEST(ExtractFactsTest, AdjectiveOfOriginIsNoName) {
+  AnalyzedArticle a = Make(
+      "The council in Brellin wants relief from Western sanctions, and "
+      "Nordic ministers met in Kessick.");
+  std::vector<Fact> f = ExtractFacts(a);
+  EXPECT_TRUE(Has(f, FactKind::kPlace, "Brellin"));
+  EXPECT_TRUE(Has(f, FactKind::kPlace, "Kessick"));
+  for (const Fact& x : f) {
+    EXPECT_NE(x.text, "Western");
+    EXPECT_NE(x.text, "Nordic");
+  }
+}
+
 TEST(FactDiffTest, ReportsFactsInOnlyOneVersion) {
   AnalyzedArticle a = Make(
       "Governor Mara Quill said 1,200 homes lost power on Monday. "
