@@ -28,6 +28,7 @@
 
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
+#include "twicetold/io.h"
 
 namespace {
 
@@ -228,15 +229,15 @@ const std::map<std::string, std::vector<std::string>> kPlanted = {
 
 void EvaluateExamples(const std::string& path) {
   std::map<std::string, twicetold::AnalyzedArticle> docs;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line);
-    twicetold::Article a;
-    a.id = j["id"].get<std::string>();
-    a.body = j["text"].get<std::string>();
-    if (j["published"].is_string()) a.published = j["published"].get<std::string>();
-    docs.emplace(a.id, twicetold::Analyze(a, twicetold::AnalyzeOptions{}));
+  twicetold::Result<twicetold::ReadResult> read =
+      twicetold::ReadAll({path}, twicetold::ReadOptions{});
+  if (!read.ok() || !read->rejected.empty()) {
+    std::fprintf(stderr, "cannot read the examples from %s\n", path.c_str());
+    return;
+  }
+  for (twicetold::Article& a : read->articles) {
+    std::string id = a.id;
+    docs.emplace(std::move(id), twicetold::Analyze(std::move(a), twicetold::AnalyzeOptions{}));
   }
   int correct = 0, total = 0;
   for (const auto& [id, original] : docs) {
