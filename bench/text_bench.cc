@@ -24,7 +24,7 @@ std::vector<std::string> GeneratedArticles() {
   static const std::vector<std::string> kWords = {
       "the",        "of",       "and",       "to",     "a",       "in",
       "said",       "on",       "for",       "that",   "was",     "with",
-      "government", "minister", "talks",     "Russia", "Ukraine", "officials",
+      "government", "minister", "talks",     "Norland", "Ostmark", "officials",
       "Tuesday",    "percent",  "market",    "would",  "not",     "it's",
       "peace",      "plan",     "five-hour", "4,000",  "2.5%",    "Mr.",
       "U.S.",       "Dec. 2",   "company",   "shares", "rose",    "analysts",
