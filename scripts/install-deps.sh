@@ -15,6 +15,8 @@ packages=(
   zlib1g-dev libzstd-dev liblzma-dev # .gz, .zst and .xz input
   libre2-dev             # boilerplate and quote patterns
   libstemmer-dev         # Snowball stemming for term similarity
+  libtbb-dev             # parallel corpus pipeline (oneTBB)
+  libhwy-dev             # SIMD MinHash (Highway)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
 )

@@ -38,12 +38,15 @@
 
 namespace twicetold {
 
+class CorpusBoilerplate;  // corpus_boilerplate.h
+
 enum class RemovalReason {
   kRepeatedLine,
   kCaption,
   kAdvertisement,
   kFurniture,
   kBlankFiller,
+  kSourceRepeat,  // a line repeated across many articles of the same source
 };
 std::string_view RemovalReasonName(RemovalReason reason);  // "repeated_line", ...
 
@@ -68,6 +71,10 @@ struct CleanOptions {
   bool remove_furniture = true;
   bool remove_blank_filler = true;
   bool extract_dateline = true;
+  // Corpus-level furniture (corpus_boilerplate.h), frozen; not owned; null
+  // for none. Lines it names for the article's source are removed as
+  // source_repeat.
+  const CorpusBoilerplate* corpus = nullptr;
 };
 
 struct CleanedBody {
@@ -79,8 +86,10 @@ struct CleanedBody {
   std::optional<Dateline> dateline;
 };
 
-// Cleans one article body (valid UTF-8). Never fails. Thread-safe.
-CleanedBody CleanBody(std::string_view body, const CleanOptions& options);
+// Cleans one article body (valid UTF-8). `source` selects the corpus-level
+// furniture (options.corpus) that applies. Never fails. Thread-safe.
+CleanedBody CleanBody(std::string_view body, const CleanOptions& options,
+                      std::string_view source = {});
 
 }  // namespace twicetold
 

@@ -221,11 +221,14 @@ std::string_view RemovalReasonName(RemovalReason reason) {
       return "furniture";
     case RemovalReason::kBlankFiller:
       return "blank_filler";
+    case RemovalReason::kSourceRepeat:
+      return "source_repeat";
   }
   return "unknown";
 }
 
-CleanedBody CleanBody(std::string_view body, const CleanOptions& options) {
+CleanedBody CleanBody(std::string_view body, const CleanOptions& options,
+                      [[maybe_unused]] std::string_view source) {
   CleanedBody result;
   std::vector<Line> lines = SplitLines(body);
   ClassifyLines(body, options, lines, result.removed);
