@@ -4,6 +4,7 @@
 // from ../shared/data at run time.
 //   BM_Compare            Compare() on two analyzed articles (everything:
 //                         relation, runs, alignment, quotes, facts)
+//   BM_CompareRelationOnly  Compare() without quotes, facts or alignment output
 //   BM_AnalyzeAndCompare  Analyze() both bodies, then Compare()
 //   BM_SentenceSimilarity one SentenceSimilarity() call on raw sentences
 #include <benchmark/benchmark.h>
@@ -65,6 +66,26 @@ void BM_Compare(benchmark::State& state) {
   state.counters["words_b"] = b.segments.tokens.size();
 }
 BENCHMARK(BM_Compare)->Unit(benchmark::kMillisecond);
+
+// The relation alone, as `stories` asks for it: no quotes, no fact lists.
+void BM_CompareRelationOnly(benchmark::State& state) {
+  std::vector<std::string> pair = LoadPair();
+  if (pair.size() != 2) {
+    state.SkipWithError("../shared/data/stories/basil.jsonl not found");
+    return;
+  }
+  twicetold::AnalyzedArticle a = Analyzed(pair[0]);
+  twicetold::AnalyzedArticle b = Analyzed(pair[1]);
+  twicetold::CompareOptions options;
+  options.align = false;
+  options.quotes = false;
+  options.facts = false;
+  for (auto _ : state) {
+    auto c = twicetold::Compare(a, b, options);
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(BM_CompareRelationOnly)->Unit(benchmark::kMillisecond);
 
 void BM_AnalyzeAndCompare(benchmark::State& state) {
   std::vector<std::string> pair = LoadPair();

@@ -1,7 +1,6 @@
 #include "twicetold/compare.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <optional>
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include "compare/runs.h"
 #include "compare/similarity.h"
 #include "compare/terms.h"
+#include "core/iso_date.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -213,28 +213,6 @@ void QuoteScores(const AnalyzedArticle& a, const AnalyzedArticle& b,
   }
 }
 
-// Days since 1970-01-01 of an ISO 8601 date or date-time, if it parses.
-std::optional<double> ParseDays(std::string_view iso) {
-  auto num = [&iso](size_t pos, size_t len) -> int {
-    int v = 0;
-    for (size_t i = pos; i < pos + len; ++i) {
-      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
-      v = v * 10 + (iso[i] - '0');
-    }
-    return v;
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 0 || m < 1 || d < 1 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
-                                  std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  double days = std::chrono::sys_days(ymd).time_since_epoch().count();
-  if (iso.size() >= 16 && iso[10] == 'T' && num(11, 2) >= 0 && num(14, 2) >= 0) {
-    days += (num(11, 2) * 60 + num(14, 2)) / 1440.0;
-  }
-  return days;
-}
-
 }  // namespace
 
 Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
@@ -263,8 +241,8 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   if (options.align) c.alignment = BuildAlignment(a, b, fa, fb, links, options);
   FactScores(a, b, options, &c);
   if (options.quotes) QuoteScores(a, b, options, &c);
-  std::optional<double> da = ParseDays(a.article.published);
-  std::optional<double> db = ParseDays(b.article.published);
+  std::optional<double> da = ParseIsoDays(a.article.published);
+  std::optional<double> db = ParseIsoDays(b.article.published);
   if (da && db) s.days_apart = std::abs(*da - *db);
   s.story_score = StoryScore(s.content_similarity, s.name_overlap, s.names_a + s.names_b);
   bool identical = !fa.squeezed.empty() && fa.squeezed == fb.squeezed;

@@ -1,2 +1,4 @@
 list(APPEND TWICETOLD_SOURCES
+  src/story/story_features.cc
+  src/story/story.cc
 )

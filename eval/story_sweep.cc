@@ -1,0 +1,146 @@
+// Tunes the story clusterer's join thresholds on the gold story files
+// (../shared/data/stories): prepares every article once, then clusters the
+// stream (file order = published order) for each threshold and prints
+// pairwise precision / recall / F1 against the gold `story` field.
+// ECB+ is tuned on its train+dev topics and reported on test; BASIL is
+// reported whole. eval/story_eval.py gives the full metrics (B-cubed, ARI)
+// for the chosen default through the CLI.
+//
+//   build/story_sweep ../shared/data [threshold ...]
+// With STORY_SWEEP_CLUSTERS=1 in the environment it also lists every
+// predicted story that mixes gold stories.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "story/story_features.h"
+#include "twicetold/story.h"
+
+namespace {
+
+struct GoldArticle {
+  twicetold::Article article;
+  std::string story;
+  std::string topic;
+};
+
+std::vector<GoldArticle> LoadGold(const std::string& path) {
+  std::vector<GoldArticle> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    GoldArticle g;
+    g.article.id = j["id"].get<std::string>();
+    g.article.title = j.value("title", "");
+    g.article.body = j["text"].get<std::string>();
+    if (j["published"].is_string()) g.article.published = j["published"].get<std::string>();
+    if (j["source"].is_string()) g.article.source = j["source"].get<std::string>();
+    g.story = j["story"].get<std::string>();
+    g.topic = g.story.substr(0, g.story.find('_'));
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+struct Pairwise {
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+// Pairwise scores over the articles whose index passes `keep`.
+template <typename Keep>
+Pairwise Score(const std::vector<GoldArticle>& gold, const std::vector<uint64_t>& pred,
+               Keep keep) {
+  uint64_t tp = 0, pred_pairs = 0, gold_pairs = 0;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (!keep(i)) continue;
+    for (size_t j = i + 1; j < gold.size(); ++j) {
+      if (!keep(j)) continue;
+      bool g = gold[i].story == gold[j].story, p = pred[i] == pred[j];
+      tp += g && p;
+      gold_pairs += g;
+      pred_pairs += p;
+    }
+  }
+  Pairwise s;
+  s.precision = pred_pairs ? static_cast<double>(tp) / pred_pairs : 0;
+  s.recall = gold_pairs ? static_cast<double>(tp) / gold_pairs : 0;
+  s.f1 = s.precision + s.recall > 0
+             ? 2 * s.precision * s.recall / (s.precision + s.recall)
+             : 0;
+  return s;
+}
+
+std::vector<uint64_t> Cluster(const std::vector<twicetold::StoryFeatures>& features,
+                              const twicetold::StoryOptions& options) {
+  auto clusterer = twicetold::StoryClusterer::Create(options);
+  std::vector<uint64_t> out;
+  for (const twicetold::StoryFeatures& f : features) {
+    out.push_back(
+        (*clusterer)->Add(twicetold::StoryFeaturesPtr(new twicetold::StoryFeatures(f))).story);
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = argc > 1 ? argv[1] : "../shared/data";
+  std::vector<double> thresholds;
+  for (int i = 2; i < argc; ++i) thresholds.push_back(std::stod(argv[i]));
+  if (thresholds.empty()) {
+    for (int t = 10; t <= 60; t += 2) thresholds.push_back(t / 100.0);
+  }
+  std::set<std::string> test_topics = {"36", "37", "38", "39", "40",
+                                       "41", "42", "43", "44", "45"};
+  twicetold::StoryOptions options;
+  for (const char* name : {"basil", "ecbplus"}) {
+    std::vector<GoldArticle> gold = LoadGold(data + "/stories/" + name + ".jsonl");
+    if (gold.empty()) {
+      std::fprintf(stderr, "cannot read %s/stories/%s.jsonl\n", data.c_str(), name);
+      return 1;
+    }
+    std::vector<twicetold::StoryFeatures> features;
+    for (const GoldArticle& g : gold) {
+      features.push_back(twicetold::story_internal::ComputeStoryFeatures(g.article, options));
+    }
+    std::printf("%s (%zu articles)\n", name, gold.size());
+    for (double t : thresholds) {
+      // BASIL is dated, ECB+ is not: each tunes its own threshold.
+      options.join_threshold = t;
+      options.join_threshold_undated = t;
+      std::vector<uint64_t> pred = Cluster(features, options);
+      std::set<uint64_t> stories(pred.begin(), pred.end());
+      Pairwise all = Score(gold, pred, [](size_t) { return true; });
+      Pairwise tune = Score(gold, pred, [&](size_t i) { return !test_topics.count(gold[i].topic); });
+      Pairwise test = Score(gold, pred, [&](size_t i) { return test_topics.count(gold[i].topic) > 0; });
+      if (std::getenv("STORY_SWEEP_CLUSTERS")) {
+        std::map<uint64_t, std::map<std::string, int>> comp;
+        for (size_t i = 0; i < gold.size(); ++i) comp[pred[i]][gold[i].story]++;
+        for (auto& [c, m] : comp) {
+          if (m.size() < 2) continue;
+          std::printf("    pred %llu:", (unsigned long long)c);
+          for (auto& [g, n] : m) std::printf(" %s=%d", g.c_str(), n);
+          std::printf("\n");
+        }
+      }
+      if (std::string(name) == "basil") {
+        std::printf("  join %.2f  stories %4zu  P %.3f R %.3f F1 %.3f\n", t, stories.size(),
+                    all.precision, all.recall, all.f1);
+      } else {
+        std::printf("  join %.2f  stories %4zu  all F1 %.3f  train+dev P %.3f R %.3f F1 %.3f"
+                    "  test P %.3f R %.3f F1 %.3f\n",
+                    t, stories.size(), all.f1, tune.precision, tune.recall, tune.f1,
+                    test.precision, test.recall, test.f1);
+      }
+    }
+  }
+  std::printf("command: build/story_sweep %s\n", data.c_str());
+  return 0;
+}

@@ -1,0 +1,126 @@
+#include "story/story_features.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <utility>
+
+#include "compare/features.h"
+#include "compare/terms.h"
+#include "core/iso_date.h"
+#include "twicetold/normalize.h"
+#include "twicetold/segment.h"
+
+namespace twicetold::story_internal {
+namespace {
+
+using compare_internal::ArticleFeatures;
+using compare_internal::BackgroundIdf;
+
+// A headline names the event in a few words; they count as much as this
+// many mentions in the body. Words in more than ~a fifth of background
+// articles ("says", "new") add nothing, as in compare's body vectors.
+constexpr double kTitleBoost = 2.0;
+constexpr double kMinTitleIdf = 2.5;
+
+void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize,
+                   std::unordered_map<uint64_t, double>* weights) {
+  if (title.empty()) return;
+  MappedText text = Normalize(title, normalize);
+  const BackgroundIdf& idf = BackgroundIdf::Get();
+  for (const Token& token : Tokenize(text.text)) {
+    std::string folded = compare_internal::FoldWord(token.span.In(text.text));
+    uint64_t stem = compare_internal::HashKey(compare_internal::StemWord(folded));
+    double w = idf.Idf(stem);
+    if (w >= kMinTitleIdf) (*weights)[stem] += w * kTitleBoost;
+  }
+}
+
+// The kMaxTerms heaviest terms, keyed by 32 bits of the stem hash, with
+// unit norm, sorted by key.
+CompactVector TopTerms(const std::unordered_map<uint64_t, double>& weights) {
+  std::vector<std::pair<double, uint64_t>> ranked;
+  ranked.reserve(weights.size());
+  for (const auto& [key, w] : weights) ranked.emplace_back(w, key);
+  size_t keep = std::min(kMaxTerms, ranked.size());
+  // Ties broken by key so the result does not depend on hash-map order.
+  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.first != y.first ? x.first > y.first : x.second < y.second;
+                    });
+  double norm = 0;
+  for (size_t i = 0; i < keep; ++i) norm += ranked[i].first * ranked[i].first;
+  norm = std::sqrt(norm);
+  CompactVector out;
+  for (size_t i = 0; i < keep; ++i) {
+    out.push_back({static_cast<uint32_t>(ranked[i].second),
+                   static_cast<float>(ranked[i].first / norm)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const WeightedTerm& x, const WeightedTerm& y) { return x.key < y.key; });
+  // Two stems may share 32 bits; merge them so keys stay strictly increasing.
+  size_t w = 0;
+  for (size_t r = 0; r < out.size(); ++r) {
+    if (w > 0 && out[w - 1].key == out[r].key) {
+      out[w - 1].weight += out[r].weight;
+    } else {
+      out[w++] = out[r];
+    }
+  }
+  out.resize(w);
+  return out;
+}
+
+}  // namespace
+
+double Dot(const CompactVector& a, const CompactVector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].key < b[j].key) {
+      ++i;
+    } else if (b[j].key < a[i].key) {
+      ++j;
+    } else {
+      sum += static_cast<double>(a[i++].weight) * b[j++].weight;
+    }
+  }
+  return sum;
+}
+
+StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options) {
+  StoryFeatures out;
+  out.day = ParseIsoDays(article.published);
+  out.analyzed = Analyze(std::move(article), options.analyze);
+  ArticleFeatures f = compare_internal::ComputeFeatures(out.analyzed);
+  // The same key as compare's `identical`: the normalized text with
+  // whitespace runs squeezed.
+  XXH128_hash_t exact = XXH3_128bits(f.squeezed.data(), f.squeezed.size());
+  out.exact_high = exact.high64;
+  out.exact_low = exact.low64;
+  out.words = static_cast<uint32_t>(f.words.word_ids.size());
+
+  std::unordered_map<uint64_t, double> weights;
+  for (const auto& [key, w] : f.body.entries) weights[key] += w;
+  AddTitleTerms(out.analyzed.article.title, options.analyze.normalize, &weights);
+  out.terms = TopTerms(weights);
+
+  // The most salient rare names: those that weigh most in the body.
+  std::vector<std::pair<double, uint64_t>> names;
+  for (uint64_t name : f.rare_names) {
+    auto it = weights.find(name);
+    names.emplace_back(it == weights.end() ? 0.0 : it->second, name);
+  }
+  std::sort(names.begin(), names.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  if (names.size() > kMaxNames) names.resize(kMaxNames);
+  for (const auto& [w, name] : names) out.names.push_back(static_cast<uint32_t>(name));
+  std::sort(out.names.begin(), out.names.end());
+  out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+  return out;
+}
+
+}  // namespace twicetold::story_internal

@@ -1,0 +1,49 @@
+// What the story clusterer keeps of an article: a short weighted term
+// vector for retrieval and scoring, rare names, the exact-copy hash and the
+// date. Computed in parallel by StoryClusterer::Prepare.
+#ifndef TWICETOLD_STORY_STORY_FEATURES_H_
+#define TWICETOLD_STORY_STORY_FEATURES_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "twicetold/analyze.h"
+#include "twicetold/story.h"
+
+namespace twicetold {
+
+// One entry of a compact term vector: a 32-bit stem key and its weight.
+struct WeightedTerm {
+  uint32_t key = 0;
+  float weight = 0;
+};
+
+// At most kMaxTerms entries, sorted by key, unit Euclidean norm.
+using CompactVector = std::vector<WeightedTerm>;
+
+struct StoryFeatures {
+  AnalyzedArticle analyzed;        // dropped (all but the article) after Add
+  uint64_t exact_high = 0;         // fingerprint exact hash of the body
+  uint64_t exact_low = 0;
+  CompactVector terms;             // body + title terms, the top kMaxTerms
+  std::vector<uint32_t> names;     // sorted distinct rare-name keys
+  std::optional<double> day;       // published, days since 1970
+  uint32_t words = 0;
+};
+
+namespace story_internal {
+
+inline constexpr size_t kMaxTerms = 32;
+inline constexpr size_t kMaxNames = 12;
+
+// Dot product of two compact vectors (their cosine: both have unit norm).
+double Dot(const CompactVector& a, const CompactVector& b);
+
+// Computes the features of `article` (Analyze, term vector, names, hash).
+StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options);
+
+}  // namespace story_internal
+}  // namespace twicetold
+
+#endif  // TWICETOLD_STORY_STORY_FEATURES_H_
