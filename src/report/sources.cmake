@@ -3,4 +3,5 @@ list(APPEND TWICETOLD_SOURCES
   src/report/comparison_json.cc
   src/report/comparison_text.cc
   src/report/comparison_html.cc
+  src/report/story_html.cc
 )

@@ -1,1 +1,2 @@
 twicetold_test(report_test SOURCES tests/report/report_test.cc)
+twicetold_test(story_report_test SOURCES tests/report/story_report_test.cc)
