@@ -8,3 +8,6 @@ target_compile_definitions(text_bench PRIVATE
 add_executable(compare_bench bench/compare_bench.cc)
 target_link_libraries(compare_bench PRIVATE twicetold benchmark::benchmark nlohmann_json::nlohmann_json)
 target_compile_definitions(compare_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_executable(dedup_bench bench/dedup_bench.cc)
+target_link_libraries(dedup_bench PRIVATE twicetold)
+target_compile_definitions(dedup_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

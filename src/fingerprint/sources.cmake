@@ -1,2 +1,4 @@
 list(APPEND TWICETOLD_SOURCES
+  src/fingerprint/fingerprint.cc
+  src/fingerprint/dedup_index.cc
 )

@@ -1,0 +1,411 @@
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fingerprint/fingerprint_internal.h"
+#include "twicetold/dedup.h"
+
+namespace twicetold {
+namespace {
+
+constexpr uint32_t kNone = 0;  // "no row" in heads and chains (rows are +1)
+
+uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+template <typename T>
+size_t HeapBytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+// Rows of `stride` values in fixed chunks of kRowsPerChunk rows, so that
+// growth wastes at most one chunk instead of the up to 2x capacity of a
+// doubling vector (signatures are most of the index's memory).
+template <typename T>
+class ChunkedRows {
+ public:
+  static constexpr size_t kRowsPerChunk = 256;
+
+  explicit ChunkedRows(size_t stride) : stride_(stride) {}
+
+  // Appends a row of `stride` values, uninitialised when `values` is null.
+  T* Append(const T* values) {
+    if (rows_ % kRowsPerChunk == 0) {
+      chunks_.push_back(std::make_unique<T[]>(kRowsPerChunk * stride_));
+    }
+    T* row = Row(rows_++);
+    if (values != nullptr) std::copy(values, values + stride_, row);
+    return row;
+  }
+  T* Row(size_t r) {
+    return chunks_[r / kRowsPerChunk].get() + (r % kRowsPerChunk) * stride_;
+  }
+  const T* Row(size_t r) const {
+    return chunks_[r / kRowsPerChunk].get() + (r % kRowsPerChunk) * stride_;
+  }
+  size_t MemoryBytes() const {
+    return HeapBytes(chunks_) + chunks_.size() * kRowsPerChunk * stride_ * sizeof(T);
+  }
+
+ private:
+  size_t stride_;
+  size_t rows_ = 0;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+};
+
+// `num_tables` hash tables over rows 0, 1, 2, ..., each mapping a 64-bit key
+// to the chain of rows that have it, newest first. Flat arrays instead of
+// node-based maps: a table is a power-of-two array of chain heads, and each
+// row keeps one "next" link per table, so memory is a few bytes per row and
+// table and MemoryBytes() is exact. Different keys may share a slot (the
+// table keeps no keys): callers filter the rows a walk yields.
+class ChainTables {
+ public:
+  explicit ChainTables(uint32_t num_tables)
+      : num_tables_(num_tables),
+        heads_(size_t{num_tables} * slots_, kNone),
+        next_(num_tables) {}
+
+  uint32_t rows() const { return rows_; }
+
+  // Adds the next row with one key per table. `key_of(row, table)` must
+  // give the keys of earlier rows: growing the tables re-inserts them.
+  template <typename KeyOf>
+  void Insert(const uint64_t* keys, const KeyOf& key_of) {
+    if (rows_ >= 2 * slots_) Grow(key_of);
+    next_.Append(nullptr);
+    for (uint32_t t = 0; t < num_tables_; ++t) Link(rows_, t, keys[t]);
+    ++rows_;
+  }
+
+  // Calls fn(row) for every row in the slot of `key` in table `table`,
+  // newest first.
+  template <typename Fn>
+  void Walk(uint32_t table, uint64_t key, const Fn& fn) const {
+    for (uint32_t r = heads_[Slot(table, key)]; r != kNone;
+         r = next_.Row(r - 1)[table]) {
+      fn(r - 1);
+    }
+  }
+
+  size_t MemoryBytes() const { return HeapBytes(heads_) + next_.MemoryBytes(); }
+
+ private:
+  size_t Slot(uint32_t table, uint64_t key) const {
+    return size_t{table} * slots_ + (key & (slots_ - 1));
+  }
+
+  void Link(uint32_t row, uint32_t table, uint64_t key) {
+    uint32_t& head = heads_[Slot(table, key)];
+    next_.Row(row)[table] = head;
+    head = row + 1;
+  }
+
+  // Doubles the slots (average chain length stays <= 2) and relinks every
+  // row in order, which keeps chains newest first.
+  template <typename KeyOf>
+  void Grow(const KeyOf& key_of) {
+    slots_ *= 2;
+    heads_.assign(size_t{num_tables_} * slots_, kNone);
+    heads_.shrink_to_fit();
+    for (uint32_t row = 0; row < rows_; ++row) {
+      for (uint32_t t = 0; t < num_tables_; ++t) Link(row, t, key_of(row, t));
+    }
+  }
+
+  uint32_t num_tables_;
+  uint32_t slots_ = 16;
+  uint32_t rows_ = 0;
+  std::vector<uint32_t> heads_;  // num_tables_ * slots_ chain heads
+  ChunkedRows<uint32_t> next_;   // per row, one link per table
+};
+
+// Exact-hash map: 128-bit hash -> first article with it. Open addressing
+// (linear probing, load <= 1/2) over indices into a flat entry array.
+class ExactMap {
+ public:
+  // The article first added with this hash, or -1.
+  int64_t Find(uint64_t high, uint64_t low) const {
+    for (size_t s = Start(low);; s = (s + 1) & (slots_.size() - 1)) {
+      const uint32_t e = slots_[s];
+      if (e == kNone) return -1;
+      const Entry& entry = entries_[e - 1];
+      if (entry.high == high && entry.low == low) return entry.article;
+    }
+  }
+
+  // Adds a hash not present yet.
+  void Insert(uint64_t high, uint64_t low, uint32_t article) {
+    entries_.push_back({high, low, article});
+    if (2 * entries_.size() > slots_.size()) {
+      slots_.assign(2 * slots_.size(), kNone);
+      for (size_t e = 0; e < entries_.size(); ++e) Place(e);
+    } else {
+      Place(entries_.size() - 1);
+    }
+  }
+
+  size_t MemoryBytes() const { return HeapBytes(entries_) + HeapBytes(slots_); }
+
+ private:
+  struct Entry {
+    uint64_t high;
+    uint64_t low;
+    uint32_t article;
+  };
+
+  size_t Start(uint64_t low) const { return Mix64(low) & (slots_.size() - 1); }
+
+  void Place(size_t entry) {
+    size_t s = Start(entries_[entry].low);
+    while (slots_[s] != kNone) s = (s + 1) & (slots_.size() - 1);
+    slots_[s] = static_cast<uint32_t>(entry + 1);
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_ = std::vector<uint32_t>(16, kNone);
+};
+
+// A verified candidate: the earlier article and its similarity score
+// (higher is more similar; for SimHash, 64 - distance).
+struct Best {
+  int64_t row = -1;
+  uint32_t score = 0;
+};
+
+}  // namespace
+
+class DedupIndex::Impl {
+ public:
+  explicit Impl(const DedupOptions& options)
+      : options_(options),
+        m_(options.fingerprint.num_hashes),
+        rows_per_band_(m_ / options.fingerprint.bands),
+        signatures_(m_),
+        tables_(NumTables(options)) {}
+
+  DedupDecision Add(const Fingerprint& fp);
+  uint64_t size() const { return cluster_.size(); }
+  size_t MemoryBytes() const;
+  const DedupOptions& options() const { return options_; }
+
+ private:
+  bool simhash() const { return options_.method == DedupMethod::kSimHash; }
+
+  // SimHash with distance >= 64 matches everything: no blocks, every
+  // earlier row is a candidate.
+  bool scan_all() const { return simhash() && options_.simhash_max_distance >= 64; }
+
+  static uint32_t NumTables(const DedupOptions& o) {
+    if (o.method == DedupMethod::kMinHash) return o.fingerprint.bands;
+    if (o.simhash_max_distance >= 64) return 0;  // scan_all()
+    return o.simhash_max_distance + 1;
+  }
+
+  // Bits [lo, hi) of a SimHash form block `block` (pigeonhole: texts within
+  // d bits agree on at least one of d + 1 blocks).
+  uint64_t BlockBits(uint64_t simhash, uint32_t block) const {
+    const uint32_t n = NumTables(options_);
+    const uint32_t lo = block * 64 / n, hi = (block + 1) * 64 / n;
+    const uint64_t mask = hi - lo == 64 ? ~0ULL : (uint64_t{1} << (hi - lo)) - 1;
+    return (simhash >> lo) & mask;
+  }
+
+  uint64_t KeyOfRow(uint32_t row, uint32_t table) const {
+    if (simhash()) return Mix64(BlockBits(simhashes_[row], table) ^ (uint64_t{table} << 58));
+    return fingerprint_internal::BandKey(Rows(row) + size_t{table} * rows_per_band_,
+                                         rows_per_band_, table, options_.fingerprint.seed);
+  }
+
+  const uint32_t* Rows(uint32_t row) const { return signatures_.Row(row); }
+
+  void Keys(const Fingerprint& fp, std::vector<uint64_t>* keys) const;
+  bool SameBucket(const Fingerprint& fp, uint32_t row, uint32_t table) const;
+  void Candidates(const Fingerprint& fp, const std::vector<uint64_t>& keys);
+  Best Verify(const Fingerprint& fp) const;
+  void Store(const Fingerprint& fp, const std::vector<uint64_t>& keys, uint32_t article);
+
+  DedupOptions options_;
+  uint32_t m_;
+  uint32_t rows_per_band_;
+  std::vector<uint32_t> cluster_;        // per article: its cluster
+  ExactMap exact_;
+  // Rows: articles indexed for near duplicates (neither identical to an
+  // earlier one nor without words). An identical copy is left out: it has
+  // the signature of its earlier twin, which wins every tie, so it could
+  // never be the one a later article joins.
+  std::vector<uint32_t> row_article_;    // row -> article number
+  ChunkedRows<uint32_t> signatures_;     // kMinHash: m_ values per row
+  std::vector<uint64_t> simhashes_;      // kSimHash: one per row
+  ChainTables tables_;
+  std::vector<uint32_t> candidates_;     // scratch: rows to verify
+  std::vector<uint64_t> keys_;           // scratch: keys of the new article
+};
+
+void DedupIndex::Impl::Keys(const Fingerprint& fp, std::vector<uint64_t>* keys) const {
+  keys->clear();
+  const uint32_t n = NumTables(options_);
+  for (uint32_t t = 0; t < n; ++t) {
+    keys->push_back(simhash()
+                        ? Mix64(BlockBits(fp.simhash, t) ^ (uint64_t{t} << 58))
+                        : fingerprint_internal::BandKey(
+                              fp.minhash.data() + size_t{t} * rows_per_band_,
+                              rows_per_band_, t, options_.fingerprint.seed));
+  }
+}
+
+// Whether `row` really shares table `table`'s band (or block) with fp, not
+// just its slot.
+bool DedupIndex::Impl::SameBucket(const Fingerprint& fp, uint32_t row,
+                                  uint32_t table) const {
+  if (simhash()) return BlockBits(fp.simhash, table) == BlockBits(simhashes_[row], table);
+  const size_t at = size_t{table} * rows_per_band_;
+  return std::equal(fp.minhash.begin() + at, fp.minhash.begin() + at + rows_per_band_,
+                    Rows(row) + at);
+}
+
+void DedupIndex::Impl::Candidates(const Fingerprint& fp,
+                                  const std::vector<uint64_t>& keys) {
+  candidates_.clear();
+  if (scan_all()) {
+    for (uint32_t r = 0; r < row_article_.size(); ++r) candidates_.push_back(r);
+    return;
+  }
+  for (uint32_t t = 0; t < keys.size(); ++t) {
+    tables_.Walk(t, keys[t], [&](uint32_t row) {
+      if (SameBucket(fp, row, t)) candidates_.push_back(row);
+    });
+  }
+  std::sort(candidates_.begin(), candidates_.end());
+  candidates_.erase(std::unique(candidates_.begin(), candidates_.end()),
+                    candidates_.end());
+}
+
+// The most similar candidate passing the threshold; ties go to the lowest
+// row, which is the earliest article.
+Best DedupIndex::Impl::Verify(const Fingerprint& fp) const {
+  Best best;
+  for (uint32_t row : candidates_) {
+    uint32_t score;
+    bool pass;
+    if (simhash()) {
+      const int d = SimHashDistance(fp.simhash, simhashes_[row]);
+      score = static_cast<uint32_t>(64 - d);
+      pass = static_cast<uint32_t>(d) <= options_.simhash_max_distance;
+    } else {
+      score = static_cast<uint32_t>(
+          fingerprint_internal::EqualCount(fp.minhash.data(), Rows(row), m_));
+      // The same double EstimateJaccard computes, so decisions match it.
+      pass = static_cast<double>(score) / static_cast<double>(m_) >=
+             options_.near_duplicate_jaccard;
+    }
+    if (pass && (best.row < 0 || score > best.score)) best = {row, score};
+  }
+  return best;
+}
+
+void DedupIndex::Impl::Store(const Fingerprint& fp, const std::vector<uint64_t>& keys,
+                             uint32_t article) {
+  if (simhash()) {
+    simhashes_.push_back(fp.simhash);
+  } else {
+    signatures_.Append(fp.minhash.data());
+  }
+  if (!scan_all()) {
+    tables_.Insert(keys.data(), [this](uint32_t row, uint32_t table) {
+      return KeyOfRow(row, table);
+    });
+  }
+  row_article_.push_back(article);
+}
+
+DedupDecision DedupIndex::Impl::Add(const Fingerprint& fp) {
+  const uint32_t article = static_cast<uint32_t>(cluster_.size());
+  DedupDecision decision;
+  const int64_t twin = exact_.Find(fp.exact_high, fp.exact_low);
+  if (twin >= 0) {
+    decision = {cluster_[twin], static_cast<uint64_t>(twin),
+                DedupRelation::kIdentical, 1.0};
+    cluster_.push_back(cluster_[twin]);
+    return decision;
+  }
+  exact_.Insert(fp.exact_high, fp.exact_low, article);
+  decision.cluster = article;
+  // A signature of the wrong size (other options) is never compared.
+  if (fp.minhash.empty() || fp.minhash.size() != m_) {
+    cluster_.push_back(article);
+    return decision;
+  }
+  Keys(fp, &keys_);
+  Candidates(fp, keys_);
+  const Best best = Verify(fp);
+  if (best.row >= 0) {
+    const uint32_t earlier = row_article_[best.row];
+    decision.cluster = cluster_[earlier];
+    decision.duplicate_of = earlier;
+    decision.relation = DedupRelation::kNearDuplicate;
+    decision.similarity = simhash() ? best.score / 64.0
+                                    : static_cast<double>(best.score) / m_;
+  }
+  cluster_.push_back(static_cast<uint32_t>(decision.cluster));
+  Store(fp, keys_, article);
+  return decision;
+}
+
+// Every heap block the index owns: vector capacities and whole chunks (the
+// index has no node-based containers). malloc's own per-block overhead
+// (~16 B per vector or chunk) is not counted.
+size_t DedupIndex::Impl::MemoryBytes() const {
+  return sizeof(Impl) + HeapBytes(cluster_) + exact_.MemoryBytes() +
+         HeapBytes(row_article_) + signatures_.MemoryBytes() + HeapBytes(simhashes_) +
+         tables_.MemoryBytes() + HeapBytes(candidates_) + HeapBytes(keys_);
+}
+
+Status ValidateDedupOptions(const DedupOptions& options) {
+  RETURN_IF_ERROR(ValidateFingerprintOptions(options.fingerprint));
+  const double j = options.near_duplicate_jaccard;
+  if (!(j >= 0.0 && j <= 1.0)) {  // also rejects NaN
+    return InvalidArgumentError("near_duplicate_jaccard must be in [0, 1], got " +
+                                std::to_string(j));
+  }
+  if (options.simhash_max_distance > 64) {
+    return InvalidArgumentError("simhash_max_distance must be at most 64, got " +
+                                std::to_string(options.simhash_max_distance));
+  }
+  return Status::Ok();
+}
+
+std::string_view DedupRelationName(DedupRelation relation) {
+  switch (relation) {
+    case DedupRelation::kOriginal: return "original";
+    case DedupRelation::kIdentical: return "identical";
+    case DedupRelation::kNearDuplicate: return "near_duplicate";
+  }
+  return "original";
+}
+
+Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {
+  RETURN_IF_ERROR(ValidateDedupOptions(options));
+  return std::unique_ptr<DedupIndex>(new DedupIndex(std::make_unique<Impl>(options)));
+}
+
+DedupIndex::DedupIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DedupIndex::~DedupIndex() = default;
+
+DedupDecision DedupIndex::Add(const Fingerprint& fingerprint) {
+  return impl_->Add(fingerprint);
+}
+uint64_t DedupIndex::size() const { return impl_->size(); }
+size_t DedupIndex::MemoryBytes() const { return impl_->MemoryBytes(); }
+const DedupOptions& DedupIndex::options() const { return impl_->options(); }
+
+}  // namespace twicetold

@@ -1,0 +1,300 @@
+#include "twicetold/fingerprint.h"
+
+// Inlined: word and shingle hashes are a few bytes each, where the call
+// into the shared library costs as much as the hash.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "compare/terms.h"
+#include "fingerprint/fingerprint_internal.h"
+#include "twicetold/normalize.h"
+
+namespace twicetold {
+namespace {
+
+// Fixed salts that derive the independent hash families from one seed.
+constexpr uint64_t kShingleSalt = 0x5368696e676c6521ULL;
+constexpr uint64_t kBinSalt = 0x44656e7369667921ULL;
+constexpr uint64_t kBandSalt = 0x42616e644b657921ULL;
+
+bool IsAsciiWord(std::string_view word) {
+  for (unsigned char c : word) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// Appends the case-folded `word` to `out`. ASCII words (nearly all of them
+// in English news) are folded in place; the rest go through the same ICU
+// full case folding that compare uses, so both agree on what a word is.
+void AppendFolded(std::string_view word, std::string* out) {
+  if (IsAsciiWord(word)) {
+    const size_t at = out->size();
+    out->append(word);
+    for (size_t k = at; k < out->size(); ++k) {
+      char& c = (*out)[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return;
+  }
+  out->append(compare_internal::FoldWord(word));
+}
+
+// Per-thread scratch so that fingerprinting a stream allocates nothing in
+// the steady state.
+struct Scratch {
+  std::string joined;              // folded words joined by ' '
+  std::vector<uint64_t> words;     // one hash per word
+  std::vector<uint64_t> shingles;  // one hash per distinct shingle
+  std::vector<uint64_t> seen;      // open-addressing set of shingle hashes
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+// Folds every token into scratch->joined and hashes each folded word.
+void HashWords(std::string_view text, const std::vector<Token>& tokens,
+               uint64_t seed, Scratch* scratch) {
+  scratch->joined.clear();
+  scratch->words.clear();
+  for (const Token& token : tokens) {
+    if (!scratch->joined.empty()) scratch->joined.push_back(' ');
+    const size_t at = scratch->joined.size();
+    AppendFolded(token.span.In(text), &scratch->joined);
+    scratch->words.push_back(XXH3_64bits_withSeed(
+        scratch->joined.data() + at, scratch->joined.size() - at, seed));
+  }
+}
+
+uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+
+// Shingle keys roll over the word hashes: a polynomial in an odd constant
+// modulo 2^64, updated in O(1) per window, then mixed with the seed. Word
+// hashes are already 64-bit XXH3 values, so distinct windows collide only
+// by chance; rolling costs a fifth of hashing every 8k-byte window again.
+constexpr uint64_t kRollBase = 0x9E3779B97F4A7C15ULL;
+
+// Distinct shingle hashes, in first-seen order. A linear-probing set finds
+// repeats in O(n) (sorting took a fifth of the fingerprint's time); 0 marks
+// a free slot, so a shingle that hashes to 0 is taken as 1.
+void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
+  const std::vector<uint64_t>& w = scratch->words;
+  std::vector<uint64_t>& s = scratch->shingles;
+  s.clear();
+  if (w.empty()) return;
+  const size_t width = std::min<size_t>(k, w.size());
+  const size_t count = w.size() - width + 1;
+  const size_t slots = std::bit_ceil(2 * count);
+  scratch->seen.assign(slots, 0);
+  uint64_t* seen = scratch->seen.data();
+  uint64_t top = 1;  // kRollBase^(width - 1)
+  uint64_t roll = 0;
+  for (size_t j = 0; j < width; ++j) {
+    roll = roll * kRollBase + w[j];
+    if (j > 0) top *= kRollBase;
+  }
+  const uint64_t salt = seed ^ kShingleSalt ^ width;
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) roll = (roll - w[i - 1] * top) * kRollBase + w[i + width - 1];
+    uint64_t h = Mix64(roll ^ salt);
+    h += h == 0;
+    size_t slot = h & (slots - 1);
+    while (seen[slot] != 0 && seen[slot] != h) slot = (slot + 1) & (slots - 1);
+    if (seen[slot] == 0) {
+      seen[slot] = h;
+      s.push_back(h);
+    }
+  }
+}
+
+}  // namespace
+
+namespace fingerprint_internal {
+
+void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
+                           uint32_t num_hashes, uint64_t seed,
+                           std::vector<uint32_t>* signature) {
+  signature->clear();
+  if (shingles.empty()) return;
+  const int shift = 64 - std::countr_zero(num_hashes);
+  // A bin is empty while its minimum is "none"; 64-bit minima keep the
+  // empty marker out of the 32-bit value range.
+  constexpr uint64_t kEmpty = ~0ULL;
+  std::array<uint64_t, 1024> mins;
+  std::fill(mins.begin(), mins.begin() + num_hashes, kEmpty);
+  for (uint64_t h : shingles) {
+    const uint32_t bin = static_cast<uint32_t>(h >> shift);
+    mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
+  }
+  signature->resize(num_hashes);
+  for (uint32_t i = 0; i < num_hashes; ++i) {
+    uint64_t v = mins[i];
+    // Optimal densification: an empty bin probes bins in an order fixed by
+    // (seed, bin, attempt) alone, the same for every text, and copies the
+    // first non-empty one. Two texts then agree on bin i with probability
+    // exactly their Jaccard (Shrivastava, ICML 2017).
+    for (uint64_t attempt = 1; v == kEmpty; ++attempt) {
+      const uint64_t probe = Mix64(seed ^ kBinSalt ^ (uint64_t{i} << 32) ^ attempt);
+      v = mins[probe & (num_hashes - 1)];
+    }
+    (*signature)[i] = static_cast<uint32_t>(v);
+  }
+}
+
+// kSpread[v] has byte j equal to bit j of v.
+constexpr std::array<uint64_t, 256> MakeSpread() {
+  std::array<uint64_t, 256> t{};
+  for (uint32_t v = 0; v < 256; ++v) {
+    for (int j = 0; j < 8; ++j) t[v] |= uint64_t{(v >> j) & 1} << (8 * j);
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 256> kSpread = MakeSpread();
+
+uint64_t SimHash(const std::vector<uint64_t>& shingles) {
+  if (shingles.empty()) return 0;
+  // Counts of set bits per position; a bit of the result is set when most
+  // shingles set it (ties clear). Counting runs in 64 byte-wide counters
+  // packed in 8 words (byte j of lanes[i] counts bit 8i + j, spread there by
+  // a table), flushed before a byte can overflow: 8 adds per shingle
+  // instead of 64.
+  std::array<uint32_t, 64> ones{};
+  std::array<uint64_t, 8> lanes{};
+  size_t pending = 0;
+  auto flush = [&] {
+    for (int i = 0; i < 8; ++i) {
+      for (int j = 0; j < 8; ++j) ones[8 * i + j] += (lanes[i] >> (8 * j)) & 0xFF;
+      lanes[i] = 0;
+    }
+    pending = 0;
+  };
+  for (uint64_t h : shingles) {
+    const uint64_t m = Mix64(h);  // decorrelate from the OPH bin bits
+    for (int i = 0; i < 8; ++i) lanes[i] += kSpread[(m >> (8 * i)) & 0xFF];
+    if (++pending == 255) flush();
+  }
+  flush();
+  uint64_t out = 0;
+  const uint64_t n = shingles.size();
+  for (int b = 0; b < 64; ++b) {
+    if (2 * uint64_t{ones[b]} > n) out |= uint64_t{1} << b;
+  }
+  return out;
+}
+
+uint64_t BandKey(const uint32_t* rows, uint32_t num_rows, uint32_t band,
+                 uint64_t seed) {
+  return XXH3_64bits_withSeed(rows, num_rows * sizeof(uint32_t),
+                              seed ^ kBandSalt ^ (uint64_t{band} * 0x9E3779B97F4A7C15ULL));
+}
+
+}  // namespace fingerprint_internal
+
+Status ValidateFingerprintOptions(const FingerprintOptions& options) {
+  if (options.shingle_size == 0) {
+    return InvalidArgumentError("shingle_size must be at least 1");
+  }
+  const uint32_t m = options.num_hashes;
+  if (m < 8 || m > 1024 || !std::has_single_bit(m)) {
+    return InvalidArgumentError("num_hashes must be a power of two in [8, 1024], got " +
+                                std::to_string(m));
+  }
+  if (options.bands == 0 || m % options.bands != 0) {
+    return InvalidArgumentError("bands must divide num_hashes (" + std::to_string(m) +
+                                "), got " + std::to_string(options.bands));
+  }
+  return Status::Ok();
+}
+
+std::string FingerprintVersion(const FingerprintOptions& options) {
+  const CleanOptions& c = options.clean;
+  char seed[17];
+  std::snprintf(seed, sizeof(seed), "%016llx",
+                static_cast<unsigned long long>(options.seed));
+  std::string clean = "clean=";
+  for (bool on : {c.remove_repeated_lines, c.remove_captions,
+                  c.remove_advertisements, c.remove_furniture,
+                  c.remove_blank_filler, c.extract_dateline}) {
+    clean.push_back(on ? '1' : '0');
+  }
+  clean += "," + std::to_string(c.min_repeated_line_chars);
+  clean += c.corpus != nullptr ? ",corpus" : "";
+  return "fp-v1 oph k=" + std::to_string(options.shingle_size) +
+         " m=" + std::to_string(options.num_hashes) +
+         " b=" + std::to_string(options.bands) + " seed=" + seed + " " + clean;
+}
+
+Fingerprint ComputeFingerprint(std::string_view normalized_text,
+                               const std::vector<Token>& tokens,
+                               const FingerprintOptions& options) {
+  Scratch& scratch = ThreadScratch();
+  HashWords(normalized_text, tokens, options.seed, &scratch);
+  HashShingles(options.shingle_size, options.seed, &scratch);
+  Fingerprint fp;
+  const XXH128_hash_t exact =
+      XXH3_128bits(scratch.joined.data(), scratch.joined.size());
+  fp.exact_high = exact.high64;
+  fp.exact_low = exact.low64;
+  fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
+                                              options.seed, &fp.minhash);
+  fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
+  fp.words = static_cast<uint32_t>(scratch.words.size());
+  fp.shingles = static_cast<uint32_t>(scratch.shingles.size());
+  return fp;
+}
+
+Fingerprint FingerprintArticle(const Article& article,
+                               const FingerprintOptions& options) {
+  const CleanedBody cleaned =
+      CleanBody(article.body, options.clean, article.source);
+  // Display normalization, then folding word by word inside
+  // ComputeFingerprint: the same fingerprint as ComputeFingerprint on
+  // Analyze-style normalized text, and no slower than NFKC_Casefold since
+  // nearly every word takes the ASCII path.
+  const MappedText normalized = Normalize(cleaned.text.text, NormalizeOptions{});
+  return ComputeFingerprint(normalized.text, Tokenize(normalized.text), options);
+}
+
+double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {
+  if (a.minhash.empty() || b.minhash.empty() ||
+      a.minhash.size() != b.minhash.size()) {
+    return 0;
+  }
+  return static_cast<double>(fingerprint_internal::EqualCount(
+             a.minhash.data(), b.minhash.data(), a.minhash.size())) /
+         static_cast<double>(a.minhash.size());
+}
+
+std::vector<uint64_t> BandKeys(const Fingerprint& fingerprint,
+                               const FingerprintOptions& options) {
+  std::vector<uint64_t> keys;
+  if (fingerprint.minhash.empty() || options.bands == 0) return keys;
+  const uint32_t rows = static_cast<uint32_t>(fingerprint.minhash.size()) / options.bands;
+  keys.reserve(options.bands);
+  for (uint32_t b = 0; b < options.bands; ++b) {
+    keys.push_back(fingerprint_internal::BandKey(
+        fingerprint.minhash.data() + size_t{b} * rows, rows, b, options.seed));
+  }
+  return keys;
+}
+
+int SimHashDistance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
+
+}  // namespace twicetold

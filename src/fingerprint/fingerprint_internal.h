@@ -1,0 +1,35 @@
+// Pieces of the fingerprint shared with the dedup index and the tests.
+#ifndef TWICETOLD_FINGERPRINT_FINGERPRINT_INTERNAL_H_
+#define TWICETOLD_FINGERPRINT_FINGERPRINT_INTERNAL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace twicetold::fingerprint_internal {
+
+// One-permutation MinHash of distinct shingle hashes into `num_hashes` bins
+// (a power of two <= 1024): bin = top bits, value = low 32 bits, minimum per
+// bin, empty bins densified. Empty `shingles` gives an empty signature.
+void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
+                           uint32_t num_hashes, uint64_t seed,
+                           std::vector<uint32_t>* signature);
+
+// 64-bit SimHash of distinct shingle hashes (0 for none).
+uint64_t SimHash(const std::vector<uint64_t>& shingles);
+
+// Key of band `band` whose `num_rows` signature values start at `rows`.
+uint64_t BandKey(const uint32_t* rows, uint32_t num_rows, uint32_t band,
+                 uint64_t seed);
+
+// Number of positions where a and b agree. Written so that GCC vectorizes
+// it at -O2/-O3 (no early exit, int accumulator).
+inline size_t EqualCount(const uint32_t* a, const uint32_t* b, size_t n) {
+  uint32_t equal = 0;
+  for (size_t i = 0; i < n; ++i) equal += a[i] == b[i] ? 1u : 0u;
+  return equal;
+}
+
+}  // namespace twicetold::fingerprint_internal
+
+#endif  // TWICETOLD_FINGERPRINT_FINGERPRINT_INTERNAL_H_

@@ -1,0 +1,338 @@
+#include "twicetold/fingerprint.h"
+
+#include <gtest/gtest.h>
+#include <xxhash.h>
+
+#include <cmath>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fingerprint/fingerprint_internal.h"
+#include "reference/jaccard_reference.h"
+#include "twicetold/normalize.h"
+#include "twicetold/segment.h"
+
+namespace twicetold {
+namespace {
+
+// Fictional words; some capitalised at random so folding matters.
+const std::vector<std::string>& Vocabulary() {
+  static const std::vector<std::string> kWords = {
+      "brell", "quandor", "opal", "tisk", "varno", "mell", "dorrin", "skade",
+      "plim", "hovar", "jentle", "crask", "ulm", "pevvy", "norrow", "zint",
+      "gallup", "ferro", "wist", "bandle"};
+  return kWords;
+}
+
+std::string RandomWord(std::mt19937& rng, size_t vocabulary) {
+  std::string w = Vocabulary()[rng() % vocabulary];
+  if (rng() % 4 == 0) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+  return w;
+}
+
+std::vector<std::string> RandomWords(std::mt19937& rng, size_t n, size_t vocabulary) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < n; ++i) words.push_back(RandomWord(rng, vocabulary));
+  return words;
+}
+
+// Replaces each word with probability p, and inserts or deletes a word now
+// and then, so pairs cover the whole range of Jaccard.
+std::vector<std::string> Edit(std::mt19937& rng, std::vector<std::string> words,
+                              double p, size_t vocabulary) {
+  std::uniform_real_distribution<double> u(0, 1);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (u(rng) < p) words[i] = RandomWord(rng, vocabulary);
+    if (u(rng) < p / 4) words.insert(words.begin() + i, RandomWord(rng, vocabulary));
+    if (u(rng) < p / 4 && words.size() > 1) words.erase(words.begin() + i);
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string s;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) s += i % 7 ? " " : ", ";
+    s += words[i];
+  }
+  return s;
+}
+
+Fingerprint Of(std::string_view text, const FingerprintOptions& options = {}) {
+  const MappedText n = Normalize(text, NormalizeOptions{});
+  return ComputeFingerprint(n.text, Tokenize(n.text), options);
+}
+
+double Exact(const std::string& a, const std::string& b, uint32_t k) {
+  return reference::ExactJaccard(reference::Shingles(reference::FoldedWords(a), k),
+                                 reference::Shingles(reference::FoldedWords(b), k));
+}
+
+struct Pair {
+  std::string a, b;
+};
+
+std::vector<Pair> RandomPairs(uint32_t seed, size_t count, size_t min_words,
+                              size_t max_words, size_t vocabulary,
+                              double max_edit = 0.4) {
+  std::mt19937 rng(seed);
+  std::vector<Pair> pairs;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t n = min_words + rng() % (max_words - min_words + 1);
+    const auto words = RandomWords(rng, n, vocabulary);
+    const double p = std::uniform_real_distribution<double>(0, max_edit)(rng);
+    pairs.push_back({Join(words), Join(Edit(rng, words, p, vocabulary))});
+  }
+  return pairs;
+}
+
+// MinHash against exact shingle Jaccard on texts of a few hundred words:
+// error of the size sqrt(J(1-J)/m) predicts, and no bias.
+TEST(MinHashTest, EstimatesExactJaccardWithoutBias) {
+  const FingerprintOptions options;
+  double abs_error = 0, signed_error = 0, predicted = 0, spread = 0;
+  const auto pairs = RandomPairs(7, 600, 60, 400, 20);
+  for (const Pair& p : pairs) {
+    const double j = Exact(p.a, p.b, options.shingle_size);
+    const double e = EstimateJaccard(Of(p.a), Of(p.b));
+    abs_error += std::abs(e - j);
+    signed_error += e - j;
+    const double sd = std::sqrt(j * (1 - j) / options.num_hashes);
+    predicted += sd * std::sqrt(2 / M_PI);  // E|N(0, sd^2)|
+    spread += sd * sd;
+  }
+  const double n = static_cast<double>(pairs.size());
+  EXPECT_LE(abs_error / n, 1.15 * predicted / n + 0.002);
+  EXPECT_LE(std::abs(signed_error / n), 4 * std::sqrt(spread) / n + 0.002);
+}
+
+// Texts of 2-9 words leave most of the 128 bins empty: only densification
+// fills them, and it must not bias the estimate.
+TEST(MinHashTest, ShortTextsStayUnbiased) {
+  FingerprintOptions options;
+  options.shingle_size = 2;
+  double signed_error = 0, abs_error = 0;
+  const auto pairs = RandomPairs(11, 3000, 2, 9, 6);
+  for (const Pair& p : pairs) {
+    const double j = Exact(p.a, p.b, options.shingle_size);
+    const double e = EstimateJaccard(Of(p.a, options), Of(p.b, options));
+    signed_error += e - j;
+    abs_error += std::abs(e - j);
+  }
+  const double n = static_cast<double>(pairs.size());
+  // Per pair the error is at most 1 with variance <= 1/4: 4 sigma of the mean.
+  EXPECT_LE(std::abs(signed_error / n), 4 * 0.5 / std::sqrt(n));
+  EXPECT_LT(abs_error / n, 0.2);  // still informative, not noise
+}
+
+TEST(MinHashTest, IdenticalShinglesGiveIdenticalSignatures) {
+  const Fingerprint a = Of("Brell quandor opal tisk varno mell");
+  const Fingerprint b = Of("brell  QUANDOR, opal; tisk varno mell.");
+  EXPECT_EQ(a.minhash, b.minhash);
+  EXPECT_EQ(EstimateJaccard(a, b), 1.0);
+  EXPECT_EQ(a.minhash.size(), 128u);
+  EXPECT_EQ(a.words, 6u);
+  EXPECT_EQ(a.shingles, 2u);
+}
+
+TEST(MinHashTest, FewerWordsThanShingleSizeGiveOneShingle) {
+  const Fingerprint a = Of("brell quandor");
+  EXPECT_EQ(a.shingles, 1u);
+  EXPECT_EQ(a.minhash.size(), 128u);
+  // All bins hold the one shingle.
+  for (uint32_t v : a.minhash) EXPECT_EQ(v, a.minhash[0]);
+  EXPECT_EQ(EstimateJaccard(a, Of("quandor brell")), 0.0);
+}
+
+TEST(MinHashTest, NoWordsGiveEmptySignature) {
+  const Fingerprint a = Of(" ... -- !");
+  EXPECT_TRUE(a.minhash.empty());
+  EXPECT_EQ(a.words, 0u);
+  EXPECT_EQ(EstimateJaccard(a, a), 0.0);
+  EXPECT_TRUE(BandKeys(a, {}).empty());
+  EXPECT_EQ(a.simhash, 0u);
+}
+
+// Probability that two texts share a band, 1 - (1 - J^r)^b, checked on
+// random pairs: with the default 32 bands of 4 rows every pair at J >= 0.8
+// shares one (theory: miss < 1e-7), and for J >= 0.2 the observed rate
+// follows the curve for both 4 and 8 rows.
+TEST(LshTest, BandKeysFollowTheoreticalRecall) {
+  for (uint32_t bands : {32u, 16u}) {
+    FingerprintOptions options;
+    options.bands = bands;
+    const double r = options.num_hashes / bands;
+    double observed = 0, predicted = 0, pairs_mid = 0;
+    int high = 0, high_hit = 0;
+    for (const Pair& p : RandomPairs(13 + bands, 500, 150, 400, 20, 0.15)) {
+      const double j = Exact(p.a, p.b, options.shingle_size);
+      const auto ka = BandKeys(Of(p.a, options), options);
+      const auto kb = BandKeys(Of(p.b, options), options);
+      ASSERT_EQ(ka.size(), bands);
+      bool shared = false;
+      for (uint32_t i = 0; i < bands; ++i) shared |= ka[i] == kb[i];
+      const double theory = 1 - std::pow(1 - std::pow(j, r), bands);
+      if (j >= 0.8) {
+        ++high;
+        high_hit += shared;
+      }
+      if (j >= 0.2) {
+        observed += shared;
+        predicted += theory;
+        ++pairs_mid;
+      }
+    }
+    EXPECT_GT(high, 30);
+    if (bands == 32) EXPECT_EQ(high_hit, high);
+    ASSERT_GT(pairs_mid, 100);
+    EXPECT_NEAR(observed / pairs_mid, predicted / pairs_mid, 0.08) << "bands=" << bands;
+  }
+}
+
+TEST(LshTest, BandIndexIsMixedIntoKeys) {
+  // A signature whose bands are all equal still gets distinct keys.
+  const Fingerprint a = Of("brell");
+  const auto keys = BandKeys(a, {});
+  ASSERT_EQ(keys.size(), 32u);
+  for (size_t i = 1; i < keys.size(); ++i) EXPECT_NE(keys[i], keys[0]);
+}
+
+TEST(SimHashTest, DistanceMatchesBitByBit) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 10000; ++i) {
+    const uint64_t a = rng(), b = i % 3 == 0 ? a ^ (uint64_t{1} << (rng() % 64)) : rng();
+    ASSERT_EQ(SimHashDistance(a, b), reference::BitByBitDistance(a, b));
+  }
+  EXPECT_EQ(SimHashDistance(0, ~0ULL), 64);
+  EXPECT_EQ(SimHashDistance(5, 5), 0);
+}
+
+// The byte-counter SimHash against the bit-by-bit definition, on sets
+// large enough to flush its counters several times.
+TEST(SimHashTest, MatchesBitByBitMajority) {
+  std::mt19937_64 rng(4);
+  for (size_t n : {0, 1, 2, 7, 254, 255, 256, 1000, 3000}) {
+    std::vector<uint64_t> shingles(n);
+    for (auto& h : shingles) h = rng() & (rng() | rng());  // skewed bits
+    EXPECT_EQ(fingerprint_internal::SimHash(shingles),
+              reference::SimHashReference(shingles)) << n;
+  }
+}
+
+TEST(SimHashTest, NearTextsAreCloserThanUnrelatedOnes) {
+  std::mt19937 rng(5);
+  double near = 0, far = 0;
+  for (int i = 0; i < 50; ++i) {
+    const auto words = RandomWords(rng, 300, 20);
+    const auto edited = Edit(rng, words, 0.005, 20);
+    const auto other = RandomWords(rng, 300, 20);
+    near += SimHashDistance(Of(Join(words)).simhash, Of(Join(edited)).simhash);
+    far += SimHashDistance(Of(Join(words)).simhash, Of(Join(other)).simhash);
+  }
+  EXPECT_LT(near / 50, 8);
+  EXPECT_GT(far / 50, 24);
+}
+
+Article MakeArticle(std::string body) {
+  Article a;
+  a.id = "x";
+  a.body = std::move(body);
+  return a;
+}
+
+TEST(ExactHashTest, IgnoresCaseSpacingAndTypography) {
+  const FingerprintOptions options;
+  const Fingerprint a = FingerprintArticle(
+      MakeArticle("The Minister said \u201cpeace is near\u201d  today.\n\nIt was quiet."),
+      options);
+  const Fingerprint b = FingerprintArticle(
+      MakeArticle("the minister   said \"PEACE is near\" today. It was quiet."), options);
+  const Fingerprint c = FingerprintArticle(
+      MakeArticle("the minister said \"peace is far\" today. It was quiet."), options);
+  EXPECT_EQ(a.exact_high, b.exact_high);
+  EXPECT_EQ(a.exact_low, b.exact_low);
+  EXPECT_EQ(a.minhash, b.minhash);
+  EXPECT_EQ(a.simhash, b.simhash);
+  EXPECT_NE(a.exact_low, c.exact_low);
+}
+
+// The definition, pinned: XXH3-128 (seed 0) of the folded words joined by
+// single spaces.
+TEST(ExactHashTest, IsXxh3OfFoldedWordsJoinedBySpaces) {
+  const Fingerprint a = Of("  Brell,  QUANDOR\n\"opal\" ");
+  const std::string joined = "brell quandor opal";
+  const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
+  EXPECT_EQ(a.exact_high, h.high64);
+  EXPECT_EQ(a.exact_low, h.low64);
+}
+
+TEST(FingerprintArticleTest, IsCleanNormalizeTokenizeCompute) {
+  const std::string body =
+      "Advertisement\n\nBrell quandor opal tisk varno mell dorrin.\n\n"
+      "Skade plim hovar jentle crask ulm.\n";
+  const FingerprintOptions options;
+  const Fingerprint direct = FingerprintArticle(MakeArticle(body), options);
+  const CleanedBody cleaned = CleanBody(body, options.clean);
+  const MappedText n = Normalize(cleaned.text.text, NormalizeOptions{});
+  const Fingerprint staged = ComputeFingerprint(n.text, Tokenize(n.text), options);
+  EXPECT_EQ(direct.exact_low, staged.exact_low);
+  EXPECT_EQ(direct.minhash, staged.minhash);
+  EXPECT_EQ(direct.words, 13u);  // the advertisement line is not counted
+}
+
+TEST(FingerprintArticleTest, NonAsciiWordsAreFolded) {
+  const Fingerprint a = Of("STRASSE Ärger Öl ÉCOLE");
+  const Fingerprint b = Of("strasse ärger öl école");
+  EXPECT_EQ(a.exact_low, b.exact_low);
+}
+
+TEST(OptionsTest, ValidationRejectsBadOptions) {
+  EXPECT_TRUE(ValidateFingerprintOptions({}).ok());
+  auto with = [](auto change) {
+    FingerprintOptions o;
+    change(o);
+    return ValidateFingerprintOptions(o);
+  };
+  EXPECT_EQ(with([](auto& o) { o.shingle_size = 0; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(with([](auto& o) { o.num_hashes = 100; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(with([](auto& o) { o.num_hashes = 4; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(with([](auto& o) { o.num_hashes = 2048; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(with([](auto& o) { o.bands = 0; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(with([](auto& o) { o.bands = 3; }).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(with([](auto& o) { o.num_hashes = 8; o.bands = 8; }).ok());
+  EXPECT_TRUE(with([](auto& o) { o.num_hashes = 1024; o.bands = 1; }).ok());
+}
+
+TEST(OptionsTest, VersionNamesEveryOption) {
+  const std::string base = FingerprintVersion({});
+  EXPECT_EQ(base.rfind("fp-v1 oph k=5 m=128 b=32 seed=", 0), 0u) << base;
+  std::vector<FingerprintOptions> changed(12);
+  changed[0].shingle_size = 4;
+  changed[1].num_hashes = 256;
+  changed[2].bands = 16;
+  changed[3].seed = 1;
+  changed[4].clean.remove_repeated_lines = false;
+  changed[5].clean.min_repeated_line_chars = 21;
+  changed[6].clean.remove_captions = false;
+  changed[7].clean.remove_advertisements = false;
+  changed[8].clean.remove_furniture = false;
+  changed[9].clean.remove_blank_filler = false;
+  changed[10].clean.extract_dateline = false;
+  changed[11].clean.corpus = reinterpret_cast<const CorpusBoilerplate*>(&base);
+  std::set<std::string> versions = {base};
+  for (const auto& o : changed) versions.insert(FingerprintVersion(o));
+  EXPECT_EQ(versions.size(), changed.size() + 1);
+}
+
+TEST(OptionsTest, SeedChangesSignatures) {
+  FingerprintOptions other;
+  other.seed = 99;
+  const std::string text = "brell quandor opal tisk varno mell dorrin skade";
+  EXPECT_NE(Of(text).minhash, Of(text, other).minhash);
+  EXPECT_EQ(Of(text).exact_low, Of(text, other).exact_low);
+}
+
+}  // namespace
+}  // namespace twicetold
