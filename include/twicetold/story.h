@@ -12,10 +12,15 @@
 //   4. its relation to the closest earlier member of that story, with
 //      compare's relation model (identical ... unrelated), or "origin" for
 //      the first member.
-// A story leaves the active window `window_days` after its last member
-// (by published date; undated articles take the latest date seen so far),
-// and its articles' features are then dropped. Deterministic for a given
-// input order and options.
+// An article leaves the active window `window_days` after its published
+// date (undated articles take the latest date seen so far; the stream is
+// expected in published order): its features and text are dropped, it no
+// longer counts in its story's centroid, and later articles can no longer
+// join its story through it. A story whose members have all left is
+// retired. Scoring against the centroid of a story's active members (not
+// its single most similar member) keeps a beat from chaining day after day
+// into one endless story. Deterministic for a given input order and
+// options.
 #ifndef TWICETOLD_STORY_H_
 #define TWICETOLD_STORY_H_
 
@@ -34,9 +39,10 @@
 namespace twicetold {
 
 struct StoryOptions {
-  // A story stays active this many days after its newest member.
+  // An article stays active (can be joined) this many days after its date.
   double window_days = 7;
-  // Without dates, at most this many most recent articles stay active.
+  // At most this many most recent articles stay active (bounds memory,
+  // and the window of an undated stream).
   uint64_t max_active_articles = 200000;
   // Join the best story when its score reaches this: join_threshold when
   // the article and the story are both dated (the time window already
@@ -45,6 +51,10 @@ struct StoryOptions {
   // (undated); figures in eval/story_eval.md.
   double join_threshold = 0.2;
   double join_threshold_undated = 0.3;
+  // Corpus runs (RunStories) hold up to this many articles to put a
+  // nearly sorted input into published order before clustering; 0 keeps
+  // input order.
+  uint32_t reorder_window = 10000;
   // At most this many candidate stories are scored per article.
   uint32_t max_candidates = 64;
   AnalyzeOptions analyze;
@@ -82,6 +92,15 @@ struct Story {
   std::string last_seen;   // latest, or ""
 };
 
+// A placed article whose relation to its closest member is not known yet:
+// the output of StoryClusterer::Place, completed by Relate. Holds what the
+// comparison needs, so Relate can run on any thread, in any order.
+struct StoryPlacement {
+  StoryAssignment assignment;
+  struct Pending;
+  std::shared_ptr<const Pending> pending;  // null when nothing is left to do
+};
+
 class StoryClusterer {
  public:
   static Result<std::unique_ptr<StoryClusterer>> Create(
@@ -91,7 +110,17 @@ class StoryClusterer {
   // Thread-safe, independent of the clusterer's state.
   static StoryFeaturesPtr Prepare(Article article, const StoryOptions& options);
 
-  // Adds the next article of the stream (numbered in call order).
+  // Places the next article of the stream (numbered in call order) in a
+  // story. The assignment's relation is final for origins and identical
+  // copies; otherwise Relate() fills it. Serial.
+  StoryPlacement Place(StoryFeaturesPtr features);
+
+  // Fills placement->assignment.relation: compare's relation model on the
+  // article and its closest member (the full comparison when their terms
+  // overlap enough for a copy relation to be possible). Thread-safe.
+  static void Relate(StoryPlacement* placement, const StoryOptions& options);
+
+  // Place, then Relate.
   StoryAssignment Add(StoryFeaturesPtr features);
 
   // All stories so far (active and retired), in order of creation.
@@ -100,6 +129,9 @@ class StoryClusterer {
   uint64_t size() const;        // articles added
   size_t MemoryBytes() const;   // index and per-article features held now
   size_t PeakMemoryBytes() const;
+  // Bytes of article text held for comparisons with later members (the
+  // active window's bodies); not part of MemoryBytes.
+  size_t TextBytes() const;
 
  private:
   class Impl;

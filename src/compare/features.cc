@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -114,18 +117,51 @@ double Cosine(const TermVector& a, const TermVector& b) {
   return std::min(1.0, dot / (a.norm * b.norm));
 }
 
+namespace {
+
+// Keys of one token as it is written: folding and Snowball stemming cost
+// far more than a hash lookup, and news text repeats its words, so each
+// thread remembers the keys of the tokens it has seen (bounded: cleared
+// when full).
+struct TokenKeys {
+  uint64_t word_id;
+  uint64_t stem_id;
+  double idf;
+};
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+const TokenKeys& KeysOf(std::string_view raw) {
+  constexpr size_t kMaxCached = 1 << 18;
+  thread_local std::unordered_map<std::string, TokenKeys, TransparentHash, std::equal_to<>>
+      cache;
+  auto it = cache.find(raw);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  std::string folded = FoldWord(raw);
+  uint64_t stem = HashKey(StemWord(folded));
+  TokenKeys keys{HashKey(folded), stem, BackgroundIdf::Get().Idf(stem)};
+  return cache.emplace(std::string(raw), keys).first->second;
+}
+
+}  // namespace
+
 WordSequence MakeWordSequence(std::string_view text,
                               const std::vector<Span>& tokens) {
-  const BackgroundIdf& idf = BackgroundIdf::Get();
   WordSequence w;
   w.spans = tokens;
+  w.word_ids.reserve(tokens.size());
+  w.stem_ids.reserve(tokens.size());
+  w.idf.reserve(tokens.size());
   for (const Span& s : tokens) {
     std::string_view raw = s.In(text);
-    std::string folded = FoldWord(raw);
-    uint64_t stem = HashKey(StemWord(folded));
-    w.word_ids.push_back(HashKey(folded));
-    w.stem_ids.push_back(stem);
-    w.idf.push_back(idf.Idf(stem));
+    const TokenKeys& keys = KeysOf(raw);
+    w.word_ids.push_back(keys.word_id);
+    w.stem_ids.push_back(keys.stem_id);
+    w.idf.push_back(keys.idf);
     bool digit = !raw.empty() && raw[0] >= '0' && raw[0] <= '9';
     w.is_number.push_back(digit);
     w.is_capitalised.push_back(StartsUpper(raw));
@@ -163,7 +199,7 @@ std::vector<Span> QuotedRegions(std::string_view text,
   return out;
 }
 
-ArticleFeatures ComputeFeatures(const AnalyzedArticle& article) {
+ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences) {
   ArticleFeatures f;
   const Segmentation& seg = article.segments;
   const std::string& text = article.normalized.text;
@@ -185,7 +221,7 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article) {
   f.sentence_tokens = SentenceTokenRanges(seg);
   std::vector<uint8_t> sentence_start(token_spans.size(), 0);
   for (const auto& [first, last] : f.sentence_tokens) {
-    f.sentences.push_back(SentenceTermVector(f.words, first, last));
+    if (sentences) f.sentences.push_back(SentenceTermVector(f.words, first, last));
     if (first < last) sentence_start[first] = 1;
   }
 

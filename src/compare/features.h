@@ -63,7 +63,9 @@ struct ArticleFeatures {
   std::string squeezed;           // normalized text, whitespace runs -> ' '
 };
 
-ArticleFeatures ComputeFeatures(const AnalyzedArticle& article);
+// With `sentences` false, ArticleFeatures::sentences stays empty (the
+// aligner needs it; whole-body similarity does not).
+ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences = true);
 
 // Regions inside double quotation marks of normalized text: within each
 // block, marks alternate open/close; an unclosed quotation runs to the end

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
-#include <map>
 #include <unordered_map>
 #include <utility>
 
@@ -12,7 +12,6 @@
 
 namespace twicetold {
 
-using ::twicetold::CompactVector;
 using story_internal::Dot;
 
 void StoryFeaturesDeleter::operator()(StoryFeatures* f) const { delete f; }
@@ -29,30 +28,59 @@ Status ValidateStoryOptions(const StoryOptions& o) {
   return Status::Ok();
 }
 
+// What Relate needs: both articles, the earlier one's names and the
+// compact similarity.
+struct StoryPlacement::Pending {
+  std::shared_ptr<const Article> closest;
+  std::vector<uint32_t> closest_names;
+  AnalyzedArticle article;
+  std::vector<uint32_t> names;
+  double similarity = 0;
+  bool shares_prose = false;  // a verbatim run outside quotations is possible
+};
+
 namespace {
 
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 // Postings scanned per term, newest first: a word shared by thousands of
 // recent articles ("Trump") still finds the recent ones, at bounded cost.
 constexpr size_t kMaxPostingsPerTerm = 256;
-// A story's centroid keeps its heaviest terms only.
-constexpr size_t kMaxCentroidTerms = 64;
-// Below this compact cosine to the closest member no rewrite is possible
-// (every rewrite rule needs term similarity >= 0.3), so the relation is
-// decided from the compact features without the full comparison.
-constexpr double kFullCompareGate = 0.25;
+// When is the full comparison needed to tell a copy from an independent
+// report? The verbatim-prose rewrite needs a run of rewrite_min_run words
+// outside quotations (rewrite_min_run - 5 shared 6-word runs) or runs of
+// 6+ words covering rewrite_run_coverage of the shorter text (a run of L
+// words holds L - 5 >= L / 6 six-word runs); near duplicates and
+// containment rewrites share far more. The paraphrased-copy rewrite needs
+// term similarity >= 0.76, which the compact vectors track closely. Below
+// both, the relation is read from the compact features.
+constexpr double kParaphraseGate = 0.6;
 
-// What is kept of an article while its story is active.
+size_t MinSharedProseRuns(const RelationThresholds& t, uint32_t shorter_words) {
+  size_t by_run = t.rewrite_min_run > story_internal::kProseRunWords
+                      ? t.rewrite_min_run - story_internal::kProseRunWords + 1
+                      : 1;
+  auto by_coverage = static_cast<size_t>(std::ceil(
+      t.rewrite_run_coverage * shorter_words / story_internal::kProseRunWords));
+  return std::max<size_t>(1, std::min(by_run, by_coverage));
+}
+// Days within which a story's newest member counts as "the same news
+// cycle"; beyond, the score decays over window_days.
+constexpr double kGraceDays = 2;
+
+// What is kept of an article while it is active.
 struct ActiveArticle {
+  uint64_t exact_key = 0;
   CompactVector terms;
   std::vector<uint32_t> names;
-  Article article;  // for the full comparison with later members
+  std::vector<uint32_t> prose_runs;
+  std::shared_ptr<const Article> article;  // for comparisons with later members
 };
 
 // What is kept of every article, active or not.
 struct ArticleRecord {
   uint32_t story = 0;
-  float day = std::numeric_limits<float>::quiet_NaN();  // NaN: undated
+  float day = std::numeric_limits<float>::quiet_NaN();  // published; NaN: undated
+  double window_day = std::numeric_limits<double>::quiet_NaN();  // day it counts as
   uint32_t words = 0;
   bool active = true;
   std::string title;  // first words of the body when the title is empty
@@ -60,10 +88,11 @@ struct ArticleRecord {
 
 struct StoryState {
   std::vector<uint32_t> members;
-  std::map<uint32_t, double> centroid;  // key -> summed weight (bounded)
+  std::unordered_map<uint32_t, double> centroid;  // sum of active members' terms
+  double centroid_norm2 = 0;                      // recomputed lazily
+  bool norm_dirty = false;
+  uint32_t active_members = 0;
   double last_day = -std::numeric_limits<double>::infinity();
-  uint64_t last_article = 0;
-  bool active = true;
 };
 
 std::string ShortTitle(const Article& a) {
@@ -73,13 +102,11 @@ std::string ShortTitle(const Article& a) {
   for (size_t i = 0; i < a.body.size() && words < 12; ++i) {
     char c = a.body[i];
     bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') {
-        out.push_back(' ');
-        ++words;
-      }
-    } else {
+    if (!space) {
       out.push_back(c);
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+      ++words;
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -101,49 +128,61 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
   return static_cast<double>(2 * shared) / static_cast<double>(a.size() + b.size());
 }
 
+uint64_t ExactKey(const StoryFeatures& f) {
+  return f.exact_high ^ (f.exact_low * 0x9E3779B97F4A7C15ULL);
+}
+
 }  // namespace
 
 class StoryClusterer::Impl {
  public:
   explicit Impl(const StoryOptions& options) : options_(options) {}
 
-  StoryAssignment Add(StoryFeatures&& f);
+  StoryPlacement Place(StoryFeatures&& f);
   std::vector<Story> Stories() const;
   uint64_t size() const { return records_.size(); }
   size_t MemoryBytes() const;
   size_t peak_bytes() const { return peak_bytes_; }
+  size_t text_bytes() const { return text_bytes_; }
+  const StoryOptions& options() const { return options_; }
 
  private:
-  double DayOf(const StoryFeatures& f);
-  void RetireOldStories(double day);
-  void RetireStory(uint32_t story);
+  struct Choice {
+    uint32_t story = kNone;
+    uint32_t closest = kNone;
+    double similarity = 0;
+  };
+
+  double WindowDay(const StoryFeatures& f);
+  void RetireOld(double day);
+  void Retire(uint32_t article);
   void CompactIndex();
-  // Compact cosines to active members sharing terms with `terms`.
-  std::vector<std::pair<uint32_t, double>> MemberSimilarities(const CompactVector& terms);
-  double CentroidCosine(const StoryState& story, const CompactVector& terms) const;
+  std::vector<std::pair<uint32_t, double>> MemberSimilarities(const CompactVector& terms) const;
+  double CentroidCosine(StoryState& story, const CompactVector& terms) const;
   double TimeFactor(const StoryState& story, double day) const;
+  Choice ChooseStory(const StoryFeatures& f, double day);
   void Insert(uint32_t article, uint32_t story, StoryFeatures&& f, double day);
-  Relation RelationTo(uint32_t closest, const StoryFeatures& f, double similarity);
   void TrackMemory();
 
   StoryOptions options_;
   std::vector<ArticleRecord> records_;
   std::vector<StoryState> stories_;
-  std::unordered_map<uint64_t, ActiveArticle> active_;  // by article number
+  std::unordered_map<uint32_t, ActiveArticle> active_;  // by article number
+  std::deque<uint32_t> active_order_;                  // active articles, stream order
   // key -> (article, its weight for the key), in stream order.
   std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, float>>> postings_;
-  std::unordered_map<uint64_t, uint32_t> exact_;  // exact hash -> first article
+  // Exact key -> the first active article with it (erased when it retires).
+  std::unordered_map<uint64_t, uint32_t> exact_;
   double latest_day_ = std::numeric_limits<double>::quiet_NaN();
   uint64_t dead_postings_ = 0;
   uint64_t live_postings_ = 0;
-  uint64_t active_text_bytes_ = 0;
+  size_t text_bytes_ = 0;
   size_t peak_bytes_ = 0;
-  uint32_t oldest_active_story_ = 0;
 };
 
 // Undated articles take the latest date seen so far: in a stream sorted by
 // date they belong to "now".
-double StoryClusterer::Impl::DayOf(const StoryFeatures& f) {
+double StoryClusterer::Impl::WindowDay(const StoryFeatures& f) {
   if (f.day.has_value()) {
     if (std::isnan(latest_day_) || *f.day > latest_day_) latest_day_ = *f.day;
     return *f.day;
@@ -151,47 +190,38 @@ double StoryClusterer::Impl::DayOf(const StoryFeatures& f) {
   return latest_day_;
 }
 
-void StoryClusterer::Impl::RetireOldStories(double day) {
-  for (uint32_t s = oldest_active_story_; s < stories_.size(); ++s) {
-    StoryState& story = stories_[s];
-    if (!story.active) continue;
-    bool expired = !std::isnan(day) && std::isfinite(story.last_day) &&
-                   story.last_day < day - options_.window_days;
-    if (expired) RetireStory(s);
-  }
-  // Without dates, memory is bounded by the number of active articles:
-  // the stories that were extended longest ago leave first.
-  while (active_.size() > options_.max_active_articles) {
-    uint32_t oldest = kNone;
-    for (uint32_t s = oldest_active_story_; s < stories_.size(); ++s) {
-      if (stories_[s].active &&
-          (oldest == kNone || stories_[s].last_article < stories_[oldest].last_article)) {
-        oldest = s;
-      }
-    }
-    if (oldest == kNone) break;
-    RetireStory(oldest);
-  }
-  while (oldest_active_story_ < stories_.size() &&
-         !stories_[oldest_active_story_].active) {
-    ++oldest_active_story_;
+void StoryClusterer::Impl::RetireOld(double day) {
+  while (!active_order_.empty()) {
+    uint32_t oldest = active_order_.front();
+    double d = records_[oldest].window_day;
+    bool expired = !std::isnan(day) && !std::isnan(d) && d < day - options_.window_days;
+    if (!expired && active_order_.size() < options_.max_active_articles) break;
+    active_order_.pop_front();
+    Retire(oldest);
   }
   if (dead_postings_ > live_postings_ && dead_postings_ > 4096) CompactIndex();
 }
 
-void StoryClusterer::Impl::RetireStory(uint32_t s) {
-  StoryState& story = stories_[s];
-  story.active = false;
-  story.centroid.clear();
-  for (uint32_t m : story.members) {
-    auto it = active_.find(m);
-    if (it == active_.end()) continue;
-    dead_postings_ += it->second.terms.size();
-    live_postings_ -= it->second.terms.size();
-    active_text_bytes_ -= it->second.article.body.size();
-    active_.erase(it);
-    records_[m].active = false;
+void StoryClusterer::Impl::Retire(uint32_t article) {
+  auto it = active_.find(article);
+  if (it == active_.end()) return;
+  StoryState& story = stories_[records_[article].story];
+  for (const WeightedTerm& t : it->second.terms) {
+    auto c = story.centroid.find(t.key);
+    if (c == story.centroid.end()) continue;
+    c->second -= t.weight;
+    if (c->second <= 1e-6) story.centroid.erase(c);
   }
+  story.norm_dirty = true;
+  --story.active_members;
+  auto copy = exact_.find(it->second.exact_key);
+  if (copy != exact_.end() && copy->second == article) exact_.erase(copy);
+  dead_postings_ += it->second.terms.size();
+  live_postings_ -= it->second.terms.size();
+  text_bytes_ -= it->second.article->body.size() +
+                 it->second.prose_runs.capacity() * sizeof(uint32_t);
+  active_.erase(it);
+  records_[article].active = false;
 }
 
 void StoryClusterer::Impl::CompactIndex() {
@@ -207,14 +237,13 @@ void StoryClusterer::Impl::CompactIndex() {
       ++it;
     }
   }
-  for (auto it = exact_.begin(); it != exact_.end();) {
-    it = records_[it->second].active ? std::next(it) : exact_.erase(it);
-  }
   dead_postings_ = 0;
 }
 
+// Compact cosines to the active articles sharing terms with `terms`, by
+// article number.
 std::vector<std::pair<uint32_t, double>> StoryClusterer::Impl::MemberSimilarities(
-    const CompactVector& terms) {
+    const CompactVector& terms) const {
   std::unordered_map<uint32_t, double> dot;
   for (const auto& [key, weight] : terms) {
     auto it = postings_.find(key);
@@ -232,148 +261,130 @@ std::vector<std::pair<uint32_t, double>> StoryClusterer::Impl::MemberSimilaritie
   return out;
 }
 
-double StoryClusterer::Impl::CentroidCosine(const StoryState& story,
+double StoryClusterer::Impl::CentroidCosine(StoryState& story,
                                             const CompactVector& terms) const {
-  double dot = 0, norm = 0;
-  for (const auto& [key, w] : story.centroid) norm += w * w;
-  if (norm == 0) return 0;
-  for (const auto& t : terms) {
+  if (story.norm_dirty) {
+    story.centroid_norm2 = 0;
+    for (const auto& [key, w] : story.centroid) story.centroid_norm2 += w * w;
+    story.norm_dirty = false;
+  }
+  if (story.centroid_norm2 <= 0) return 0;
+  double dot = 0;
+  for (const WeightedTerm& t : terms) {
     auto it = story.centroid.find(t.key);
     if (it != story.centroid.end()) dot += it->second * t.weight;
   }
-  return dot / std::sqrt(norm);
+  return dot / std::sqrt(story.centroid_norm2);
 }
 
-// 1 within a couple of days of the story's newest member, then decaying;
-// 1 when either date is unknown.
+// 1 within kGraceDays of the story's newest member, then decaying; 1 when
+// either date is unknown.
 double StoryClusterer::Impl::TimeFactor(const StoryState& story, double day) const {
   if (std::isnan(day) || !std::isfinite(story.last_day)) return 1;
   double gap = std::abs(day - story.last_day);
-  if (gap > options_.window_days) return 0;
-  constexpr double kGrace = 2;
-  return gap <= kGrace ? 1 : std::exp(-(gap - kGrace) / options_.window_days);
+  return gap <= kGraceDays ? 1 : std::exp(-(gap - kGraceDays) / options_.window_days);
+}
+
+// The story to join (kNone: a new one) and the closest member in it.
+StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatures& f,
+                                                               double day) {
+  Choice choice;
+  auto copy = exact_.find(ExactKey(f));
+  if (copy != exact_.end()) {
+    return {records_[copy->second].story, copy->second, 1.0};
+  }
+  // The most similar active member of each story sharing terms.
+  std::unordered_map<uint32_t, std::pair<uint32_t, double>> per_story;
+  for (const auto& [m, sim] : MemberSimilarities(f.terms)) {
+    auto& best = per_story.try_emplace(records_[m].story, m, -1.0).first->second;
+    if (sim > best.second) best = {m, sim};
+  }
+  std::vector<std::pair<double, uint32_t>> ranked;
+  for (const auto& [s, best] : per_story) ranked.emplace_back(best.second, s);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
+  // Each story's score over the threshold that applies to it; the best
+  // margin of at least 1 wins.
+  // Ties go to the story ranked first.
+  double best_margin = 0;
+  for (const auto& [member_sim, s] : ranked) {
+    StoryState& story = stories_[s];
+    bool dated = !std::isnan(day) && std::isfinite(story.last_day);
+    double threshold = dated ? options_.join_threshold : options_.join_threshold_undated;
+    double score = CentroidCosine(story, f.terms) * TimeFactor(story, day);
+    double margin = score / threshold;
+    if (margin >= 1 && margin > best_margin) {
+      best_margin = margin;
+      choice = {s, per_story[s].first, member_sim};
+    }
+  }
+  return choice;
 }
 
 void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& f,
                                   double day) {
   StoryState& story = stories_[s];
   story.members.push_back(article);
+  ++story.active_members;
   if (!std::isnan(day)) story.last_day = std::max(story.last_day, day);
-  story.last_article = article;
-  for (const auto& t : f.terms) {
+  for (const WeightedTerm& t : f.terms) {
     story.centroid[t.key] += t.weight;
     postings_[t.key].emplace_back(article, t.weight);
   }
+  story.norm_dirty = true;
   live_postings_ += f.terms.size();
-  if (story.centroid.size() > kMaxCentroidTerms * 2) {
-    std::vector<std::pair<double, uint32_t>> ranked;
-    for (const auto& [k, w] : story.centroid) ranked.emplace_back(w, k);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-      return x.first != y.first ? x.first > y.first : x.second < y.second;
-    });
-    ranked.resize(kMaxCentroidTerms);
-    story.centroid.clear();
-    for (const auto& [w, k] : ranked) story.centroid[k] = w;
-  }
-  exact_.emplace(uint64_t{f.exact_high} ^ (f.exact_low * 0x9E3779B97F4A7C15ULL), article);
-  active_text_bytes_ += f.analyzed.article.body.size();
-  active_[article] = ActiveArticle{std::move(f.terms), std::move(f.names),
-                                   std::move(f.analyzed.article)};
+  exact_.emplace(ExactKey(f), article);
+  auto text = std::make_shared<const Article>(f.analyzed.article);
+  text_bytes_ += text->body.size();
+  text_bytes_ += f.prose_runs.capacity() * sizeof(uint32_t);
+  active_[article] = ActiveArticle{ExactKey(f), std::move(f.terms), std::move(f.names),
+                                   std::move(f.prose_runs), std::move(text)};
+  active_order_.push_back(article);
 }
 
-Relation StoryClusterer::Impl::RelationTo(uint32_t closest, const StoryFeatures& f,
-                                          double similarity) {
-  const ActiveArticle& other = active_.at(closest);
-  if (similarity >= kFullCompareGate) {
-    AnalyzedArticle earlier = Analyze(other.article, options_.analyze);
-    CompareOptions compare = options_.compare;
-    compare.align = false;
-    compare.quotes = false;
-    compare.facts = false;
-    Result<Comparison> c = Compare(earlier, f.analyzed, compare);
-    if (c.ok()) return c->relation;
-  }
-  // Below the gate: no copy relation is possible; same_story or related is
-  // read from the compact vectors with compare's thresholds.
-  CompareScores s;
-  s.term_similarity = similarity;
-  s.content_similarity = similarity;
-  s.topic_similarity = similarity;
-  s.name_overlap = NameOverlap(other.names, f.names);
-  uint32_t names_total = static_cast<uint32_t>(other.names.size() + f.names.size());
-  s.story_score = StoryScore(similarity, s.name_overlap, names_total);
-  std::optional<double> d1 = ParseIsoDays(other.article.published);
-  if (d1 && f.day) s.days_apart = std::abs(*d1 - *f.day);
-  return ClassifyRelation(s, options_.compare.thresholds);
-}
-
-StoryAssignment StoryClusterer::Impl::Add(StoryFeatures&& f) {
+StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
   const uint32_t article = static_cast<uint32_t>(records_.size());
-  double day = DayOf(f);
-  RetireOldStories(day);
-  StoryAssignment out;
-  out.article = article;
+  const double day = WindowDay(f);
+  RetireOld(day);
+  Choice choice = ChooseStory(f, day);
 
-  // An exact copy of an active article joins it.
-  uint64_t exact_key = f.exact_high ^ (f.exact_low * 0x9E3779B97F4A7C15ULL);
-  auto copy = exact_.find(exact_key);
-  std::vector<std::pair<uint32_t, double>> sims = MemberSimilarities(f.terms);
-  uint32_t best_story = kNone, closest = kNone;
-  // A story's score over the join threshold that applies to it; the best
-  // story with a margin of at least 1 is joined.
-  double best_margin = 0, closest_sim = 0;
-  if (copy != exact_.end() && records_[copy->second].active) {
-    closest = copy->second;
-    best_story = records_[closest].story;
-    best_margin = closest_sim = 1;
-  } else {
-    // Best member similarity per story, then the story score.
-    std::unordered_map<uint32_t, std::pair<uint32_t, double>> per_story;
-    for (const auto& [m, sim] : sims) {
-      auto& slot = per_story.try_emplace(records_[m].story, m, -1.0).first->second;
-      if (sim > slot.second) slot = {m, sim};
-    }
-    std::vector<std::pair<double, uint32_t>> ranked;
-    for (const auto& [s, best] : per_story) ranked.emplace_back(best.second, s);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-      return x.first != y.first ? x.first > y.first : x.second < y.second;
-    });
-    if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
-    for (const auto& [member_sim, s] : ranked) {
-      double centroid = CentroidCosine(stories_[s], f.terms);
-      double threshold = std::isnan(day) || !std::isfinite(stories_[s].last_day)
-                             ? options_.join_threshold_undated
-                             : options_.join_threshold;
-      double score = std::max(member_sim, centroid) * TimeFactor(stories_[s], day);
-      double margin = score / std::max(threshold, 1e-9);
-      if (margin > best_margin) {
-        best_margin = margin;
-        best_story = s;
-        closest = per_story[s].first;
-        closest_sim = member_sim;
-      }
-    }
-    if (best_margin < 1) best_story = kNone;
-  }
-
+  StoryPlacement out;
+  out.assignment.article = article;
   ArticleRecord record;
   record.day = f.day ? static_cast<float>(*f.day) : std::numeric_limits<float>::quiet_NaN();
+  record.window_day = day;
   record.words = f.words;
   record.title = ShortTitle(f.analyzed.article);
-  if (best_story == kNone) {
-    best_story = static_cast<uint32_t>(stories_.size());
+  if (choice.story == kNone) {
+    choice.story = static_cast<uint32_t>(stories_.size());
     stories_.emplace_back();
-    out.similarity = 0;
   } else {
-    out.closest = closest;
-    out.similarity = closest_sim;
-    bool identical = copy != exact_.end() && copy->second == closest;
-    out.relation = identical ? Relation::kIdentical : RelationTo(closest, f, closest_sim);
+    const ActiveArticle& closest = active_.at(choice.closest);
+    out.assignment.closest = choice.closest;
+    out.assignment.similarity = choice.similarity;
+    auto copy = exact_.find(ExactKey(f));
+    if (copy != exact_.end() && copy->second == choice.closest) {
+      out.assignment.relation = Relation::kIdentical;
+    } else {
+      auto pending = std::make_shared<StoryPlacement::Pending>();
+      pending->closest = closest.article;
+      pending->closest_names = closest.names;
+      pending->article = f.analyzed;  // a copy: Insert keeps the article
+      pending->names = f.names;
+      pending->similarity = choice.similarity;
+      uint32_t shorter = std::min(records_[choice.closest].words, f.words);
+      pending->shares_prose =
+          story_internal::CountShared(closest.prose_runs, f.prose_runs) >=
+          MinSharedProseRuns(options_.compare.thresholds, shorter);
+      out.pending = std::move(pending);
+    }
   }
-  record.story = best_story;
-  out.story = best_story;
+  record.story = choice.story;
+  out.assignment.story = choice.story;
   records_.push_back(std::move(record));
-  Insert(article, best_story, std::move(f), day);
+  Insert(article, choice.story, std::move(f), day);
   TrackMemory();
   return out;
 }
@@ -384,7 +395,7 @@ size_t StoryClusterer::Impl::MemoryBytes() const {
   bytes += stories_.capacity() * sizeof(StoryState);
   for (const StoryState& s : stories_) {
     bytes += s.members.capacity() * sizeof(uint32_t);
-    bytes += s.centroid.size() * (sizeof(std::pair<uint32_t, double>) + 32);
+    bytes += s.centroid.bucket_count() * sizeof(void*) + s.centroid.size() * 32;
   }
   // Hash tables: buckets plus one node per element.
   bytes += active_.bucket_count() * sizeof(void*) +
@@ -393,6 +404,7 @@ size_t StoryClusterer::Impl::MemoryBytes() const {
     bytes += state.terms.capacity() * sizeof(WeightedTerm) +
              state.names.capacity() * sizeof(uint32_t);
   }
+  bytes += active_order_.size() * sizeof(uint32_t);
   bytes += postings_.bucket_count() * sizeof(void*) +
            postings_.size() * (sizeof(std::vector<std::pair<uint32_t, float>>) + 24);
   for (const auto& [k, list] : postings_) {
@@ -404,10 +416,21 @@ size_t StoryClusterer::Impl::MemoryBytes() const {
 
 void StoryClusterer::Impl::TrackMemory() {
   // Sampled: MemoryBytes walks the tables.
-  if ((records_.size() & 255) == 0) peak_bytes_ = std::max(peak_bytes_, MemoryBytes());
+  if ((records_.size() & 1023) == 0) peak_bytes_ = std::max(peak_bytes_, MemoryBytes());
 }
 
 std::vector<Story> StoryClusterer::Impl::Stories() const {
+  // Origin order: dated before undated, earlier first, then more words,
+  // then earlier in the stream.
+  auto before = [this](uint32_t a, uint32_t b) {
+    const ArticleRecord& x = records_[a];
+    const ArticleRecord& y = records_[b];
+    bool xd = !std::isnan(x.day), yd = !std::isnan(y.day);
+    if (xd != yd) return xd;
+    if (xd && x.day != y.day) return x.day < y.day;
+    if (x.words != y.words) return x.words > y.words;
+    return a < b;
+  };
   std::vector<Story> out;
   out.reserve(stories_.size());
   for (uint32_t s = 0; s < stories_.size(); ++s) {
@@ -415,18 +438,7 @@ std::vector<Story> StoryClusterer::Impl::Stories() const {
     Story story;
     story.story = s;
     story.members.assign(state.members.begin(), state.members.end());
-    // Origin: earliest dated member; among equals the most words, then the
-    // first in the stream. Undated members come after every dated one.
     uint32_t origin = state.members.front();
-    auto before = [this](uint32_t a, uint32_t b) {
-      const ArticleRecord& x = records_[a];
-      const ArticleRecord& y = records_[b];
-      bool xd = !std::isnan(x.day), yd = !std::isnan(y.day);
-      if (xd != yd) return xd;
-      if (xd && x.day != y.day) return x.day < y.day;
-      if (x.words != y.words) return x.words > y.words;
-      return a < b;
-    };
     double first = std::numeric_limits<double>::infinity(), last = -first;
     for (uint32_t m : state.members) {
       if (before(m, origin)) origin = m;
@@ -461,8 +473,48 @@ StoryFeaturesPtr StoryClusterer::Prepare(Article article, const StoryOptions& op
       story_internal::ComputeStoryFeatures(std::move(article), options)));
 }
 
+StoryPlacement StoryClusterer::Place(StoryFeaturesPtr features) {
+  return impl_->Place(std::move(*features));
+}
+
+void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& options) {
+  if (placement->pending == nullptr) return;
+  const StoryPlacement::Pending& p = *placement->pending;
+  Relation relation = Relation::kSameStory;
+  bool decided = false;
+  if (p.shares_prose || p.similarity >= kParaphraseGate) {
+    AnalyzedArticle earlier = Analyze(*p.closest, options.analyze);
+    CompareOptions compare = options.compare;
+    compare.align = false;
+    compare.quotes = false;
+    compare.facts = false;
+    Result<Comparison> c = Compare(earlier, p.article, compare);
+    if (c.ok()) {
+      relation = c->relation;
+      decided = true;
+    }
+  }
+  if (!decided) {
+    // No copy relation is possible; same_story or related is read from the
+    // compact vectors with compare's thresholds.
+    CompareScores s;
+    s.term_similarity = s.content_similarity = s.topic_similarity = p.similarity;
+    s.name_overlap = NameOverlap(p.closest_names, p.names);
+    s.story_score = StoryScore(p.similarity, s.name_overlap,
+                               static_cast<uint32_t>(p.closest_names.size() + p.names.size()));
+    std::optional<double> d0 = ParseIsoDays(p.closest->published);
+    std::optional<double> d1 = ParseIsoDays(p.article.article.published);
+    if (d0 && d1) s.days_apart = std::abs(*d0 - *d1);
+    relation = ClassifyRelation(s, options.compare.thresholds);
+  }
+  placement->assignment.relation = relation;
+  placement->pending.reset();
+}
+
 StoryAssignment StoryClusterer::Add(StoryFeaturesPtr features) {
-  return impl_->Add(std::move(*features));
+  StoryPlacement placement = Place(std::move(features));
+  Relate(&placement, impl_->options());
+  return placement.assignment;
 }
 
 std::vector<Story> StoryClusterer::Stories() const { return impl_->Stories(); }
@@ -471,5 +523,6 @@ size_t StoryClusterer::MemoryBytes() const { return impl_->MemoryBytes(); }
 size_t StoryClusterer::PeakMemoryBytes() const {
   return std::max(impl_->peak_bytes(), impl_->MemoryBytes());
 }
+size_t StoryClusterer::TextBytes() const { return impl_->text_bytes(); }
 
 }  // namespace twicetold

@@ -73,7 +73,38 @@ CompactVector TopTerms(const std::unordered_map<uint64_t, double>& weights) {
   return out;
 }
 
+std::vector<uint32_t> ProseRuns(const ArticleFeatures& f) {
+  std::vector<uint32_t> out;
+  const std::vector<uint64_t>& ids = f.words.word_ids;
+  size_t quoted_in_window = 0;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    quoted_in_window += f.in_quote[i];
+    if (i >= kProseRunWords) quoted_in_window -= f.in_quote[i - kProseRunWords];
+    if (i + 1 < kProseRunWords || quoted_in_window > 0) continue;
+    const uint64_t* first = ids.data() + i + 1 - kProseRunWords;
+    out.push_back(static_cast<uint32_t>(
+        XXH3_64bits(first, kProseRunWords * sizeof(uint64_t))));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
+
+size_t CountShared(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t shared = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared;
+}
 
 double Dot(const CompactVector& a, const CompactVector& b) {
   double sum = 0;
@@ -94,13 +125,14 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   StoryFeatures out;
   out.day = ParseIsoDays(article.published);
   out.analyzed = Analyze(std::move(article), options.analyze);
-  ArticleFeatures f = compare_internal::ComputeFeatures(out.analyzed);
+  ArticleFeatures f = compare_internal::ComputeFeatures(out.analyzed, /*sentences=*/false);
   // The same key as compare's `identical`: the normalized text with
   // whitespace runs squeezed.
   XXH128_hash_t exact = XXH3_128bits(f.squeezed.data(), f.squeezed.size());
   out.exact_high = exact.high64;
   out.exact_low = exact.low64;
   out.words = static_cast<uint32_t>(f.words.word_ids.size());
+  out.prose_runs = ProseRuns(f);
 
   std::unordered_map<uint64_t, double> weights;
   for (const auto& [key, w] : f.body.entries) weights[key] += w;

@@ -28,6 +28,10 @@ struct StoryFeatures {
   uint64_t exact_low = 0;
   CompactVector terms;             // body + title terms, the top kMaxTerms
   std::vector<uint32_t> names;     // sorted distinct rare-name keys
+  // Sorted distinct hashes of every run of kProseRunWords words outside
+  // quotations: two texts can only share verbatim prose (a rewrite) if
+  // they share one of these.
+  std::vector<uint32_t> prose_runs;
   std::optional<double> day;       // published, days since 1970
   uint32_t words = 0;
 };
@@ -36,6 +40,11 @@ namespace story_internal {
 
 inline constexpr size_t kMaxTerms = 32;
 inline constexpr size_t kMaxNames = 12;
+// compare's shortest reported run (CompareOptions::min_run_words).
+inline constexpr size_t kProseRunWords = 6;
+
+// Number of elements two sorted distinct vectors share.
+size_t CountShared(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
 // Dot product of two compact vectors (their cosine: both have unit norm).
 double Dot(const CompactVector& a, const CompactVector& b);

@@ -1,0 +1,214 @@
+#include "twicetold/story.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/iso_date.h"
+#include "reference/story_reference.h"
+#include "story/reorder_buffer.h"
+#include "story/story_features.h"
+
+namespace twicetold {
+namespace {
+
+// Fictional words, so the background IDF treats them as rare terms.
+std::string Word(int topic, int index) {
+  static const char* kSyllables[] = {"ka", "lo", "mir", "ten", "vu", "sal",
+                                     "dor", "pe", "qua", "zin", "rho", "bex"};
+  std::string w;
+  int v = topic * 97 + index * 13 + 5;
+  for (int k = 0; k < 3; ++k, v /= 12) w += kSyllables[v % 12];
+  return w;
+}
+
+// A body of `words` words drawn mostly from `topic`'s vocabulary.
+std::string Body(std::mt19937& rng, int topic, int words, int vocabulary = 40) {
+  std::uniform_int_distribution<int> pick(0, vocabulary - 1);
+  std::uniform_int_distribution<int> noise(0, 9);
+  std::string out;
+  for (int i = 0; i < words; ++i) {
+    int t = noise(rng) == 0 ? topic + 1000 + i : topic;  // some stray words
+    out += Word(t, pick(rng));
+    out += (i % 12 == 11) ? ".\n\n" : " ";
+  }
+  return out;
+}
+
+// "YYYY-MM-DD" of 2026-02-28 + `day` days.
+std::string Date(int day) { return FormatIsoDate(*ParseIsoDays("2026-02-28") + day); }
+
+Article MakeArticle(std::string id, std::string body, std::string published = "",
+                    std::string title = "") {
+  Article a;
+  a.id = std::move(id);
+  a.body = std::move(body);
+  a.published = std::move(published);
+  a.title = std::move(title);
+  return a;
+}
+
+std::unique_ptr<StoryClusterer> NewClusterer(const StoryOptions& options = {}) {
+  auto c = StoryClusterer::Create(options);
+  EXPECT_TRUE(c.ok());
+  return std::move(*c);
+}
+
+StoryAssignment Add(StoryClusterer& c, Article a, const StoryOptions& options = {}) {
+  return c.Add(StoryClusterer::Prepare(std::move(a), options));
+}
+
+TEST(StoryClustererTest, MatchesBruteForceReferenceOnRandomStreams) {
+  for (int seed = 1; seed <= 6; ++seed) {
+    std::mt19937 rng(seed);
+    StoryOptions options;
+    options.window_days = 3 + seed % 3;
+    std::vector<StoryFeatures> features;
+    std::uniform_int_distribution<int> topic(0, 11), length(30, 160);
+    int day = 1;
+    for (int i = 0; i < 120; ++i) {
+      if (i % 3 == 2) ++day;  // a topic recurs every few days: gaps of 0 to ~8 days
+      std::string published = (seed % 2 == 0 && i % 7 == 3) ? "" : Date(day);
+      Article a = MakeArticle("a" + std::to_string(i), Body(rng, topic(rng), length(rng)),
+                              published);
+      features.push_back(story_internal::ComputeStoryFeatures(a, options));
+    }
+    auto expected = reference::ClusterStories(features, options);
+    std::set<uint64_t> stories;
+    for (const auto& e : expected) stories.insert(e.story);
+    // The stream must exercise joins, new stories and retirements.
+    ASSERT_GT(stories.size(), 12u);
+    ASSERT_LT(stories.size(), 60u);
+    auto clusterer = NewClusterer(options);
+    for (size_t i = 0; i < features.size(); ++i) {
+      StoryPlacement p = clusterer->Place(StoryFeaturesPtr(new StoryFeatures(features[i])));
+      ASSERT_EQ(p.assignment.story, expected[i].story) << "seed " << seed << " article " << i;
+      ASSERT_EQ(p.assignment.closest, expected[i].closest) << "seed " << seed << " article " << i;
+    }
+  }
+}
+
+TEST(StoryClustererTest, CopiesJoinTheirOriginalAndUnrelatedTextsDoNot) {
+  std::mt19937 rng(7);
+  std::string body = Body(rng, 1, 200);
+  auto c = NewClusterer();
+  StoryAssignment first = Add(*c, MakeArticle("orig", body, "2026-03-01"));
+  EXPECT_FALSE(first.relation.has_value());  // origin
+  StoryAssignment copy = Add(*c, MakeArticle("copy", "  " + body + "\n", "2026-03-01"));
+  EXPECT_EQ(copy.story, first.story);
+  EXPECT_EQ(copy.relation, Relation::kIdentical);
+  EXPECT_EQ(copy.closest, 0u);
+  StoryAssignment other = Add(*c, MakeArticle("other", Body(rng, 7, 200), "2026-03-01"));
+  EXPECT_NE(other.story, first.story);
+  EXPECT_FALSE(other.relation.has_value());
+}
+
+TEST(StoryClustererTest, AnEditedCopyIsANearDuplicateOrRewrite) {
+  std::mt19937 rng(8);
+  std::string body = Body(rng, 2, 300);
+  std::string edited = body.substr(0, body.size() * 2 / 3) + Body(rng, 2, 20);
+  auto c = NewClusterer();
+  Add(*c, MakeArticle("orig", body, "2026-03-01"));
+  StoryAssignment e = Add(*c, MakeArticle("edit", edited, "2026-03-02"));
+  EXPECT_EQ(e.story, 0u);
+  ASSERT_TRUE(e.relation.has_value());
+  EXPECT_TRUE(*e.relation == Relation::kNearDuplicate || *e.relation == Relation::kRewrite)
+      << RelationName(*e.relation);
+}
+
+TEST(StoryClustererTest, StoriesLeaveTheWindow) {
+  std::mt19937 rng(9);
+  std::string body = Body(rng, 3, 150);
+  StoryOptions options;
+  options.window_days = 7;
+  auto c = NewClusterer(options);
+  Add(*c, MakeArticle("early", body, "2026-03-01"), options);
+  StoryAssignment late = Add(*c, MakeArticle("late", body + " extra", "2026-03-20"), options);
+  EXPECT_EQ(late.story, 1u) << "a month later the first story is closed";
+  EXPECT_EQ(c->Stories().size(), 2u);
+}
+
+TEST(StoryClustererTest, OriginIsTheEarliestThenTheMostComplete) {
+  std::mt19937 rng(10);
+  std::string body = Body(rng, 4, 200);
+  auto c = NewClusterer();
+  Add(*c, MakeArticle("short-later", body.substr(0, body.size() / 2), "2026-03-03", "Later"));
+  Add(*c, MakeArticle("undated", body), {});
+  Add(*c, MakeArticle("short-early", body.substr(0, body.size() / 3), "2026-03-02", "Early"));
+  Add(*c, MakeArticle("full-early", body, "2026-03-02", "Full"));
+  std::vector<Story> stories = c->Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].members.size(), 4u);
+  EXPECT_EQ(stories[0].origin, 3u);  // earliest date, most words among equals
+  EXPECT_EQ(stories[0].title, "Full");
+  EXPECT_EQ(stories[0].first_seen, "2026-03-02");
+  EXPECT_EQ(stories[0].last_seen, "2026-03-03");
+}
+
+TEST(StoryClustererTest, UntitledStoriesAreNamedByTheirFirstWords) {
+  auto c = NewClusterer();
+  Add(*c, MakeArticle("x", "One two three four five six seven eight nine ten eleven twelve "
+                           "thirteen fourteen."));
+  EXPECT_EQ(c->Stories()[0].title,
+            "One two three four five six seven eight nine ten eleven twelve");
+}
+
+TEST(StoryClustererTest, SameInputSameStories) {
+  std::mt19937 rng(11);
+  std::vector<Article> articles;
+  for (int i = 0; i < 60; ++i) {
+    articles.push_back(MakeArticle(std::to_string(i), Body(rng, i % 5, 80), Date(1 + i / 10)));
+  }
+  auto run = [&] {
+    auto c = NewClusterer();
+    std::vector<uint64_t> out;
+    for (const Article& a : articles) out.push_back(Add(*c, a).story);
+    return out;
+  };
+  EXPECT_EQ(run(), run());
+}
+
+TEST(StoryClustererTest, RejectsBadOptions) {
+  StoryOptions o;
+  o.window_days = 0;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = {};
+  o.join_threshold = 1.5;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+  o = {};
+  o.max_candidates = 0;
+  EXPECT_FALSE(StoryClusterer::Create(o).ok());
+}
+
+TEST(StoryClustererTest, MemoryStaysUnderOneKilobytePerArticle) {
+  std::mt19937 rng(12);
+  auto c = NewClusterer();
+  for (int i = 0; i < 2000; ++i) {
+    Add(*c, MakeArticle(std::to_string(i), Body(rng, i % 300, 400, 200), Date(1 + i / 100)));
+  }
+  EXPECT_LT(c->PeakMemoryBytes() / 2000.0, 1024.0);
+}
+
+TEST(ReorderBufferTest, ReleasesInPublishedOrderAndKeepsUndatedInPlace) {
+  ReorderBuffer<int> buffer(3);
+  std::vector<int> out;
+  auto push = [&](std::optional<double> day, int item) {
+    buffer.Push(day, item);
+    while (auto x = buffer.Pop()) out.push_back(*x);
+  };
+  push(5, 0);
+  push(3, 1);
+  push(std::nullopt, 2);  // counts as day 5, after item 0
+  push(4, 3);
+  push(9, 4);
+  push(1, 5);  // late, but still before everything held
+  while (auto x = buffer.Pop(/*drain=*/true)) out.push_back(*x);
+  EXPECT_EQ(out, (std::vector<int>{1, 3, 5, 0, 2, 4}));
+}
+
+}  // namespace
+}  // namespace twicetold
