@@ -18,6 +18,8 @@ namespace twicetold::cli {
 void AddCleanCommand(CLI::App& app, int* exit_code);
 void AddQuotesCommand(CLI::App& app, int* exit_code);
 void AddCompareCommand(CLI::App& app, int* exit_code);
+void AddDedupCommand(CLI::App& app, int* exit_code);
+void AddStoriesCommand(CLI::App& app, int* exit_code);
 
 }  // namespace twicetold::cli
 

@@ -31,23 +31,27 @@ void AddInputFlags(CLI::App* command, InputFlags* flags) {
   command->add_flag("-q,--quiet", flags->quiet, "do not print the read summary");
 }
 
+void PrintRejected(const Rejected& rejected) {
+  std::cerr << "twicetold: rejected " << rejected.location.ToString() << ": "
+            << rejected.reason << "\n";
+}
+
+void PrintReadSummary(const ReadSummary& summary) {
+  std::cerr << "twicetold: read " << summary.read
+            << (summary.read == 1 ? " record: " : " records: ")
+            << summary.accepted << " accepted, " << summary.rejected
+            << " rejected\n";
+}
+
 int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article) {
-  const auto on_rejected = [](Rejected&& rejected) {
-    std::cerr << "twicetold: rejected " << rejected.location.ToString() << ": "
-              << rejected.reason << "\n";
-  };
+  const auto on_rejected = [](Rejected&& rejected) { PrintRejected(rejected); };
   const Result<ReadSummary> summary =
       ReadInputs(flags.paths, flags.read, on_article, on_rejected);
   if (!summary.ok()) {
     std::cerr << "twicetold: " << summary.status().ToString() << "\n";
     return kExitError;
   }
-  if (!flags.quiet) {
-    std::cerr << "twicetold: read " << summary->read
-              << (summary->read == 1 ? " record: " : " records: ")
-              << summary->accepted << " accepted, " << summary->rejected
-              << " rejected\n";
-  }
+  if (!flags.quiet) PrintReadSummary(*summary);
   return (flags.strict && summary->rejected > 0) ? kExitRejected : kExitOk;
 }
 

@@ -22,6 +22,10 @@ struct InputFlags {
 // --max-record-bytes, --strict and --quiet to `command`.
 void AddInputFlags(CLI::App* command, InputFlags* flags);
 
+// The one place rejections and the read summary are worded (stderr).
+void PrintRejected(const Rejected& rejected);
+void PrintReadSummary(const ReadSummary& summary);
+
 // Reads every input, calling `on_article` for each accepted article. Prints
 // each rejection and then the summary to stderr. Returns the exit code.
 int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article);

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   twicetold::cli::AddCleanCommand(app, &exit_code);
   twicetold::cli::AddQuotesCommand(app, &exit_code);
   twicetold::cli::AddCompareCommand(app, &exit_code);
+  twicetold::cli::AddDedupCommand(app, &exit_code);
+  twicetold::cli::AddStoriesCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -50,6 +50,9 @@ class CorpusBoilerplate {
   bool IsFurniture(std::string_view source, std::string_view line) const;
 
   uint64_t furniture_lines() const;  // distinct (source, line) pairs
+  // Lines of the observed articles that are furniture (all occurrences):
+  // the source_repeat removals CleanBody makes on those same articles.
+  uint64_t furniture_occurrences() const;
   size_t MemoryBytes() const;
 
  private:

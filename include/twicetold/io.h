@@ -39,6 +39,12 @@ struct ReadOptions {
   uint64_t max_record_bytes = 10ull << 20;
   // Keep Article::original (costs memory equal to the input size).
   bool keep_original = true;
+  // Called, from the reading thread, with the number of input bytes (as
+  // stored, before decompression) each time more are read. May be empty.
+  std::function<void(uint64_t bytes)> on_bytes;
+  // When set, "-" reads these bytes instead of standard input (not owned;
+  // lets a caller read standard input twice).
+  const std::string* stdin_bytes = nullptr;
 };
 
 struct ReadSummary {

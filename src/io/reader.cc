@@ -2,6 +2,7 @@
 // record into exactly one Article or one Rejected.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -80,6 +81,56 @@ void WalkFolder(const fs::path& root, const fs::path& rel_dir,
   if (ec) out->push_back({rel_dir.generic_string(), "cannot read folder: " + ec.message()});
 }
 
+// Reports the raw bytes read through it (ReadOptions::on_bytes).
+class CountingStream : public ByteStream {
+ public:
+  CountingStream(std::unique_ptr<ByteStream> inner,
+                 const std::function<void(uint64_t)>& on_bytes)
+      : inner_(std::move(inner)), on_bytes_(on_bytes) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    Result<size_t> got = inner_->Read(buf, n);
+    if (got.ok() && *got > 0) on_bytes_(*got);
+    return got;
+  }
+
+ private:
+  std::unique_ptr<ByteStream> inner_;
+  const std::function<void(uint64_t)>& on_bytes_;
+};
+
+// Bytes held by the caller (ReadOptions::stdin_bytes).
+class MemoryStream : public ByteStream {
+ public:
+  explicit MemoryStream(std::string_view bytes) : bytes_(bytes) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    size_t take = std::min(n, bytes_.size());
+    std::copy_n(bytes_.data(), take, buf);
+    bytes_.remove_prefix(take);
+    return take;
+  }
+
+ private:
+  std::string_view bytes_;
+};
+
+// OpenInput, reading "-" from ReadOptions::stdin_bytes when set and
+// counting raw bytes when ReadOptions::on_bytes is set.
+Result<std::unique_ptr<ByteStream>> OpenCounted(const std::string& path,
+                                                const ReadOptions& options) {
+  std::unique_ptr<ByteStream> raw;
+  if (path == "-" && options.stdin_bytes != nullptr) {
+    raw = std::make_unique<MemoryStream>(*options.stdin_bytes);
+  } else {
+    Result<std::unique_ptr<ByteStream>> opened = io::OpenRaw(path);
+    if (!opened.ok()) return opened.status();
+    raw = std::move(opened).value();
+  }
+  if (options.on_bytes) {
+    raw = std::make_unique<CountingStream>(std::move(raw), options.on_bytes);
+  }
+  return io::Decompress(std::move(raw));
+}
+
 class Reader {
  public:
   Reader(const ReadOptions& options, const ArticleCallback& on_article,
@@ -143,14 +194,14 @@ void Reader::ReadFolder(const std::string& folder) {
 }
 
 void Reader::ReadFile(const std::string& path, const std::string& id) {
-  Result<std::unique_ptr<ByteStream>> in = io::OpenInput(path);
+  Result<std::unique_ptr<ByteStream>> in = OpenCounted(path, options_);
   if (!in.ok()) return Reject({path, 0}, in.status().message());
   if (IsJsonLinesName(path)) return ReadJsonLines(**in, path, id);
   ReadText(**in, path, id);
 }
 
 void Reader::ReadStdin() {
-  Result<std::unique_ptr<ByteStream>> in = io::OpenInput("-");
+  Result<std::unique_ptr<ByteStream>> in = OpenCounted("-", options_);
   if (!in.ok()) return Reject({"-", 0}, in.status().message());
   // Sniff the first non-space byte, then put everything read back.
   std::string head;

@@ -1,2 +1,4 @@
 list(APPEND TWICETOLD_SOURCES
+  src/pipeline/corpus_boilerplate.cc
+  src/pipeline/corpus.cc
 )

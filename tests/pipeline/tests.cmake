@@ -1,1 +1,3 @@
 # Tests of src/pipeline.
+twicetold_test(corpus_boilerplate_test SOURCES tests/pipeline/corpus_boilerplate_test.cc)
+twicetold_test(corpus_test SOURCES tests/pipeline/corpus_test.cc)

@@ -1,0 +1,248 @@
+#include "twicetold/corpus_boilerplate.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace twicetold {
+namespace {
+
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+         c == '\v';
+}
+
+// The comparison key of one line: ASCII whitespace trimmed and squeezed to
+// one space, ASCII letters lowercased, other bytes as given. Cheap on
+// purpose: it runs on every line of every article, in both passes. Returns
+// false when the trimmed line is longer than max_line_bytes or has too few
+// letters to count (a non-ASCII lead byte counts as a letter: most are, in
+// news text).
+bool LineKey(std::string_view line, const CorpusBoilerplateOptions& options,
+             std::string* key) {
+  size_t b = 0, e = line.size();
+  while (b < e && IsSpace(line[b])) ++b;
+  while (e > b && IsSpace(line[e - 1])) --e;
+  // Most lines are paragraphs of news, longer than the limit as given:
+  // they cost nothing here (this runs on every line, three times per run).
+  const size_t limit = options.max_line_bytes;
+  if (e - b > limit) return false;
+  // Branch-free: every byte is written, and the output advances except on
+  // the second and later bytes of a space run (the line is trimmed, so a run
+  // never starts or ends it). Branchy code mispredicted on every space.
+  key->resize(e - b);
+  char* out = key->data();
+  size_t n = 0;
+  uint32_t letters = 0;
+  bool prev_space = false;
+  for (size_t i = b; i < e; ++i) {
+    const unsigned char c = line[i];
+    const bool space = c == ' ' || static_cast<unsigned char>(c - '\t') < 5;
+    const unsigned char lower =
+        c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0);
+    out[n] = static_cast<char>(space ? ' ' : lower);
+    n += !(space && prev_space);
+    letters += !space && (static_cast<unsigned char>(lower - 'a') < 26 ||
+                          c >= 0xC0);
+    prev_space = space;
+  }
+  key->resize(n);
+  return letters >= options.min_letters;
+}
+
+uint64_t SourceHash(std::string_view source) {
+  return XXH3_64bits(source.data(), source.size());
+}
+
+// One key per (source, line); 0 marks an empty slot.
+uint64_t PairKey(uint64_t source_hash, std::string_view line_key) {
+  uint64_t h =
+      XXH3_64bits_withSeed(line_key.data(), line_key.size(), source_hash);
+  return h == 0 ? 1 : h;
+}
+
+// Open addressing with linear probing: 32 bytes per distinct (source,
+// line), far less than a node-based map. `last_article` makes a line count
+// once per article without a per-article set.
+class CountTable {
+ public:
+  struct Entry {
+    uint64_t key = 0;
+    uint32_t count = 0;
+    uint32_t last_article = 0;  // 1-based article number; 0 = none
+    uint32_t source = 0;        // index into the owner's sources
+    uint32_t occurrences = 0;   // every line, not once per article
+  };
+
+  // Adds `occurrences`, and `n` to `key`'s count unless `article`
+  // (1-based; 0 = always) already counted it.
+  void Add(uint64_t key, uint32_t source, uint32_t n, uint32_t article,
+           uint32_t occurrences) {
+    if ((size_ + 1) * 2 > entries_.size()) Grow();
+    Entry& e = Find(key);
+    if (e.key == 0) {
+      e.key = key;
+      e.source = source;
+      ++size_;
+    }
+    e.occurrences += occurrences;
+    if (article != 0 && e.last_article == article) return;
+    e.count += n;
+    if (article != 0) e.last_article = article;
+  }
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  size_t MemoryBytes() const { return entries_.capacity() * sizeof(Entry); }
+  void Clear() {
+    std::vector<Entry>().swap(entries_);
+    size_ = 0;
+  }
+
+ private:
+  Entry& Find(uint64_t key) {
+    const size_t mask = entries_.size() - 1;
+    size_t i = (key * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+    while (entries_[i].key != 0 && entries_[i].key != key) i = (i + 1) & mask;
+    return entries_[i];
+  }
+  void Grow() {
+    std::vector<Entry> old = std::move(entries_);
+    entries_.assign(old.empty() ? 1024 : old.size() * 2, Entry{});
+    for (const Entry& e : old) {
+      if (e.key != 0) Find(e.key) = e;
+    }
+  }
+
+  std::vector<Entry> entries_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
+class CorpusBoilerplate::Impl {
+ public:
+  explicit Impl(const CorpusBoilerplateOptions& options) : options_(options) {}
+
+  void Observe(const Article& article) {
+    const uint64_t source_hash = SourceHash(article.source);
+    const uint32_t source = SourceIndex(source_hash);
+    ++articles_[source];
+    const uint32_t number = static_cast<uint32_t>(++observed_);
+    std::string_view body = article.body;
+    size_t begin = 0;
+    for (;;) {
+      size_t nl = body.find('\n', begin);
+      size_t end = nl == std::string_view::npos ? body.size() : nl;
+      if (LineKey(body.substr(begin, end - begin), options_, &key_)) {
+        counts_.Add(PairKey(source_hash, key_), source, 1, number, 1);
+      }
+      if (nl == std::string_view::npos) break;
+      begin = nl + 1;
+    }
+  }
+
+  // Instances count disjoint articles, so counts add.
+  void Merge(const Impl& other) {
+    std::vector<uint32_t> map(other.source_hashes_.size());
+    for (size_t i = 0; i < map.size(); ++i) {
+      map[i] = SourceIndex(other.source_hashes_[i]);
+      articles_[map[i]] += other.articles_[i];
+    }
+    for (const CountTable::Entry& e : other.counts_.entries()) {
+      if (e.key != 0) {
+        counts_.Add(e.key, map[e.source], e.count, 0, e.occurrences);
+      }
+    }
+    observed_ += other.observed_;
+  }
+
+  void Freeze() {
+    furniture_.clear();
+    occurrences_ = 0;
+    for (const CountTable::Entry& e : counts_.entries()) {
+      if (e.key == 0 || e.count < options_.min_articles) continue;
+      const double needed = options_.min_fraction * articles_[e.source];
+      if (e.count >= needed) {
+        furniture_.push_back(e.key);
+        occurrences_ += e.occurrences;
+      }
+    }
+    std::sort(furniture_.begin(), furniture_.end());
+    furniture_.shrink_to_fit();
+    counts_.Clear();
+    frozen_ = true;
+  }
+
+  bool IsFurniture(std::string_view source, std::string_view line) const {
+    if (!frozen_ || furniture_.empty()) return false;
+    thread_local std::string key;  // no allocation per line
+    if (!LineKey(line, options_, &key)) return false;
+    return std::binary_search(furniture_.begin(), furniture_.end(),
+                              PairKey(SourceHash(source), key));
+  }
+
+  uint64_t furniture_lines() const { return furniture_.size(); }
+  uint64_t furniture_occurrences() const { return occurrences_; }
+
+  size_t MemoryBytes() const {
+    return counts_.MemoryBytes() + furniture_.capacity() * sizeof(uint64_t) +
+           source_hashes_.capacity() * sizeof(uint64_t) +
+           articles_.capacity() * sizeof(uint64_t) +
+           index_.size() * (sizeof(uint64_t) + sizeof(uint32_t) + 16);
+  }
+
+ private:
+  uint32_t SourceIndex(uint64_t source_hash) {
+    auto [it, added] = index_.try_emplace(
+        source_hash, static_cast<uint32_t>(source_hashes_.size()));
+    if (added) {
+      source_hashes_.push_back(source_hash);
+      articles_.push_back(0);
+    }
+    return it->second;
+  }
+
+  CorpusBoilerplateOptions options_;
+  std::unordered_map<uint64_t, uint32_t> index_;  // source hash -> index
+  std::vector<uint64_t> source_hashes_;
+  std::vector<uint64_t> articles_;  // per source index
+  CountTable counts_;
+  std::vector<uint64_t> furniture_;  // sorted pair keys, after Freeze
+  uint64_t observed_ = 0;
+  uint64_t occurrences_ = 0;  // of furniture lines, after Freeze
+  bool frozen_ = false;
+  std::string key_;  // scratch for Observe
+};
+
+CorpusBoilerplate::CorpusBoilerplate(const CorpusBoilerplateOptions& options)
+    : impl_(std::make_unique<Impl>(options)) {}
+CorpusBoilerplate::~CorpusBoilerplate() = default;
+CorpusBoilerplate::CorpusBoilerplate(CorpusBoilerplate&&) noexcept = default;
+CorpusBoilerplate& CorpusBoilerplate::operator=(CorpusBoilerplate&&) noexcept =
+    default;
+
+void CorpusBoilerplate::Observe(const Article& article) {
+  impl_->Observe(article);
+}
+void CorpusBoilerplate::Merge(const CorpusBoilerplate& other) {
+  impl_->Merge(*other.impl_);
+}
+void CorpusBoilerplate::Freeze() { impl_->Freeze(); }
+bool CorpusBoilerplate::IsFurniture(std::string_view source,
+                                    std::string_view line) const {
+  return impl_->IsFurniture(source, line);
+}
+uint64_t CorpusBoilerplate::furniture_lines() const {
+  return impl_->furniture_lines();
+}
+uint64_t CorpusBoilerplate::furniture_occurrences() const {
+  return impl_->furniture_occurrences();
+}
+size_t CorpusBoilerplate::MemoryBytes() const { return impl_->MemoryBytes(); }
+
+}  // namespace twicetold
