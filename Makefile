@@ -1,5 +1,6 @@
 # The two commands a newcomer runs (see README.md):
-#   make demo   installs dependencies, builds, cleans and compares the bundled examples
+#   make demo   installs dependencies, builds, clusters the bundled examples into
+#               stories (HTML report), dedups, cleans and compares them
 #   make test   installs dependencies, builds, runs every test
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -20,8 +21,8 @@ test: build
 demo: build
 	./scripts/demo.sh $(BUILD)/twicetold $(DEMO_OUT)
 
-bench: build
-	./scripts/bench.sh $(BUILD)
+bench: deps
+	./scripts/bench.sh
 
 clean:
 	rm -rf $(BUILD) out
