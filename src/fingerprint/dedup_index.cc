@@ -331,6 +331,14 @@ void DedupIndex::Impl::Store(const Fingerprint& fp, const std::vector<uint64_t>&
 DedupDecision DedupIndex::Impl::Add(const Fingerprint& fp) {
   const uint32_t article = static_cast<uint32_t>(cluster_.size());
   DedupDecision decision;
+  // Without words there is nothing to compare: every such text (only
+  // punctuation, or all lines cleaned away as furniture) has the exact hash
+  // of the empty text, so it is never identical or near to anything.
+  if (fp.words == 0) {
+    decision.cluster = article;
+    cluster_.push_back(article);
+    return decision;
+  }
   const int64_t twin = exact_.Find(fp.exact_high, fp.exact_low);
   if (twin >= 0) {
     decision = {cluster_[twin], static_cast<uint64_t>(twin),

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "text/clean_rules.h"
+#include "twicetold/corpus_boilerplate.h"
 
 namespace twicetold {
 namespace {
@@ -43,8 +45,8 @@ std::vector<Line> SplitLines(std::string_view body) {
     if (line.end > line.begin && body[line.end - 1] == '\r') --line.end;
     line.keep_begin = line.begin;
     line.empty = true;
-    for (size_t i = line.begin; i < line.end; ++i) {
-      if (!IsAsciiSpace(body[i])) line.empty = false;
+    for (size_t i = line.begin; i < line.end && line.empty; ++i) {
+      line.empty = IsAsciiSpace(body[i]);
     }
     lines.push_back(line);
     if (nl == std::string_view::npos) break;
@@ -85,53 +87,76 @@ bool EndsLikeSentence(const std::string& text) {
   return c == '.' || c == '!' || c == '?';
 }
 
+// Folded non-empty lines of one body. Kept per thread and reused, so a
+// body costs no allocation per line once the buffers have grown.
+struct FoldScratch {
+  std::vector<size_t> index;       // line number of each folded line
+  std::vector<FoldedLine> folded;  // only the first index.size() are live
+  std::vector<bool> repeat;
+  std::unordered_set<std::string_view> seen;
+};
+
+FoldScratch& ThreadFoldScratch() {
+  thread_local FoldScratch scratch;
+  return scratch;
+}
+
 // Marks later copies of earlier lines that may be removed. Scraping
 // duplicates captions, galleries and furniture, which show up as a copy
 // right after its original, as runs of copies, or as non-sentences. A lone
 // full sentence repeated between different paragraphs is more likely a
 // writer's refrain (one column on real data repeated "Yet the stock market
 // sits at all-time highs." a dozen times), so it stays.
-std::vector<bool> FindRemovableRepeats(const std::vector<FoldedLine>& folded,
-                                       const std::vector<std::string>& keys,
-                                       const CleanOptions& options) {
-  const size_t n = folded.size();
-  std::vector<bool> copy(n, false), removable(n, false);
-  std::unordered_set<std::string> seen;
+void FindRemovableRepeats(FoldScratch& scratch, const CleanOptions& options) {
+  const size_t n = scratch.index.size();
+  const std::vector<FoldedLine>& folded = scratch.folded;
+  std::vector<bool> copy(n, false);
+  scratch.repeat.assign(n, false);
+  scratch.seen.clear();
   for (size_t i = 0; i < n; ++i) {
     if (!folded[i].has_alnum) continue;
-    copy[i] = folded[i].chars >= options.min_repeated_line_chars &&
-              seen.count(keys[i]) > 0;
-    seen.insert(keys[i]);
+    bool inserted = scratch.seen.insert(folded[i].key).second;
+    copy[i] = folded[i].chars >= options.min_repeated_line_chars && !inserted;
   }
   for (size_t i = 0; i < n; ++i) {
     if (!copy[i]) continue;
-    bool after_original = i > 0 && keys[i - 1] == keys[i];
+    bool after_original = i > 0 && folded[i - 1].key == folded[i].key;
     bool in_run = (i > 0 && copy[i - 1]) || (i + 1 < n && copy[i + 1]);
-    removable[i] =
+    scratch.repeat[i] =
         after_original || in_run || !EndsLikeSentence(folded[i].text);
   }
-  return removable;
 }
 
-void ClassifyLines(std::string_view body, const CleanOptions& options,
-                   std::vector<Line>& lines, std::vector<Removal>& removed) {
+// Corpus furniture is checked before the per-article rules: it is the
+// stronger evidence (the same line in many articles of the source), and it
+// makes the source_repeat count equal to the lines IsFurniture() names.
+void ClassifyLines(std::string_view body, std::string_view source,
+                   const CleanOptions& options, std::vector<Line>& lines,
+                   std::vector<Removal>& removed) {
   // Non-empty lines only, so "previous" and "next" skip blank lines.
-  std::vector<size_t> index;
-  std::vector<FoldedLine> folded;
-  std::vector<std::string> keys;
+  FoldScratch& scratch = ThreadFoldScratch();
+  scratch.index.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty) continue;
-    index.push_back(i);
-    folded.push_back(clean_internal::FoldLine(
-        body.substr(lines[i].begin, lines[i].end - lines[i].begin)));
-    keys.push_back(clean_internal::RepeatKey(folded.back()));
+    const size_t k = scratch.index.size();
+    scratch.index.push_back(i);
+    if (scratch.folded.size() <= k) scratch.folded.emplace_back();
+    clean_internal::FoldLineInto(
+        body.substr(lines[i].begin, lines[i].end - lines[i].begin),
+        &scratch.folded[k]);
   }
-  std::vector<bool> repeat = FindRemovableRepeats(folded, keys, options);
-  for (size_t k = 0; k < index.size(); ++k) {
-    std::optional<RemovalReason> reason =
-        Classify(folded[k], repeat[k], options);
+  FindRemovableRepeats(scratch, options);
+  for (size_t k = 0; k < scratch.index.size(); ++k) {
+    Line& line = lines[scratch.index[k]];
+    std::optional<RemovalReason> reason;
+    if (options.corpus != nullptr &&
+        options.corpus->IsFurniture(
+            source, body.substr(line.begin, line.end - line.begin))) {
+      reason = RemovalReason::kSourceRepeat;
+    } else {
+      reason = Classify(scratch.folded[k], scratch.repeat[k], options);
+    }
     if (!reason) continue;
-    Line& line = lines[index[k]];
     Span span{line.begin, line.end};
     line.removed = true;
     line.blank_filler = *reason == RemovalReason::kBlankFiller;
@@ -165,10 +190,19 @@ std::optional<Dateline> ExtractDateline(std::string_view body,
 void AppendVerbatim(std::string_view body, uint32_t begin, uint32_t end,
                     MappedText& out) {
   out.text.append(body.substr(begin, end - begin));
+  const size_t at = out.to_original.size();
+  out.to_original.resize(at + (end - begin));
+  uint32_t* map = out.to_original.data() + at;
+  uint8_t high = 0;
+  for (uint32_t i = begin; i < end; ++i) high |= static_cast<uint8_t>(body[i]);
+  if (high < 0x80) {  // ASCII: every byte is a character (vectorizes)
+    for (uint32_t i = begin; i < end; ++i) map[i - begin] = i;
+    return;
+  }
   uint32_t char_start = begin;
   for (uint32_t i = begin; i < end; ++i) {
     if ((static_cast<uint8_t>(body[i]) & 0xC0) != 0x80) char_start = i;
-    out.to_original.push_back(char_start);
+    map[i - begin] = char_start;
   }
 }
 
@@ -228,10 +262,10 @@ std::string_view RemovalReasonName(RemovalReason reason) {
 }
 
 CleanedBody CleanBody(std::string_view body, const CleanOptions& options,
-                      [[maybe_unused]] std::string_view source) {
+                      std::string_view source) {
   CleanedBody result;
   std::vector<Line> lines = SplitLines(body);
-  ClassifyLines(body, options, lines, result.removed);
+  ClassifyLines(body, source, options, lines, result.removed);
   if (options.extract_dateline) {
     result.dateline = ExtractDateline(body, lines);
   }

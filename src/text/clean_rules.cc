@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -15,22 +16,56 @@ namespace clean_internal {
 namespace {
 
 // A pattern with the longest line (in words) it may remove. The limits keep
-// every rule to lines too short to be a reporting paragraph.
+// every rule to lines too short to be a reporting paragraph. `needs` lists
+// lower-case literals separated by '|', one of which FoldedLine::key of
+// every match contains: at its start if `needs` begins with '^', at its end
+// if with '$', anywhere otherwise. When none is there the regex is not run,
+// which spares most lines every regex. Each list is read off its pattern by
+// hand and must stay exact (clean_test checks the rules against the bare
+// regexes on random lines).
 struct LimitedPattern {
   const char* pattern;
   uint32_t max_words;
+  const char* needs = "";
 };
+
+bool HasLiteral(std::string_view key, std::string_view literal, char where) {
+  switch (where) {
+    case '^':
+      return key.substr(0, literal.size()) == literal;
+    case '$':
+      return key.size() >= literal.size() &&
+             key.substr(key.size() - literal.size()) == literal;
+    default:
+      return key.find(literal) != std::string_view::npos;
+  }
+}
+
+// True if `key` holds one of the literals in `needs` (or `needs` is empty).
+bool HasNeededLiteral(std::string_view key, std::string_view needs) {
+  if (needs.empty()) return true;
+  char where = needs.front();
+  if (where == '^' || where == '$') needs.remove_prefix(1);
+  while (true) {
+    size_t bar = needs.find('|');
+    if (HasLiteral(key, needs.substr(0, bar), where)) return true;
+    if (bar == std::string_view::npos) return false;
+    needs.remove_prefix(bar + 1);
+  }
+}
 
 class PatternList {
  public:
   explicit PatternList(std::initializer_list<LimitedPattern> patterns) {
     for (const LimitedPattern& p : patterns) {
-      entries_.push_back({std::make_unique<RE2>(p.pattern), p.max_words});
+      entries_.push_back(
+          {std::make_unique<RE2>(p.pattern), p.max_words, p.needs});
     }
   }
   bool AnyMatches(const FoldedLine& folded) const {
     for (const Entry& e : entries_) {
       if (folded.words <= e.max_words &&
+          (folded.exotic_case || HasNeededLiteral(folded.key, e.needs)) &&
           RE2::PartialMatch(folded.text, *e.re)) {
         return true;
       }
@@ -42,6 +77,7 @@ class PatternList {
   struct Entry {
     std::unique_ptr<RE2> re;
     uint32_t max_words;
+    std::string_view needs;
   };
   std::vector<Entry> entries_;
 };
@@ -49,25 +85,29 @@ class PatternList {
 const PatternList& FurniturePatterns() {
   // Matched against folded text: quotes are ASCII, dashes '-', spaces single.
   static const PatternList* const kList = new PatternList({
-      {R"((?i)^story continue[sd] below\b)", 6},
-      {R"((?i)\b(please )?(enable|turn on|activate) javascript\b)", 40},
-      {R"((?i)^javascript is (disabled|required|not enabled)\b)", 40},
-      {R"((?i)^click here\b)", 30},
-      {R"((?i)^(sign up|subscribe)\b.*\bnewsletters?\b)", 30},
-      {R"((?i)^manage (your )?newsletters?$)", 4},
-      {R"((?i)^subscribe (now|today|here)\b)", 15},
-      {R"((?i)^(copyright|©|\(c\)) ?(©|\(c\))? ?\d{4}\b)", 30},
-      {R"((?i)\ball rights reserved\.?$)", 20},
-      {R"((?i)^(read more|also read|read also|see also) ?(:|-|\.\.\.|$))", 30},
+      {R"((?i)^story continue[sd] below\b)", 6, "^story continue"},
+      {R"((?i)\b(please )?(enable|turn on|activate) javascript\b)", 40,
+       "javascript"},
+      {R"((?i)^javascript is (disabled|required|not enabled)\b)", 40,
+       "^javascript is "},
+      {R"((?i)^click here\b)", 30, "^click here"},
+      {R"((?i)^(sign up|subscribe)\b.*\bnewsletters?\b)", 30, "^sign up|subscribe"},
+      {R"((?i)^manage (your )?newsletters?$)", 4, "^manage "},
+      {R"((?i)^subscribe (now|today|here)\b)", 15, "^subscribe "},
+      {R"((?i)^(copyright|©|\(c\)) ?(©|\(c\))? ?\d{4}\b)", 30,
+       "^copyright|©|(c)"},
+      {R"((?i)\ball rights reserved\.?$)", 20, "$all rights reserved|all rights reserved."},
+      {R"((?i)^(read more|also read|read also|see also) ?(:|-|\.\.\.|$))", 30,
+       "^read more|also read|read also|see also"},
       {R"((?i)^share (this (article|story|page|post)|on (facebook|twitter|x|whatsapp|linkedin|email|e-mail))\b)",
-       12},
-      {R"((?i)^follow us\b)", 20},
+       12, "^share "},
+      {R"((?i)^follow us\b)", 20, "^follow us"},
       {R"((?i)^follow \S+( \S+)? on (twitter|facebook|instagram|x|tiktok|linkedin|telegram|youtube|threads|bluesky)\b)",
-       20},
+       20, "^follow "},
       {R"((?i)^this (article|story|piece|post|column|report) (was|is|has been) (originally|first) (published|posted|appeared)\b)",
-       40},
+       40, "^this "},
       {R"((?i) contributed (reporting )?to this (report|story|article)\.?$)",
-       20},
+       20, "$report|report.|story|story.|article|article."},
   });
   return *kList;
 }
@@ -75,12 +115,13 @@ const PatternList& FurniturePatterns() {
 const PatternList& AdvertisementPatterns() {
   // Misspellings are common in scraped ad slots ("Advertisment").
   static const PatternList* const kList = new PatternList({
-      {R"((?i)\badverti[sz]e?m[ea]?nts?\b)", 6},
+      {R"((?i)\badverti[sz]e?m[ea]?nts?\b)", 6, "adverti"},
       {R"((?i)^(sponsored|ads?|adverts?|promoted)$)", 1},
-      {R"((?i)\bsponsored (content|post|links?|stories|articles?)\b)", 6},
-      {R"((?i)^sponsored by\b)", 6},
+      {R"((?i)\bsponsored (content|post|links?|stories|articles?)\b)", 6,
+       "sponsored "},
+      {R"((?i)^sponsored by\b)", 6, "^sponsored by"},
       {R"((?i)\b(paid (content|post|partnership)|promoted (content|stories)|ad feedback)\b)",
-       6},
+       6, "paid |promoted |ad feedback"},
   });
   return *kList;
 }
@@ -88,9 +129,10 @@ const PatternList& AdvertisementPatterns() {
 const PatternList& CaptionLabelPatterns() {
   static const PatternList* const kList = new PatternList({
       {R"((?i)^(photo|photograph|image|picture|pic|credit|caption|photo credit|image credit|file photo|file image)s?( ?[:|]| [-/] ))",
-       60},
-      {R"((?i)^file (photo|image|picture)\b)", 60},
-      {R"(/ ?\p{Lu}[^/]*\b(Images|Photos?|Pictures|IMAGES|PHOTOS?)$)", 60},
+       60, "^photo|image|pic|credit|caption|file"},
+      {R"((?i)^file (photo|image|picture)\b)", 60, "^file "},
+      {R"(/ ?\p{Lu}[^/]*\b(Images|Photos?|Pictures|IMAGES|PHOTOS?)$)", 60,
+       "$images|photo|photos|pictures"},
   });
   return *kList;
 }
@@ -277,47 +319,188 @@ int CountLetters(std::string_view place) {
   return letters;
 }
 
-}  // namespace
 
-FoldedLine FoldLine(std::string_view line) {
-  MappedText normalized = Normalize(line, NormalizeOptions{});
-  FoldedLine out;
-  bool pending_space = false;
-  for (char c : normalized.text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
-      pending_space = !out.text.empty();
+// Byte tables for the fold fast path.
+constexpr std::array<bool, 256> MakeAsciiAlnum() {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiAlnum = MakeAsciiAlnum();
+
+// The whitespace FoldLine collapses (Normalize turns "\r" into "\n").
+inline bool IsFoldSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// What Normalize makes of the typographic character at the start of `rest`
+// (non-ASCII), in collapsed-space form, with its length in bytes; length 0
+// if it is not one of the few handled here. Normalize folds each of them on
+// its own, before NFKC (FoldOf in normalize.cc), so with no other non-ASCII
+// character in the line no ICU segment is ever open. An em dash becomes
+// " - " or "-" with spaces only where none are next to it: the same once
+// spaces are collapsed.
+struct Typographic {
+  size_t length = 0;
+  std::string_view folded;
+};
+
+Typographic FoldTypographic(std::string_view rest) {
+  const auto b = [&](size_t i) {
+    return i < rest.size() ? static_cast<uint8_t>(rest[i]) : 0;
+  };
+  if (b(0) == 0xC2 && b(1) == 0xA0) return {2, " "};  // NBSP
+  if (b(0) != 0xE2 || b(1) != 0x80) return {};
+  switch (b(2)) {
+    case 0x98: case 0x99: return {3, "'"};    // U+2018, U+2019
+    case 0x9C: case 0x9D: return {3, "\""};   // U+201C, U+201D
+    case 0x93: return {3, "-"};               // U+2013 en dash
+    case 0x94: return {3, " - "};             // U+2014 em dash
+    case 0xA6: return {3, "..."};             // U+2026 ellipsis
+    default: return {};
+  }
+}
+
+// Collapses spaces into a buffer of known size (every fold above is no
+// longer than its input), counting words and looking for letters.
+class CollapsingWriter {
+ public:
+  explicit CollapsingWriter(char* out) : begin_(out), out_(out) {}
+  void Put(char c) {
+    if (IsFoldSpace(c)) {
+      pending_space_ = out_ != begin_;
+      return;
+    }
+    if (pending_space_ || out_ == begin_) ++words_;
+    if (pending_space_) *out_++ = ' ';
+    pending_space_ = false;
+    has_alnum_ |= kAsciiAlnum[static_cast<uint8_t>(c)];
+    *out_++ = c;
+  }
+  size_t size() const { return static_cast<size_t>(out_ - begin_); }
+  uint32_t words() const { return words_; }
+  bool has_alnum() const { return has_alnum_; }
+
+ private:
+  char* const begin_;
+  char* out_;
+  uint32_t words_ = 0;
+  bool pending_space_ = false;
+  bool has_alnum_ = false;
+};
+
+// The commonest line of all: printable ASCII with single spaces between
+// words and none at either end. Then folding changes nothing and the counts
+// come from one branch-free pass (which the compiler vectorizes).
+bool FoldPlainAsciiLine(std::string_view line, FoldedLine* out) {
+  const size_t n = line.size();
+  if (n == 0 || line.front() == ' ' || line.back() == ' ') return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+  uint8_t high = 0;
+  uint32_t spaces = 0, doubled = 0, controls = 0, alnum = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t c = s[i];
+    high |= c;
+    spaces += c == ' ';
+    controls += c < 0x20;
+    alnum += static_cast<uint8_t>((c | 0x20) - 'a') < 26 ||
+             static_cast<uint8_t>(c - '0') < 10;
+  }
+  for (size_t i = 0; i + 1 < n; ++i) doubled += (s[i] == ' ') & (s[i + 1] == ' ');
+  if (high >= 0x80 || controls != 0 || doubled != 0) return false;
+  out->text.assign(line);
+  out->words = spaces + 1;
+  out->chars = static_cast<uint32_t>(n);
+  out->has_alnum = alnum != 0;
+  out->exotic_case = false;
+  return true;
+}
+
+// The fast path of FoldLineInto: a line of ASCII and FoldTypographic
+// characters, folded with byte tables. Returns false (leaving `out` in an
+// unspecified state) on any other character.
+bool FoldTypographicLine(std::string_view line, FoldedLine* out) {
+  if (FoldPlainAsciiLine(line, out)) return true;
+  out->text.resize(line.size());
+  CollapsingWriter writer(out->text.data());
+  for (size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (static_cast<uint8_t>(c) < 0x80) {
+      writer.Put(c);
+      ++i;
       continue;
     }
-    if (pending_space) out.text.push_back(' ');
+    const Typographic t = FoldTypographic(line.substr(i));
+    if (t.length == 0) return false;
+    for (char f : t.folded) writer.Put(f);
+    i += t.length;
+  }
+  out->text.resize(writer.size());
+  out->words = writer.words();
+  out->chars = static_cast<uint32_t>(writer.size());
+  out->has_alnum = writer.has_alnum();
+  out->exotic_case = false;
+  return true;
+}
+
+// The general path: Normalize, collapse spaces, count with ICU properties.
+void FoldLineWithIcu(std::string_view line, FoldedLine* out) {
+  const MappedText normalized = Normalize(line, NormalizeOptions{});
+  out->text.clear();
+  out->words = out->chars = 0;
+  out->has_alnum = false;
+  bool pending_space = false;
+  for (char c : normalized.text) {
+    if (IsFoldSpace(c)) {
+      pending_space = !out->text.empty();
+      continue;
+    }
+    if (pending_space) out->text.push_back(' ');
     pending_space = false;
-    out.text.push_back(c);
+    out->text.push_back(c);
   }
   int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(out.text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(out.text.data());
+  const int32_t n = static_cast<int32_t>(out->text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(out->text.data());
   bool in_word = false;
   while (i < n) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    ++out.chars;
-    if (c >= 0 && u_isalnum(c)) out.has_alnum = true;
+    ++out->chars;
+    if (c >= 0 && u_isalnum(c)) out->has_alnum = true;
     if (c == ' ') {
       in_word = false;
     } else if (!in_word) {
       in_word = true;
-      ++out.words;
+      ++out->words;
     }
   }
-  return out;
+  out->exotic_case =
+      out->text.find("\u017f") != std::string::npos ||
+      out->text.find("\u212a") != std::string::npos;
 }
 
-std::string RepeatKey(const FoldedLine& folded) {
-  std::string key = folded.text;
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}  // namespace
+
+void FoldLineInto(std::string_view line, FoldedLine* out) {
+  if (!FoldTypographicLine(line, out)) FoldLineWithIcu(line, out);
+  const size_t n = out->text.size();
+  out->key.resize(n);
+  const char* text = out->text.data();
+  char* key = out->key.data();
+  for (size_t i = 0; i < n; ++i) {  // branch-free, so it vectorizes
+    const char c = text[i];
+    key[i] = static_cast<char>(
+        c | (static_cast<uint8_t>(c - 'A') < 26 ? 0x20 : 0));
   }
-  return key;
+}
+
+FoldedLine FoldLine(std::string_view line) {
+  FoldedLine out;
+  FoldLineInto(line, &out);
+  return out;
 }
 
 bool IsBlankFiller(const FoldedLine& folded) { return !folded.has_alnum; }
@@ -342,7 +525,30 @@ bool IsCaption(const FoldedLine& folded) {
          EndsWithParenCredit(folded.text, folded.words);
 }
 
+// Exact prefilter for DatelinePattern(): the place starts, after ASCII
+// spaces, with an upper-case letter, and the character after an ASCII
+// capital can only be a capital, one of "'.-/,&( \t" or non-ASCII; never a
+// lower-case ASCII letter or a digit. So "The ..." or "In 2020 ..." cannot
+// match, and most lines skip the regex.
+bool MayStartDateline(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i == line.size()) return false;
+  const uint8_t first = static_cast<uint8_t>(line[i]);
+  if (first >= 0x80) return true;
+  if (first < 'A' || first > 'Z') return false;
+  if (i + 1 == line.size()) return true;
+  const char next = line[i + 1];
+  return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
+}
+
+bool DatelineRegexMatches(std::string_view line) {
+  return DatelinePattern().Match(line, 0, line.size(), RE2::ANCHOR_START,
+                                 nullptr, 0);
+}
+
 std::optional<DatelineMatch> MatchDateline(std::string_view line) {
+  if (!MayStartDateline(line)) return std::nullopt;
   re2::StringPiece groups[5];
   if (!DatelinePattern().Match(line, 0, line.size(), RE2::ANCHOR_START, groups,
                                5)) {

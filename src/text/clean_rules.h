@@ -19,16 +19,25 @@ namespace clean_internal {
 // One line, folded for classification.
 struct FoldedLine {
   std::string text;        // normalized, spaces collapsed, trimmed
+  std::string key;         // `text` ASCII-lowercased: the repeat key
   uint32_t words = 0;      // space-separated tokens in `text`
   uint32_t chars = 0;      // code points in `text`
   bool has_alnum = false;  // any letter or digit (Unicode)
+  // `text` holds a character that (?i) matching folds to an ASCII letter
+  // (U+017F long s, U+212A Kelvin sign). NFKC removes both, so this is only
+  // set if ICU normalization was unavailable; the rules then skip their
+  // literal prefilters, which look for ASCII literals in `key`.
+  bool exotic_case = false;
 };
 
-// Folds `line` (valid UTF-8, no newline).
-FoldedLine FoldLine(std::string_view line);
+// Folds `line` (valid UTF-8, no newline) into `out`, reusing its buffers.
+// Lines of ASCII and the common typographic characters (curly quotes, en
+// and em dashes, ellipsis, NBSP) are folded by a byte loop without ICU; the
+// result is the same as for Normalize() then collapsing spaces.
+void FoldLineInto(std::string_view line, FoldedLine* out);
 
-// Key under which two lines count as repeats: `folded.text`, ASCII-lowercased.
-std::string RepeatKey(const FoldedLine& folded);
+// Same, returning a new FoldedLine.
+FoldedLine FoldLine(std::string_view line);
 
 // True when the line has visible characters but no letter or digit
 // ("\u00a0", "* * *", "•"). An empty folded line from a non-empty input also
@@ -57,6 +66,12 @@ struct DatelineMatch {
   std::string outlet;
 };
 std::optional<DatelineMatch> MatchDateline(std::string_view line);
+
+// For tests: MayStartDateline is the exact prefilter MatchDateline applies
+// before its regex (false only when DatelineRegexMatches is false), and
+// DatelineRegexMatches is that regex alone, anchored at the line start.
+bool MayStartDateline(std::string_view line);
+bool DatelineRegexMatches(std::string_view line);
 
 }  // namespace clean_internal
 }  // namespace twicetold

@@ -211,7 +211,7 @@ Segmentation Segment(std::string_view text, const SegmentOptions& options) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  std::vector<Span> scratch;
+  thread_local std::vector<Span> scratch;  // reused: one allocation per call
   AppendTokens(text, 0, FastPathApplies(text), &scratch, &tokens);
   return tokens;
 }

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -284,13 +285,76 @@ void JoinWordSpans(std::string_view text, const std::vector<Span>& raw,
   }
 }
 
+namespace {
+
+// True if UAX #29 puts a word boundary at `pos` that no rule looks across:
+// after a space or a line feed (WB3a, WB3d aside) and before an ASCII
+// character other than a space, which is never Extend, Format or ZWJ
+// (WB4) nor a space (WB3d). Then the segments on either side of `pos` are
+// the same whether the text is broken whole or cut in two there.
+inline bool IsHardCut(std::string_view text, size_t pos) {
+  const char before = text[pos - 1];
+  const auto after = static_cast<unsigned char>(text[pos]);
+  return (before == ' ' || before == '\n') && after < 0x80 && after != ' ';
+}
+
+// Appends the raw word spans of `text[begin, end)`, shifted to offsets in
+// `text`, through whichever path gives ICU's answer on that stretch.
+void AppendStretchSpans(std::string_view text, size_t begin, size_t end,
+                        std::vector<Span>* out) {
+  if (begin == end) return;
+  const std::string_view stretch = text.substr(begin, end - begin);
+  const size_t first = out->size();
+  if (FastPathApplies(stretch)) {
+    AppendAsciiWordSpans(stretch, out);
+  } else {
+    AppendIcuWordSpans(stretch, out);
+  }
+  for (size_t k = first; k < out->size(); ++k) {
+    (*out)[k].begin += static_cast<uint32_t>(begin);
+    (*out)[k].end += static_cast<uint32_t>(begin);
+  }
+}
+
+// Raw word spans of any text: ICU runs only on the stretches around
+// non-ASCII characters, each widened to the hard cuts (IsHardCut) on either
+// side, and the ASCII fast path takes everything between. News text that
+// still has an accented name or a non-ASCII symbol after normalization thus costs a few
+// short ICU calls instead of one over the whole text.
+void AppendWordSpansByStretch(std::string_view text, std::vector<Span>* out) {
+  const size_t n = text.size();
+  size_t done = 0;  // spans of text[0, done) are in `out`; done is a cut
+  size_t i = 0;
+  while (true) {
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i == n) break;
+    size_t begin = i;
+    while (begin > done && !IsHardCut(text, begin)) --begin;
+    size_t end = i + 1;
+    while (end < n && !IsHardCut(text, end)) ++end;
+    AppendStretchSpans(text, done, begin, out);
+    AppendStretchSpans(text, begin, end, out);
+    done = i = end;
+  }
+  AppendStretchSpans(text, done, n, out);
+}
+
+}  // namespace
+
 void AppendTokens(std::string_view text, uint32_t offset, bool fast_path,
                   std::vector<Span>* scratch, std::vector<Token>* out) {
   scratch->clear();
   if (fast_path) {
     AppendAsciiWordSpans(text, scratch);
   } else {
-    AppendIcuWordSpans(text, scratch);
+    AppendWordSpansByStretch(text, scratch);
+  }
+  // Joins only merge spans, so this is all the room `out` needs; growing
+  // at least geometrically keeps repeated calls (Segment, block by block)
+  // linear.
+  const size_t needed = out->size() + scratch->size();
+  if (needed > out->capacity()) {
+    out->reserve(std::max(needed, 2 * out->capacity()));
   }
   JoinWordSpans(text, *scratch, offset, out);
 }

@@ -96,8 +96,8 @@ inline uint64_t SimHashReference(const std::vector<uint64_t>& shingles) {
   return out;
 }
 
-// Deduplication by all pairs: for each article, the earliest earlier one
-// with the same exact hash; else the earlier one with the highest verified
+// Deduplication by all pairs: for each article with words, the earliest
+// earlier one with the same exact hash; else the earlier one with the highest verified
 // similarity passing the threshold (ties: earliest); else original. With
 // `require_shared_band` (kMinHash only), a pair must also share a band key,
 // which is the header's contract exactly; without it, the oracle is the
@@ -109,7 +109,7 @@ inline std::vector<DedupDecision> BruteForceDedup(
   for (size_t i = 0; i < fps.size(); ++i) {
     DedupDecision d;
     d.cluster = i;
-    for (size_t j = 0; j < i; ++j) {
+    for (size_t j = 0; j < i && fps[i].words > 0; ++j) {  // no words: never
       if (fps[j].exact_high == fps[i].exact_high &&
           fps[j].exact_low == fps[i].exact_low) {
         d = {out[j].cluster, j, DedupRelation::kIdentical, 1.0};

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -15,6 +16,8 @@
 #include "reference/icu_tokenizer.h"
 #include "text/sentence_splitter.h"
 #include "text/word_tokenizer.h"
+#include "twicetold/clean.h"
+#include "twicetold/io.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -169,6 +172,71 @@ TEST(TokenizerTest, IcuPathMatchesReferenceOnNonAscii) {
     AppendIcuSentenceBreaks(s, &breaks);
     EXPECT_EQ(breaks, reference::IcuSentenceBreaks(s)) << s;
   }
+}
+
+// Text mixing ASCII with characters that need ICU, placed where they touch
+// the stretch cuts: combining marks and format characters right after a
+// space or a newline, emoji with ZWJ, regional indicators, CJK and Thai
+// (dictionary segmentation), NBSP and thin spaces, and the fast-path
+// symbols. Tokenize runs ICU only on the stretches around them.
+std::string RandomMixedText(std::mt19937& rng, size_t pieces) {
+  static const std::vector<std::string> kPieces = {
+      "the", "Vorland", "2.5%", "28-point", "don't", "U.S.", "4,000", "a_1",
+      "e-mail", "x@y", " ", " ", " ", "  ", "\n", "\n\n", "\r\n", ".", ",",
+      "'", "-", "\"", ":", "\t", "caf\u00e9", "\u0301", " \u0301",
+      "\n\u0301", "\u00ad", "\u200b", "\u200d", "\u2060", "\U0001F600",
+      "\U0001F468\u200d\U0001F469", "\U0001F1EB\U0001F1F7", "\u5317\u4eac",
+      "\u6771\u4eac\u90fd", "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22",
+      "\u00a0", "\u2009", "\u202f", "\u3000", "\u00a3", "\u20ac", "\u2022",
+      "\u00b0", "\u2019", "\u201c", "\u2014", "\u0434\u043e\u043c",
+      "\u0661\u0662", "\uff11\uff12", "\u00e9t\u00e9", "na\u00efve."};
+  std::string s;
+  for (size_t i = 0; i < pieces; ++i) s += kPieces[rng() % kPieces.size()];
+  return s;
+}
+
+TEST(TokenizerTest, StretchedFastPathMatchesIcuOnMixedText) {
+  std::mt19937 rng(424242);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string s = RandomMixedText(rng, 1 + rng() % 40);
+    const std::vector<Token> got = Tokenize(s);
+    const std::vector<Token> want = reference::IcuTokenize(s);
+    ASSERT_EQ(TokenTexts(s, got), TokenTexts(s, want)) << "[" << s << "]";
+    for (size_t k = 0; k < got.size(); ++k) {
+      ASSERT_EQ(got[k].span.begin, want[k].span.begin) << s;
+      ASSERT_EQ(got[k].kind, want[k].kind) << s;
+    }
+  }
+}
+
+// Real news after cleaning and normalization, as the dedup fast path sees
+// it, and raw (read at run time, never copied into the repo). AllSides
+// text keeps accented names, symbols and the odd emoji.
+TEST(TokenizerTest, TokenizeMatchesIcuOnRealCleanedNews) {
+  const std::string path = std::string(TWICETOLD_SOURCE_DIR) +
+                           "/../shared/data/corpora/allsides.jsonl.xz";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+  std::vector<std::string> bodies;
+  ReadOptions options;
+  options.keep_original = false;
+  auto read = ReadInputs(
+      {path}, options,
+      [&](Article&& a) {
+        if (bodies.size() < 1000) bodies.push_back(std::move(a.body));
+      },
+      [](Rejected&&) {});
+  ASSERT_TRUE(read.ok());
+  int non_ascii = 0;
+  for (const std::string& raw : bodies) {
+    const std::string text =
+        Normalize(CleanBody(raw, CleanOptions{}).text.text, {}).text;
+    non_ascii += !FastPathApplies(text);
+    for (const std::string& s : {text, raw}) {
+      ASSERT_EQ(TokenTexts(s, Tokenize(s)),
+                TokenTexts(s, reference::IcuTokenize(s)));
+    }
+  }
+  EXPECT_GT(non_ascii, 10);
 }
 
 TEST(TokenizerTest, FastPathsMatchIcuOnRealNews) {
