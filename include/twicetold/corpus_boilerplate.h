@@ -6,7 +6,8 @@
 // once per article, per source), then Freeze(); after that, IsFurniture()
 // answers for CleanBody (CleanOptions::corpus), which removes such lines
 // with reason "source_repeat" and keeps every span pointing into the body
-// as given. Articles without a source form one source of their own ("").
+// as given, unless they would take more than half of an article's text (a
+// templated item, such as a dividend notice, is content). Articles without a source form one source of their own ("").
 #ifndef TWICETOLD_CORPUS_BOILERPLATE_H_
 #define TWICETOLD_CORPUS_BOILERPLATE_H_
 
@@ -50,9 +51,6 @@ class CorpusBoilerplate {
   bool IsFurniture(std::string_view source, std::string_view line) const;
 
   uint64_t furniture_lines() const;  // distinct (source, line) pairs
-  // Lines of the observed articles that are furniture (all occurrences):
-  // the source_repeat removals CleanBody makes on those same articles.
-  uint64_t furniture_occurrences() const;
   size_t MemoryBytes() const;
 
  private:

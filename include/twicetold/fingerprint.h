@@ -53,6 +53,9 @@ struct Fingerprint {
   uint64_t simhash = 0;
   uint32_t words = 0;
   uint32_t shingles = 0;           // distinct shingles
+  // Lines FingerprintArticle's cleaning removed as corpus furniture
+  // (source_repeat); 0 from ComputeFingerprint.
+  uint32_t source_repeat_lines = 0;
 };
 
 // Fingerprint of normalized text with its tokens (as from Tokenize()).

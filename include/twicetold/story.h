@@ -51,10 +51,10 @@ struct StoryOptions {
   // (undated); figures in eval/story_eval.md.
   double join_threshold = 0.2;
   double join_threshold_undated = 0.3;
-  // Corpus runs (RunStories) hold up to this many articles to put a
-  // nearly sorted input into published order before clustering; 0 keeps
-  // input order.
-  uint32_t reorder_window = 10000;
+  // Corpus runs (RunStories) hold up to this many articles (their text and
+  // features, ~1.5 KB more than the text each) to put a nearly sorted input
+  // into published order before clustering; 0 keeps input order.
+  uint32_t reorder_window = 4096;
   // At most this many candidate stories are scored per article.
   uint32_t max_candidates = 64;
   AnalyzeOptions analyze;
@@ -97,6 +97,7 @@ struct Story {
 // comparison needs, so Relate can run on any thread, in any order.
 struct StoryPlacement {
   StoryAssignment assignment;
+  std::shared_ptr<const Article> article;  // the article placed
   struct Pending;
   std::shared_ptr<const Pending> pending;  // null when nothing is left to do
 };

@@ -269,7 +269,12 @@ Fingerprint FingerprintArticle(const Article& article,
   // Analyze-style normalized text, and no slower than NFKC_Casefold since
   // nearly every word takes the ASCII path.
   const MappedText normalized = Normalize(cleaned.text.text, NormalizeOptions{});
-  return ComputeFingerprint(normalized.text, Tokenize(normalized.text), options);
+  Fingerprint fingerprint =
+      ComputeFingerprint(normalized.text, Tokenize(normalized.text), options);
+  for (const Removal& r : cleaned.removed) {
+    fingerprint.source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
+  }
+  return fingerprint;
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

@@ -5,6 +5,7 @@
 #include "twicetold/corpus.h"
 
 #include <oneapi/tbb/concurrent_queue.h>
+#include <oneapi/tbb/parallel_for.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,9 +19,14 @@
 #include <vector>
 
 #include "pipeline/ordered_pipeline.h"
+#include "story/reorder_buffer.h"
+#include "story/story_features.h"
 
 namespace twicetold {
 namespace {
+
+// Placed articles whose relations are computed together, in parallel.
+constexpr size_t kRelateBatch = 256;
 
 using Clock = std::chrono::steady_clock;
 
@@ -217,9 +223,6 @@ class CorpusRun {
     if (!counted.ok()) return counted.status();
     corpus_.Freeze();
     summary_.furniture_lines = corpus_.furniture_lines();
-    // The main pass reads the same articles, so CleanBody removes exactly
-    // these: counted here rather than by checking every line a third time.
-    summary_.lines_removed = corpus_.furniture_occurrences();
     return Status::Ok();
   }
 
@@ -262,6 +265,10 @@ class CorpusRun {
     summary_.input_bytes = progress.bytes();
     return Status::Ok();
   }
+
+  // The main pass counts what cleaning actually removed: an article made
+  // mostly of its source's recurring lines keeps them (clean.h).
+  void CountRemoved(uint32_t lines) { summary_.lines_removed += lines; }
 
   CorpusSummary Finish(size_t index_bytes, size_t peak_index_bytes) {
     summary_.index_bytes = index_bytes;
@@ -320,6 +327,7 @@ Result<CorpusSummary> RunDedup(const std::vector<std::string>& paths,
         return FingerprintArticle(article, fingerprint);
       },
       [&](const Article& article, Fingerprint&& fp) {
+        run.CountRemoved(fp.source_repeat_lines);
         on_article(article, (*index)->Add(fp));
       },
       on_rejected));
@@ -344,15 +352,38 @@ Result<CorpusSummary> RunStories(const std::vector<std::string>& paths,
   RETURN_IF_ERROR(run.CountingPass());
   StoryOptions options = story_options;
   options.analyze.clean.corpus = run.corpus();
+  // Prepared articles are put in published order (a bounded reorder
+  // buffer), placed one by one, and their relations to their closest
+  // members computed in parallel batches; results keep placement order.
+  ReorderBuffer<StoryFeaturesPtr> reorder(options.reorder_window);
+  std::vector<StoryPlacement> batch;
+  auto flush = [&] {
+    oneapi::tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
+      StoryClusterer::Relate(&batch[i], options);
+    });
+    for (const StoryPlacement& p : batch) on_article(*p.article, p.assignment);
+    batch.clear();
+  };
+  auto place = [&](StoryFeaturesPtr features) {
+    batch.push_back((*clusterer)->Place(std::move(features)));
+    if (batch.size() >= kRelateBatch) flush();
+  };
   RETURN_IF_ERROR(run.MainPass<StoryFeaturesPtr>(
       "clustering",
       [&](const Article& article) {
         return StoryClusterer::Prepare(article, options);  // a copy
       },
-      [&](const Article& article, StoryFeaturesPtr&& features) {
-        on_article(article, (*clusterer)->Add(std::move(features)));
+      [&](const Article&, StoryFeaturesPtr&& features) {
+        run.CountRemoved(features->source_repeat_lines);
+        std::optional<double> day = features->day;
+        reorder.Push(day, std::move(features));
+        while (std::optional<StoryFeaturesPtr> next = reorder.Pop()) place(std::move(*next));
       },
       on_rejected));
+  while (std::optional<StoryFeaturesPtr> next = reorder.Pop(/*drain=*/true)) {
+    place(std::move(*next));
+  }
+  flush();
   if (stories != nullptr) *stories = (*clusterer)->Stories();
   return run.Finish((*clusterer)->MemoryBytes(),
                     (*clusterer)->PeakMemoryBytes());

@@ -76,13 +76,11 @@ class CountTable {
     uint32_t count = 0;
     uint32_t last_article = 0;  // 1-based article number; 0 = none
     uint32_t source = 0;        // index into the owner's sources
-    uint32_t occurrences = 0;   // every line, not once per article
   };
 
-  // Adds `occurrences`, and `n` to `key`'s count unless `article`
-  // (1-based; 0 = always) already counted it.
-  void Add(uint64_t key, uint32_t source, uint32_t n, uint32_t article,
-           uint32_t occurrences) {
+  // Adds `n` to `key`'s count unless `article` (1-based; 0 = always)
+  // already counted it.
+  void Add(uint64_t key, uint32_t source, uint32_t n, uint32_t article) {
     if ((size_ + 1) * 2 > entries_.size()) Grow();
     Entry& e = Find(key);
     if (e.key == 0) {
@@ -90,7 +88,6 @@ class CountTable {
       e.source = source;
       ++size_;
     }
-    e.occurrences += occurrences;
     if (article != 0 && e.last_article == article) return;
     e.count += n;
     if (article != 0) e.last_article = article;
@@ -139,7 +136,7 @@ class CorpusBoilerplate::Impl {
       size_t nl = body.find('\n', begin);
       size_t end = nl == std::string_view::npos ? body.size() : nl;
       if (LineKey(body.substr(begin, end - begin), options_, &key_)) {
-        counts_.Add(PairKey(source_hash, key_), source, 1, number, 1);
+        counts_.Add(PairKey(source_hash, key_), source, 1, number);
       }
       if (nl == std::string_view::npos) break;
       begin = nl + 1;
@@ -155,7 +152,7 @@ class CorpusBoilerplate::Impl {
     }
     for (const CountTable::Entry& e : other.counts_.entries()) {
       if (e.key != 0) {
-        counts_.Add(e.key, map[e.source], e.count, 0, e.occurrences);
+        counts_.Add(e.key, map[e.source], e.count, 0);
       }
     }
     observed_ += other.observed_;
@@ -163,13 +160,11 @@ class CorpusBoilerplate::Impl {
 
   void Freeze() {
     furniture_.clear();
-    occurrences_ = 0;
     for (const CountTable::Entry& e : counts_.entries()) {
       if (e.key == 0 || e.count < options_.min_articles) continue;
       const double needed = options_.min_fraction * articles_[e.source];
       if (e.count >= needed) {
         furniture_.push_back(e.key);
-        occurrences_ += e.occurrences;
       }
     }
     std::sort(furniture_.begin(), furniture_.end());
@@ -187,7 +182,6 @@ class CorpusBoilerplate::Impl {
   }
 
   uint64_t furniture_lines() const { return furniture_.size(); }
-  uint64_t furniture_occurrences() const { return occurrences_; }
 
   size_t MemoryBytes() const {
     return counts_.MemoryBytes() + furniture_.capacity() * sizeof(uint64_t) +
@@ -214,7 +208,6 @@ class CorpusBoilerplate::Impl {
   CountTable counts_;
   std::vector<uint64_t> furniture_;  // sorted pair keys, after Freeze
   uint64_t observed_ = 0;
-  uint64_t occurrences_ = 0;  // of furniture lines, after Freeze
   bool frozen_ = false;
   std::string key_;  // scratch for Observe
 };
@@ -239,9 +232,6 @@ bool CorpusBoilerplate::IsFurniture(std::string_view source,
 }
 uint64_t CorpusBoilerplate::furniture_lines() const {
   return impl_->furniture_lines();
-}
-uint64_t CorpusBoilerplate::furniture_occurrences() const {
-  return impl_->furniture_occurrences();
 }
 size_t CorpusBoilerplate::MemoryBytes() const { return impl_->MemoryBytes(); }
 

@@ -33,7 +33,7 @@ Status ValidateStoryOptions(const StoryOptions& o) {
 struct StoryPlacement::Pending {
   std::shared_ptr<const Article> closest;
   std::vector<uint32_t> closest_names;
-  AnalyzedArticle article;
+  std::shared_ptr<const Article> article;
   std::vector<uint32_t> names;
   double similarity = 0;
   bool shares_prose = false;  // a verbatim run outside quotations is possible
@@ -161,7 +161,8 @@ class StoryClusterer::Impl {
   double CentroidCosine(StoryState& story, const CompactVector& terms) const;
   double TimeFactor(const StoryState& story, double day) const;
   Choice ChooseStory(const StoryFeatures& f, double day);
-  void Insert(uint32_t article, uint32_t story, StoryFeatures&& f, double day);
+  void Insert(uint32_t article, uint32_t story, StoryFeatures&& f,
+              std::shared_ptr<const Article> text, double day);
   void TrackMemory();
 
   StoryOptions options_;
@@ -324,7 +325,7 @@ StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatur
 }
 
 void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& f,
-                                  double day) {
+                                  std::shared_ptr<const Article> text, double day) {
   StoryState& story = stories_[s];
   story.members.push_back(article);
   ++story.active_members;
@@ -336,7 +337,6 @@ void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& 
   story.norm_dirty = true;
   live_postings_ += f.terms.size();
   exact_.emplace(ExactKey(f), article);
-  auto text = std::make_shared<const Article>(f.analyzed.article);
   text_bytes_ += text->body.size();
   text_bytes_ += f.prose_runs.capacity() * sizeof(uint32_t);
   active_[article] = ActiveArticle{ExactKey(f), std::move(f.terms), std::move(f.names),
@@ -356,7 +356,9 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
   record.day = f.day ? static_cast<float>(*f.day) : std::numeric_limits<float>::quiet_NaN();
   record.window_day = day;
   record.words = f.words;
-  record.title = ShortTitle(f.analyzed.article);
+  record.title = ShortTitle(f.article);
+  auto text = std::make_shared<const Article>(std::move(f.article));
+  out.article = text;
   if (choice.story == kNone) {
     choice.story = static_cast<uint32_t>(stories_.size());
     stories_.emplace_back();
@@ -371,7 +373,7 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
       auto pending = std::make_shared<StoryPlacement::Pending>();
       pending->closest = closest.article;
       pending->closest_names = closest.names;
-      pending->article = f.analyzed;  // a copy: Insert keeps the article
+      pending->article = text;
       pending->names = f.names;
       pending->similarity = choice.similarity;
       uint32_t shorter = std::min(records_[choice.closest].words, f.words);
@@ -384,7 +386,7 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
   record.story = choice.story;
   out.assignment.story = choice.story;
   records_.push_back(std::move(record));
-  Insert(article, choice.story, std::move(f), day);
+  Insert(article, choice.story, std::move(f), std::move(text), day);
   TrackMemory();
   return out;
 }
@@ -484,11 +486,12 @@ void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& optio
   bool decided = false;
   if (p.shares_prose || p.similarity >= kParaphraseGate) {
     AnalyzedArticle earlier = Analyze(*p.closest, options.analyze);
+    AnalyzedArticle later = Analyze(*p.article, options.analyze);
     CompareOptions compare = options.compare;
     compare.align = false;
     compare.quotes = false;
     compare.facts = false;
-    Result<Comparison> c = Compare(earlier, p.article, compare);
+    Result<Comparison> c = Compare(earlier, later, compare);
     if (c.ok()) {
       relation = c->relation;
       decided = true;
@@ -503,7 +506,7 @@ void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& optio
     s.story_score = StoryScore(p.similarity, s.name_overlap,
                                static_cast<uint32_t>(p.closest_names.size() + p.names.size()));
     std::optional<double> d0 = ParseIsoDays(p.closest->published);
-    std::optional<double> d1 = ParseIsoDays(p.article.article.published);
+    std::optional<double> d1 = ParseIsoDays(p.article->published);
     if (d0 && d1) s.days_apart = std::abs(*d0 - *d1);
     relation = ClassifyRelation(s, options.compare.thresholds);
   }

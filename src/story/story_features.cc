@@ -124,8 +124,11 @@ double Dot(const CompactVector& a, const CompactVector& b) {
 StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options) {
   StoryFeatures out;
   out.day = ParseIsoDays(article.published);
-  out.analyzed = Analyze(std::move(article), options.analyze);
-  ArticleFeatures f = compare_internal::ComputeFeatures(out.analyzed, /*sentences=*/false);
+  AnalyzedArticle analyzed = Analyze(std::move(article), options.analyze);
+  for (const Removal& r : analyzed.cleaned.removed) {
+    out.source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
+  }
+  ArticleFeatures f = compare_internal::ComputeFeatures(analyzed, /*sentences=*/false);
   // The same key as compare's `identical`: the normalized text with
   // whitespace runs squeezed.
   XXH128_hash_t exact = XXH3_128bits(f.squeezed.data(), f.squeezed.size());
@@ -136,7 +139,7 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
 
   std::unordered_map<uint64_t, double> weights;
   for (const auto& [key, w] : f.body.entries) weights[key] += w;
-  AddTitleTerms(out.analyzed.article.title, options.analyze.normalize, &weights);
+  AddTitleTerms(analyzed.article.title, options.analyze.normalize, &weights);
   out.terms = TopTerms(weights);
 
   // The most salient rare names: those that weigh most in the body.
@@ -152,6 +155,7 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   for (const auto& [w, name] : names) out.names.push_back(static_cast<uint32_t>(name));
   std::sort(out.names.begin(), out.names.end());
   out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+  out.article = std::move(analyzed.article);
   return out;
 }
 

@@ -23,7 +23,7 @@ struct WeightedTerm {
 using CompactVector = std::vector<WeightedTerm>;
 
 struct StoryFeatures {
-  AnalyzedArticle analyzed;        // dropped (all but the article) after Add
+  Article article;                 // as read (kept while the article is active)
   uint64_t exact_high = 0;         // fingerprint exact hash of the body
   uint64_t exact_low = 0;
   CompactVector terms;             // body + title terms, the top kMaxTerms
@@ -34,6 +34,7 @@ struct StoryFeatures {
   std::vector<uint32_t> prose_runs;
   std::optional<double> day;       // published, days since 1970
   uint32_t words = 0;
+  uint32_t source_repeat_lines = 0;  // corpus furniture lines cleaning removed
 };
 
 namespace story_internal {

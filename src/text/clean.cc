@@ -93,6 +93,7 @@ struct FoldScratch {
   std::vector<size_t> index;       // line number of each folded line
   std::vector<FoldedLine> folded;  // only the first index.size() are live
   std::vector<bool> repeat;
+  std::vector<uint8_t> furniture;  // per folded line: corpus furniture to remove
   std::unordered_set<std::string_view> seen;
 };
 
@@ -146,12 +147,29 @@ void ClassifyLines(std::string_view body, std::string_view source,
         &scratch.folded[k]);
   }
   FindRemovableRepeats(scratch, options);
+  // Corpus furniture lines of this article. A templated item made mostly of
+  // the source's recurring lines (a dividend notice, a results table) is
+  // content, not furniture: when they would take more than half of the
+  // article's text, none is removed.
+  std::vector<uint8_t>& furniture = scratch.furniture;
+  furniture.assign(scratch.index.size(), 0);
+  if (options.corpus != nullptr) {
+    size_t furniture_bytes = 0, total_bytes = 0;
+    for (size_t k = 0; k < scratch.index.size(); ++k) {
+      const Line& line = lines[scratch.index[k]];
+      std::string_view text = body.substr(line.begin, line.end - line.begin);
+      total_bytes += text.size();
+      if (options.corpus->IsFurniture(source, text)) {
+        furniture[k] = 1;
+        furniture_bytes += text.size();
+      }
+    }
+    if (2 * furniture_bytes > total_bytes) furniture.assign(furniture.size(), 0);
+  }
   for (size_t k = 0; k < scratch.index.size(); ++k) {
     Line& line = lines[scratch.index[k]];
     std::optional<RemovalReason> reason;
-    if (options.corpus != nullptr &&
-        options.corpus->IsFurniture(
-            source, body.substr(line.begin, line.end - line.begin))) {
+    if (furniture[k]) {
       reason = RemovalReason::kSourceRepeat;
     } else {
       reason = Classify(scratch.folded[k], scratch.repeat[k], options);

@@ -136,22 +136,6 @@ TEST(CorpusBoilerplateTest, MatchesReferenceOnRandomCorpora) {
       expected_distinct += ref.KeyIsFurniture(pair.first, pair.second);
     }
     EXPECT_EQ(whole.furniture_lines(), expected_distinct);
-    // Occurrences: every line of the observed articles that is furniture.
-    uint64_t expected_occurrences = 0;
-    for (const Article& a : articles) {
-      size_t begin = 0;
-      for (;;) {
-        size_t nl = a.body.find('\n', begin);
-        expected_occurrences += ref.IsFurniture(
-            a.source, a.body.substr(begin, nl == std::string::npos
-                                               ? std::string::npos
-                                               : nl - begin));
-        if (nl == std::string::npos) break;
-        begin = nl + 1;
-      }
-    }
-    EXPECT_EQ(whole.furniture_occurrences(), expected_occurrences);
-    EXPECT_EQ(left.furniture_occurrences(), expected_occurrences);
     for (const std::string source : {"", "Alpha", "Beta", "Gamma", "Delta"}) {
       for (const std::string& line : kLines) {
         const bool expected = ref.articles.count(source) &&
@@ -224,13 +208,15 @@ TEST(CorpusBoilerplateTest, CleanBodyRemovesTheSourcesFurnitureOnly) {
   CleanOptions clean;
   clean.corpus = &corpus;
   const std::string body =
-      "The mayor spoke on Monday.\n\n  " + furniture + "  \r\n\nShe left.";
+      "The mayor spoke on Monday about the new bridge, the harbour budget and "
+      "the tram.\n\n  " +
+      furniture + "  \r\n\nShe left before the vote.";
   const CleanedBody daily = CleanBody(body, clean, "Daily");
   ASSERT_EQ(daily.removed.size(), 1u);
   EXPECT_EQ(daily.removed[0].reason, RemovalReason::kSourceRepeat);
   EXPECT_EQ(daily.removed[0].text, "  " + furniture + "  ");
   EXPECT_EQ(daily.text.text.find("curious"), std::string::npos);
-  EXPECT_NE(daily.text.text.find("She left."), std::string::npos);
+  EXPECT_NE(daily.text.text.find("She left"), std::string::npos);
   ExpectEveryByteAccounted(body, daily);
   const CleanedBody weekly = CleanBody(body, clean, "Weekly");
   EXPECT_TRUE(weekly.removed.empty());
@@ -238,6 +224,28 @@ TEST(CorpusBoilerplateTest, CleanBodyRemovesTheSourcesFurnitureOnly) {
   const CleanedBody none = CleanBody(body, CleanOptions{}, "Daily");
   EXPECT_TRUE(none.removed.empty());
   EXPECT_EQ(RemovalReasonName(RemovalReason::kSourceRepeat), "source_repeat");
+}
+
+// A short templated item made mostly of the source's recurring lines is
+// content: stripping it would leave nothing, and every such item would look
+// identical to every other.
+TEST(CorpusBoilerplateTest, AnArticleMostlyOfRecurringLinesKeepsThem) {
+  CorpusBoilerplateOptions options;
+  options.min_articles = 3;
+  CorpusBoilerplate corpus(options);
+  for (int i = 0; i < 4; ++i) {
+    corpus.Observe({std::to_string(i), "",
+                    "Quarterly dividend declared\nPayable on the first of May\nAcme Widgets " +
+                        std::to_string(i),
+                    "Wire"});
+  }
+  corpus.Freeze();
+  CleanOptions clean;
+  clean.corpus = &corpus;
+  const CleanedBody item = CleanBody(
+      "Quarterly dividend declared\nPayable on the first of May\nAcme Widgets 9", clean, "Wire");
+  EXPECT_TRUE(item.removed.empty());
+  EXPECT_NE(item.text.text.find("Quarterly dividend"), std::string::npos);
 }
 
 }  // namespace
