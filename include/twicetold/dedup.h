@@ -2,7 +2,8 @@
 //
 // Articles are added one at a time and numbered 0, 1, 2, ... in the order
 // of Add(). Each is compared with every earlier article it could duplicate:
-//   identical       the same exact hash as an earlier article;
+//   identical       the same exact hash as an earlier article (never for an
+//                   article without words: an empty text is not a copy);
 //   near_duplicate  an earlier article reached through LSH band keys (or,
 //                   with kSimHash, through SimHash blocks) whose verified
 //                   similarity is at least the threshold;

@@ -8,6 +8,9 @@ namespace twicetold {
 namespace {
 
 using report_internal::BodyText;
+using report_internal::Escape;
+using report_internal::Escaped;
+using report_internal::Fixed;
 using report_internal::MarkedWord;
 
 constexpr const char* kStyle = R"css(
@@ -22,31 +25,6 @@ del{background:#ffd6d6;text-decoration:line-through} ins{background:#d6f5d6;text
 .q-identical{color:#176} .q-altered{color:#a40} .q-extended,.q-trimmed{color:#646} .q-only_a,.q-only_b{color:#777}
 .evidence{color:#444;font-size:.9em} .facts ul{margin:.2em 0 .8em} footer{margin-top:3em;color:#888;font-size:.8em}
 )css";
-
-void Escape(std::string_view text, std::string* out) {
-  for (char c : text) {
-    switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&#39;"; break;
-      default: *out += c;
-    }
-  }
-}
-
-std::string Escaped(std::string_view text) {
-  std::string out;
-  Escape(text, &out);
-  return out;
-}
-
-std::string Fixed(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  return buf;
-}
 
 // The sentence `sentence` of `article` as given, with each run of changed
 // words wrapped in one `tag` (del or ins).

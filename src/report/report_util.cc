@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "quote/word_diff.h"
 
@@ -55,6 +56,31 @@ void MarkChangedWords(const AnalyzedArticle& a, Span a_span,
       case quote_internal::EditOp::kInsert: (*b_words)[j++].changed = true; break;
     }
   }
+}
+
+void Escape(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&#39;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+std::string Escaped(std::string_view text) {
+  std::string out;
+  Escape(text, &out);
+  return out;
+}
+
+std::string Fixed(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  return buf;
 }
 
 std::vector<int> CountKinds(const Comparison& comparison) {

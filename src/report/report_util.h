@@ -1,4 +1,4 @@
-// Private helpers shared by the comparison reports.
+// Private helpers shared by the comparison and story reports.
 #ifndef TWICETOLD_SRC_REPORT_REPORT_UTIL_H_
 #define TWICETOLD_SRC_REPORT_REPORT_UTIL_H_
 
@@ -10,6 +10,13 @@
 #include "twicetold/compare.h"
 
 namespace twicetold::report_internal {
+
+// Appends `text` with &, <, >, " and ' escaped for HTML text and attributes.
+void Escape(std::string_view text, std::string* out);
+std::string Escaped(std::string_view text);
+
+// `value` with two decimals ("0.85").
+std::string Fixed(double value);
 
 // The body-as-given text of a span of the article's normalized text.
 inline std::string_view BodyText(const AnalyzedArticle& article, Span normalized) {

@@ -10,12 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include "report/report_util.h"
 #include "twicetold/analyze.h"
 #include "twicetold/report.h"
 #include "twicetold/story_report.h"
 
 namespace twicetold {
 namespace {
+
+using report_internal::Escape;
+using report_internal::Escaped;
+using report_internal::Fixed;
 
 // The look of comparison_html.cc, plus the index table and the timeline.
 constexpr const char* kStyle = R"css(
@@ -30,42 +35,6 @@ th{font-size:.85em;color:#555} td.num{text-align:right;white-space:nowrap} td.da
 .member{border-left:3px solid #ddd;padding:.2em 0 .2em 1em;margin:1em 0} .member .meta{font-size:.9em;color:#444}
 .excerpt{margin:.3em 0;color:#333} footer{margin-top:3em;color:#888;font-size:.8em}
 )css";
-
-void Escape(std::string_view text, std::string* out) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '"':
-        *out += "&quot;";
-        break;
-      case '\'':
-        *out += "&#39;";
-        break;
-      default:
-        *out += c;
-    }
-  }
-}
-
-std::string Escaped(std::string_view text) {
-  std::string out;
-  Escape(text, &out);
-  return out;
-}
-
-std::string Fixed(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  return buf;
-}
 
 // Relation slots: 0 = origin, then 1 + Relation's enum value.
 constexpr size_t kRelationSlots = 7;
