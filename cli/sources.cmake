@@ -4,6 +4,8 @@ list(APPEND TWICETOLD_CLI_SOURCES
   cli/clean_command.cc
   cli/quotes_command.cc
   cli/compare_command.cc
-  cli/dedup_command.cc cli/progress.cc
+  cli/dedup_command.cc
+  cli/progress.cc
   cli/stories_command.cc
+  cli/corpus_flags.cc
 )

@@ -1,23 +1,18 @@
 // twicetold stories INPUT...: clusters a stream of articles into stories.
-// One JSON line per accepted article, in input order; optionally one line
+// One JSON line per accepted article, in the order the articles were placed
+// (published order, see StoryOptions::reorder_window); optionally one line
 // per story (--stories) and a static HTML report (--html DIR); a summary on
 // stderr.
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "commands.h"
+#include "corpus_flags.h"
 #include "input.h"
 #include "json_output.h"
 #include "progress.h"
@@ -28,13 +23,9 @@ namespace twicetold::cli {
 namespace {
 
 struct StoriesFlags {
-  InputFlags input;
-  std::string output;        // empty: standard output
+  CorpusFlags corpus;
   std::string stories_path;  // --stories
   std::string html_dir;      // --html
-  uint32_t threads = 0;
-  bool no_corpus_boilerplate = false;
-  bool progress = true;
   StoryOptions story;
 };
 
@@ -68,30 +59,19 @@ Json StoryJson(const Story& story, const std::vector<std::string>& ids) {
               {"last_seen", story.last_seen.empty() ? Json(nullptr) : Json(story.last_seen)}};
 }
 
-std::string Figure(const char* format, double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), format, value);
-  return buf;
-}
-
-void PrintSummary(const CorpusSummary& s, const std::vector<Story>& stories,
-                  const std::map<std::string, uint64_t>& relations, uint32_t threads) {
+void PrintSummary(const StoriesFlags& flags, const CorpusSummary& s,
+                  const std::vector<Story>& stories,
+                  const std::map<std::string, uint64_t>& relations) {
   PrintReadSummary(s.read);
   uint64_t multi = 0;
   for (const Story& story : stories) multi += story.members.size() > 1;
-  const double secs = s.seconds > 0 ? s.seconds : 1e-9;
   std::cerr << "twicetold stories: " << s.read.accepted << " articles, " << stories.size()
             << " stories (" << multi << " with more than one version)\n";
   std::cerr << "twicetold stories: relations:";
   for (const auto& [name, count] : relations) std::cerr << " " << name << " " << count;
   std::cerr << "\ntwicetold stories: furniture: " << s.lines_removed << " lines removed ("
             << s.furniture_lines << " distinct source lines)\n"
-            << "twicetold stories: " << Figure("%.1f", s.input_bytes / 1e6) << " MB input in "
-            << Figure("%.2f", s.seconds) << " s: "
-            << Figure("%.1f", s.input_bytes / 1e6 / secs) << " MB/s input, "
-            << Figure("%.1f", s.body_bytes / 1e6 / secs) << " MB/s body; " << threads
-            << (threads == 1 ? " thread" : " threads") << "; peak RSS "
-            << Figure("%.0f", PeakRssBytes() / 1e6) << " MB; index peak "
+            << "twicetold stories: " << ThroughputLine(s, flags.corpus) << "; index peak "
             << Figure("%.1f", s.peak_index_bytes / 1e6) << " MB ("
             << Figure("%.0f", s.read.accepted ? double(s.peak_index_bytes) / s.read.accepted : 0.0)
             << " bytes/article)\n";
@@ -121,53 +101,34 @@ Status WriteReport(const std::vector<Article>& articles,
 
 int Run(StoriesFlags& flags) {
   std::ofstream file;
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary);
-    if (!file) {
-      std::cerr << "twicetold: cannot write " << flags.output << "\n";
-      return kExitError;
-    }
-  }
-  std::ostream& out = flags.output.empty() ? std::cout : file;
+  std::ostream* out = OpenOutput(flags.corpus, &file);
+  if (out == nullptr) return kExitError;
   const bool keep_articles = !flags.html_dir.empty();
-  ProgressBar bar(flags.progress);
-  CorpusOptions corpus;
-  corpus.read = flags.input.read;
-  corpus.read.keep_original = false;
-  corpus.threads = flags.threads;
-  corpus.corpus_boilerplate = !flags.no_corpus_boilerplate;
-  corpus.progress = bar.Callback();
+  ProgressBar bar(flags.corpus.progress);
+  const CorpusOptions corpus = MakeCorpusOptions(flags.corpus, &bar);
   std::vector<std::string> ids;  // stream number -> id
   std::vector<Article> articles;            // only with --html
   std::vector<StoryAssignment> assignments; // only with --html
   std::map<std::string, uint64_t> relations;
   std::vector<Story> stories;
   const Result<CorpusSummary> summary = RunStories(
-      flags.input.paths, corpus, flags.story,
+      flags.corpus.input.paths, corpus, flags.story,
       [&](const Article& article, const StoryAssignment& a) {
         ids.push_back(article.id);
         ++relations[a.relation ? std::string(RelationName(*a.relation)) : "origin"];
-        out << JsonLine(AssignmentJson(article, a, ids)) << '\n';
+        *out << JsonLine(AssignmentJson(article, a, ids)) << '\n';
         if (keep_articles) {
           articles.push_back(article);
           assignments.push_back(a);
         }
       },
-      [&](Rejected&& rejected) {
-        if (bar.active()) {
-          bar.Message("twicetold: rejected " + rejected.location.ToString() + ": " +
-                      rejected.reason);
-        } else {
-          PrintRejected(rejected);
-        }
-      },
-      &stories);
-  out.flush();
+      PrintRejectedAround(&bar), &stories);
+  out->flush();
   if (!summary.ok()) {
     std::cerr << "twicetold: " << summary.status().ToString() << "\n";
     return kExitError;
   }
-  if (!out) {
+  if (!*out) {
     std::cerr << "twicetold: error writing the output\n";
     return kExitError;
   }
@@ -186,14 +147,13 @@ int Run(StoriesFlags& flags) {
       return kExitError;
     }
   }
-  if (!flags.input.quiet) {
-    const uint32_t threads = flags.threads ? flags.threads : std::thread::hardware_concurrency();
-    PrintSummary(*summary, stories, relations, threads);
+  if (!flags.corpus.input.quiet) {
+    PrintSummary(flags, *summary, stories, relations);
     if (keep_articles) {
       std::cerr << "twicetold stories: report: " << flags.html_dir << "/index.html\n";
     }
   }
-  return (flags.input.strict && summary->read.rejected > 0) ? kExitRejected : kExitOk;
+  return (flags.corpus.input.strict && summary->read.rejected > 0) ? kExitRejected : kExitOk;
 }
 
 }  // namespace
@@ -202,14 +162,10 @@ void AddStoriesCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<StoriesFlags>();
   CLI::App* command = app.add_subcommand(
       "stories", "cluster a stream of articles into stories, in published-time order");
-  AddInputFlags(command, &flags->input);
-  command->add_option("-o,--output", flags->output,
-                      "write one JSON line per article here (default: standard output)");
+  AddCorpusFlags(command, &flags->corpus);
   command->add_option("--stories", flags->stories_path, "write one JSON line per story here");
   command->add_option("--html", flags->html_dir,
                       "write a browsable report into this folder (keeps every article in memory)");
-  command->add_option("--threads", flags->threads, "worker threads (0: all cores)")
-      ->capture_default_str();
   command->add_option("--window-days", flags->story.window_days,
                       "a story stays active this many days after its newest member")
       ->check(CLI::PositiveNumber)
@@ -221,11 +177,6 @@ void AddStoriesCommand(CLI::App& app, int* exit_code) {
   command->add_option("--join-undated", flags->story.join_threshold_undated,
                       "least score to join a story when either is undated")
       ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  command->add_flag("--no-corpus-boilerplate", flags->no_corpus_boilerplate,
-                    "skip the counting pass that removes per-source furniture");
-  command->add_flag("--progress,!--no-progress", flags->progress,
-                    "progress line on stderr when it is a terminal")
       ->capture_default_str();
   command->callback([flags, exit_code] { *exit_code = Run(*flags); });
 }

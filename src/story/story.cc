@@ -113,19 +113,11 @@ std::string ShortTitle(const Article& a) {
   return out;
 }
 
+// Dice coefficient of two sorted distinct name sets (0 when both empty).
 double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() && b.empty()) return 0;
-  size_t shared = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  return static_cast<double>(2 * shared) / static_cast<double>(a.size() + b.size());
+  return static_cast<double>(2 * story_internal::CountShared(a, b)) /
+         static_cast<double>(a.size() + b.size());
 }
 
 uint64_t ExactKey(const StoryFeatures& f) {
