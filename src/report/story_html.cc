@@ -12,6 +12,7 @@
 
 #include "report/report_util.h"
 #include "twicetold/analyze.h"
+#include "twicetold/clean.h"
 #include "twicetold/report.h"
 #include "twicetold/story_report.h"
 
@@ -283,8 +284,10 @@ std::string MemberEntry(const Plan& plan, uint64_t m) {
              "\">compare</a>";
     }
   }
-  out +=
-      "</p>\n<p class=\"excerpt\">" + Excerpt(article.body) + "</p>\n</div>\n";
+  // The excerpt skips what cleaning removes (captions, ads, the dateline).
+  const CleanedBody cleaned =
+      CleanBody(article.body, plan.options->analyze.clean, article.source);
+  out += "</p>\n<p class=\"excerpt\">" + Excerpt(cleaned.text.text) + "</p>\n</div>\n";
   return out;
 }
 

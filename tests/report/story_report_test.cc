@@ -324,3 +324,19 @@ TEST(StoryReportTest, EmptyInputWritesAnEmptyIndex) {
 
 }  // namespace
 }  // namespace twicetold
+
+namespace twicetold {
+namespace {
+
+TEST(StoryReportTest, ExcerptsLeaveOutBoilerplate) {
+  Fixture f = MakeFixture();
+  f.articles[5].body = "Advertisement\n\nNothing else covered this.";
+  Pages pages;
+  ASSERT_TRUE(Render(f, StoryReportOptions{}, &pages).ok());
+  const std::string& page = pages.at("story/2.html");
+  EXPECT_NE(page.find("Nothing else covered this."), std::string::npos);
+  EXPECT_EQ(page.find("Advertisement"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace twicetold
