@@ -19,6 +19,7 @@ packages=(
   libhwy-dev             # SIMD MinHash (Highway)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
+  chromium               # the HTML report is opened in a headless browser by a test
 )
 
 missing=()
