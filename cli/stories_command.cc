@@ -74,7 +74,8 @@ void PrintSummary(const StoriesFlags& flags, const CorpusSummary& s,
             << "twicetold stories: " << ThroughputLine(s, flags.corpus) << "; index peak "
             << Figure("%.1f", s.peak_index_bytes / 1e6) << " MB ("
             << Figure("%.0f", s.read.accepted ? double(s.peak_index_bytes) / s.read.accepted : 0.0)
-            << " bytes/article)\n";
+            << " bytes/article)\n"
+            << "twicetold stories: model " << StoryModelVersion(flags.story) << "\n";
 }
 
 // Writes the report pages below `dir`, creating folders as needed.

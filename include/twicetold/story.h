@@ -64,6 +64,11 @@ struct StoryOptions {
 // InvalidArgument for out-of-range options.
 Status ValidateStoryOptions(const StoryOptions& options);
 
+// Names the story model and the options that change its results, with the
+// relation model's version: "story-v1 join=0.20/0.30 window=7d terms=32
+// compare-v3 idf:...". Written into the stories summary.
+std::string StoryModelVersion(const StoryOptions& options);
+
 // Per-article features: computed by Prepare (thread-safe, the costly part,
 // run in parallel) and consumed by StoryClusterer::Add (serial).
 struct StoryFeatures;

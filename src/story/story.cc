@@ -1,6 +1,7 @@
 #include "twicetold/story.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -26,6 +27,14 @@ Status ValidateStoryOptions(const StoryOptions& o) {
   }
   if (o.max_candidates == 0) return InvalidArgumentError("max_candidates must be >= 1");
   return Status::Ok();
+}
+
+std::string StoryModelVersion(const StoryOptions& o) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "story-v1 join=%.2f/%.2f window=%gd terms=%zu reorder=%u ",
+                o.join_threshold, o.join_threshold_undated, o.window_days,
+                story_internal::kMaxTerms, o.reorder_window);
+  return buf + std::string(CompareModelVersion());
 }
 
 // What Relate needs: both articles, the earlier one's names and the
