@@ -19,6 +19,9 @@ void StoryFeaturesDeleter::operator()(StoryFeatures* f) const { delete f; }
 
 Status ValidateStoryOptions(const StoryOptions& o) {
   if (!(o.window_days > 0)) return InvalidArgumentError("window_days must be > 0");
+  if (!(o.max_story_age_days >= 0)) {
+    return InvalidArgumentError("max_story_age_days must be >= 0");
+  }
   if (o.max_active_articles == 0) {
     return InvalidArgumentError("max_active_articles must be >= 1");
   }
@@ -31,8 +34,9 @@ Status ValidateStoryOptions(const StoryOptions& o) {
 
 std::string StoryModelVersion(const StoryOptions& o) {
   char buf[160];
-  std::snprintf(buf, sizeof buf, "story-v1 join=%.2f/%.2f window=%gd terms=%zu reorder=%u ",
-                o.join_threshold, o.join_threshold_undated, o.window_days,
+  std::snprintf(buf, sizeof buf,
+                "story-v2 join=%.2f/%.2f window=%gd age=%gd terms=%zu reorder=%u ",
+                o.join_threshold, o.join_threshold_undated, o.window_days, o.max_story_age_days,
                 story_internal::kMaxTerms, o.reorder_window);
   return buf + std::string(CompareModelVersion());
 }
@@ -102,6 +106,7 @@ struct StoryState {
   bool norm_dirty = false;
   uint32_t active_members = 0;
   double last_day = -std::numeric_limits<double>::infinity();
+  double first_day = std::numeric_limits<double>::infinity();
 };
 
 std::string ShortTitle(const Article& a) {
@@ -279,12 +284,20 @@ double StoryClusterer::Impl::CentroidCosine(StoryState& story,
   return dot / std::sqrt(story.centroid_norm2);
 }
 
-// 1 within kGraceDays of the story's newest member, then decaying; 1 when
-// either date is unknown.
+// 1 within kGraceDays of the story's newest member, then decaying over
+// window_days; and decaying likewise once the story is older than
+// max_story_age_days, so a beat covered every day does not grow into one
+// endless story. 1 when either date is unknown.
 double StoryClusterer::Impl::TimeFactor(const StoryState& story, double day) const {
   if (std::isnan(day) || !std::isfinite(story.last_day)) return 1;
+  double factor = 1;
   double gap = std::abs(day - story.last_day);
-  return gap <= kGraceDays ? 1 : std::exp(-(gap - kGraceDays) / options_.window_days);
+  if (gap > kGraceDays) factor *= std::exp(-(gap - kGraceDays) / options_.window_days);
+  double age = day - story.first_day;
+  if (age > options_.max_story_age_days) {
+    factor *= std::exp(-(age - options_.max_story_age_days) / options_.window_days);
+  }
+  return factor;
 }
 
 // The story to join (kNone: a new one) and the closest member in it.
@@ -330,7 +343,10 @@ void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& 
   StoryState& story = stories_[s];
   story.members.push_back(article);
   ++story.active_members;
-  if (!std::isnan(day)) story.last_day = std::max(story.last_day, day);
+  if (!std::isnan(day)) {
+    story.last_day = std::max(story.last_day, day);
+    story.first_day = std::min(story.first_day, day);
+  }
   for (const WeightedTerm& t : f.terms) {
     story.centroid[t.key] += t.weight;
     postings_[t.key].emplace_back(article, t.weight);

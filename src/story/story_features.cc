@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 #include <utility>
 
 #include "compare/features.h"
@@ -17,7 +16,6 @@ namespace twicetold::story_internal {
 namespace {
 
 using compare_internal::ArticleFeatures;
-using compare_internal::BackgroundIdf;
 
 // A headline names the event in a few words; they count as much as this
 // many mentions in the body. Words in more than ~a fifth of background
@@ -25,27 +23,43 @@ using compare_internal::BackgroundIdf;
 constexpr double kTitleBoost = 2.0;
 constexpr double kMinTitleIdf = 2.5;
 
-void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize,
-                   std::unordered_map<uint64_t, double>* weights) {
+// Body and title weights by stem key, sorted by key, distinct.
+using Weights = std::vector<std::pair<uint64_t, double>>;
+
+// Adds the title's terms to `weights` (the body's: sorted, distinct). Each
+// key's weight is summed in the order body, then title tokens in order,
+// as `(*map)[stem] += w` over the body then the title would.
+void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize, Weights* weights) {
   if (title.empty()) return;
   MappedText text = Normalize(title, normalize);
-  const BackgroundIdf& idf = BackgroundIdf::Get();
+  const size_t body = weights->size();
   for (const Token& token : Tokenize(text.text)) {
-    std::string folded = compare_internal::FoldWord(token.span.In(text.text));
-    uint64_t stem = compare_internal::HashKey(compare_internal::StemWord(folded));
-    double w = idf.Idf(stem);
-    if (w >= kMinTitleIdf) (*weights)[stem] += w * kTitleBoost;
+    compare_internal::TokenKeys keys = compare_internal::KeysOfToken(token.span.In(text.text));
+    if (keys.idf < kMinTitleIdf) continue;
+    const double w = keys.idf * kTitleBoost;
+    auto it = std::lower_bound(weights->begin(), weights->begin() + body,
+                               std::make_pair(keys.stem_id, -HUGE_VAL));
+    if (it == weights->begin() + body || it->first != keys.stem_id) {
+      it = std::find_if(weights->begin() + body, weights->end(),
+                        [&keys](const auto& e) { return e.first == keys.stem_id; });
+    }
+    if (it == weights->end()) {
+      weights->emplace_back(keys.stem_id, w);
+    } else {
+      it->second += w;
+    }
   }
+  std::sort(weights->begin(), weights->end());  // the body part is sorted already
 }
 
 // The kMaxTerms heaviest terms, keyed by 32 bits of the stem hash, with
 // unit norm, sorted by key.
-CompactVector TopTerms(const std::unordered_map<uint64_t, double>& weights) {
+CompactVector TopTerms(const Weights& weights) {
   std::vector<std::pair<double, uint64_t>> ranked;
   ranked.reserve(weights.size());
   for (const auto& [key, w] : weights) ranked.emplace_back(w, key);
   size_t keep = std::min(kMaxTerms, ranked.size());
-  // Ties broken by key so the result does not depend on hash-map order.
+  // Ties broken by key (keys are distinct): a total order.
   std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
                     [](const auto& x, const auto& y) {
                       return x.first != y.first ? x.first > y.first : x.second < y.second;
@@ -54,6 +68,7 @@ CompactVector TopTerms(const std::unordered_map<uint64_t, double>& weights) {
   for (size_t i = 0; i < keep; ++i) norm += ranked[i].first * ranked[i].first;
   norm = std::sqrt(norm);
   CompactVector out;
+  out.reserve(keep);
   for (size_t i = 0; i < keep; ++i) {
     out.push_back({static_cast<uint32_t>(ranked[i].second),
                    static_cast<float>(ranked[i].first / norm)});
@@ -73,9 +88,40 @@ CompactVector TopTerms(const std::unordered_map<uint64_t, double>& weights) {
   return out;
 }
 
+// Sorts `v` and drops repeats. Long vectors by LSD radix sort (four 8-bit
+// digits), which orders them exactly as std::sort does.
+void SortUnique(std::vector<uint32_t>* v) {
+  const size_t n = v->size();
+  if (n < 128) {
+    std::sort(v->begin(), v->end());
+  } else {
+    uint32_t counts[4][256] = {};
+    for (uint32_t x : *v) {
+      for (int d = 0; d < 4; ++d) ++counts[d][(x >> (8 * d)) & 0xff];
+    }
+    thread_local std::vector<uint32_t> scratch;
+    scratch.resize(n);
+    uint32_t* from = v->data();
+    uint32_t* to = scratch.data();
+    for (int d = 0; d < 4; ++d) {
+      uint32_t offset = 0;
+      for (uint32_t& c : counts[d]) {
+        uint32_t k = c;
+        c = offset;
+        offset += k;
+      }
+      for (size_t i = 0; i < n; ++i) to[counts[d][(from[i] >> (8 * d)) & 0xff]++] = from[i];
+      std::swap(from, to);
+    }
+    // Four passes: the sorted values are back in *v.
+  }
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
 std::vector<uint32_t> ProseRuns(const ArticleFeatures& f) {
   std::vector<uint32_t> out;
   const std::vector<uint64_t>& ids = f.words.word_ids;
+  out.reserve(ids.size());
   size_t quoted_in_window = 0;
   for (size_t i = 0; i < ids.size(); ++i) {
     quoted_in_window += f.in_quote[i];
@@ -85,8 +131,8 @@ std::vector<uint32_t> ProseRuns(const ArticleFeatures& f) {
     out.push_back(static_cast<uint32_t>(
         XXH3_64bits(first, kProseRunWords * sizeof(uint64_t))));
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  SortUnique(&out);
+  out.shrink_to_fit();
   return out;
 }
 
@@ -128,25 +174,30 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   for (const Removal& r : analyzed.cleaned.removed) {
     out.source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
   }
-  ArticleFeatures f = compare_internal::ComputeFeatures(analyzed, /*sentences=*/false);
+  compare_internal::FeatureOptions feature_options;
+  feature_options.sentences = false;
+  feature_options.content = false;
+  feature_options.squeezed = false;
+  ArticleFeatures f = compare_internal::ComputeFeatures(analyzed, feature_options);
   // The same key as compare's `identical`: the normalized text with
   // whitespace runs squeezed.
-  XXH128_hash_t exact = XXH3_128bits(f.squeezed.data(), f.squeezed.size());
+  thread_local std::string squeezed;
+  compare_internal::SqueezeInto(analyzed.normalized.text, &squeezed);
+  XXH128_hash_t exact = XXH3_128bits(squeezed.data(), squeezed.size());
   out.exact_high = exact.high64;
   out.exact_low = exact.low64;
   out.words = static_cast<uint32_t>(f.words.word_ids.size());
   out.prose_runs = ProseRuns(f);
 
-  std::unordered_map<uint64_t, double> weights;
-  for (const auto& [key, w] : f.body.entries) weights[key] += w;
+  Weights weights = std::move(f.body.entries);
   AddTitleTerms(analyzed.article.title, options.analyze.normalize, &weights);
   out.terms = TopTerms(weights);
 
   // The most salient rare names: those that weigh most in the body.
   std::vector<std::pair<double, uint64_t>> names;
   for (uint64_t name : f.rare_names) {
-    auto it = weights.find(name);
-    names.emplace_back(it == weights.end() ? 0.0 : it->second, name);
+    auto it = std::lower_bound(weights.begin(), weights.end(), std::make_pair(name, -HUGE_VAL));
+    names.emplace_back(it == weights.end() || it->first != name ? 0.0 : it->second, name);
   }
   std::sort(names.begin(), names.end(), [](const auto& x, const auto& y) {
     return x.first != y.first ? x.first > y.first : x.second < y.second;

@@ -29,6 +29,7 @@ inline std::vector<ReferenceAssignment> ClusterStories(
   std::vector<ReferenceAssignment> out;
   std::vector<double> window_day;
   std::vector<double> story_last_day;  // newest member ever, -inf if none dated
+  std::vector<double> story_first_day;  // oldest member ever, +inf if none dated
   double latest = kNaN;
   for (size_t i = 0; i < articles.size(); ++i) {
     const StoryFeatures& f = articles[i];
@@ -60,6 +61,10 @@ inline std::vector<ReferenceAssignment> ClusterStories(
       if (dated) {
         double gap = std::abs(day - last);
         score *= gap <= 2 ? 1 : std::exp(-(gap - 2) / options.window_days);
+        double age = day - story_first_day[story];
+        if (age > options.max_story_age_days) {
+          score *= std::exp(-(age - options.max_story_age_days) / options.window_days);
+        }
       }
       double threshold = dated ? options.join_threshold : options.join_threshold_undated;
       double margin = score / threshold;
@@ -84,8 +89,12 @@ inline std::vector<ReferenceAssignment> ClusterStories(
     if (!found) {
       best = {story_last_day.size(), std::nullopt};
       story_last_day.push_back(-std::numeric_limits<double>::infinity());
+      story_first_day.push_back(std::numeric_limits<double>::infinity());
     }
-    if (!std::isnan(day)) story_last_day[best.story] = std::max(story_last_day[best.story], day);
+    if (!std::isnan(day)) {
+      story_last_day[best.story] = std::max(story_last_day[best.story], day);
+      story_first_day[best.story] = std::min(story_first_day[best.story], day);
+    }
     window_day.push_back(day);
     out.push_back(best);
   }
