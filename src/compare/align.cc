@@ -4,7 +4,6 @@
 #include <limits>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include "compare/similarity.h"
@@ -28,34 +27,98 @@ void KeepTop(std::vector<Ranked>* v, uint32_t k) {
   }
 }
 
-// Step 1: candidate pairs (i, j), sorted and distinct. The cosine is only
-// computed for pairs sharing a stem (the others have cosine 0).
+// The sentence vectors of one side, inverted: for each stem key, the
+// sentences holding it with the key's weight there.
+class Postings {
+ public:
+  struct Entry {
+    uint32_t sentence;
+    double weight;
+  };
+
+  explicit Postings(const std::vector<TermVector>& vectors) {
+    std::vector<std::pair<uint64_t, Entry>> all;
+    for (uint32_t j = 0; j < vectors.size(); ++j) {
+      for (const auto& [key, w] : vectors[j].entries) all.push_back({key, {j, w}});
+    }
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first < y.first : x.second.sentence < y.second.sentence;
+    });
+    size_t slots = 16;
+    while (slots < 2 * all.size()) slots *= 2;
+    mask_ = slots - 1;
+    slots_.assign(slots, Slot{});
+    entries_.reserve(all.size());
+    for (size_t k = 0; k < all.size(); ++k) {
+      if (k == 0 || all[k].first != all[k - 1].first) {
+        size_t i = Home(all[k].first);
+        while (slots_[i].end != 0) i = (i + 1) & mask_;
+        slots_[i] = {all[k].first, static_cast<uint32_t>(k), static_cast<uint32_t>(k)};
+        last_ = i;
+      }
+      entries_.push_back(all[k].second);
+      slots_[last_].end = static_cast<uint32_t>(k + 1);
+    }
+  }
+
+  // The entries of `key` (empty when no sentence holds it).
+  std::pair<const Entry*, const Entry*> Find(uint64_t key) const {
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.end == 0) return {nullptr, nullptr};
+      if (s.key == key) return {entries_.data() + s.begin, entries_.data() + s.end};
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;  // 0: an empty slot (a used one holds at least one entry)
+  };
+  size_t Home(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  size_t mask_ = 0;
+  size_t last_ = 0;
+};
+
+// Step 1: candidate pairs (i, j), sorted and distinct. Only pairs sharing a
+// stem are scored (the others have cosine 0), and their dot products are
+// accumulated through b's postings: for each j, the products of the shared
+// keys are added in increasing key order from 0, exactly as Cosine's merge
+// adds them, so the cosines are bit-identical to Cosine(a[i], b[j]).
 std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(
     const std::vector<TermVector>& a, const std::vector<TermVector>& b, uint32_t k,
     double min_cosine) {
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
-  for (uint32_t j = 0; j < b.size(); ++j) {
-    for (const auto& e : b[j].entries) postings[e.first].push_back(j);
-  }
+  const Postings postings(b);
   std::vector<std::vector<Ranked>> for_b(b.size());
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   std::vector<Ranked> for_a;
   std::vector<uint8_t> seen(b.size(), 0);
+  std::vector<double> dot(b.size(), 0.0);
   std::vector<uint32_t> touched;
   for (uint32_t i = 0; i < a.size(); ++i) {
     touched.clear();
-    for (const auto& e : a[i].entries) {
-      auto it = postings.find(e.first);
-      if (it == postings.end()) continue;
-      for (uint32_t j : it->second) {
-        if (!seen[j]) touched.push_back(j);
-        seen[j] = 1;
+    for (const auto& [key, w] : a[i].entries) {
+      auto [first, last] = postings.Find(key);
+      for (const Postings::Entry* p = first; p != last; ++p) {
+        if (!seen[p->sentence]) {
+          seen[p->sentence] = 1;
+          dot[p->sentence] = 0;
+          touched.push_back(p->sentence);
+        }
+        dot[p->sentence] += w * p->weight;
       }
     }
     for_a.clear();
     for (uint32_t j : touched) {
       seen[j] = 0;
-      double s = Cosine(a[i], b[j]);
+      // As Cosine(a[i], b[j]).
+      double s = a[i].norm <= 0 || b[j].norm <= 0
+                     ? 0
+                     : std::min(1.0, dot[j] / (a[i].norm * b[j].norm));
       if (s <= 0 || s < min_cosine) continue;
       for_a.emplace_back(s, j);
       for_b[j].emplace_back(s, i);

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
+#include <cstring>
+#include <limits>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <xxhash.h>
 
 #include "compare/terms.h"
 
@@ -36,23 +36,6 @@ bool StartsUpper(std::string_view w) {
   return u.length() > 0 && u_isupper(u.char32At(0));
 }
 
-std::string Squeeze(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    bool ws = c == ' ' || c == '\n' || c == '\t';
-    if (ws) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 std::vector<std::pair<uint32_t, uint32_t>> SentenceTokenRanges(
     const Segmentation& seg) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
@@ -70,31 +53,48 @@ std::vector<std::pair<uint32_t, uint32_t>> SentenceTokenRanges(
 }  // namespace
 
 // Sublinear term frequency: a word repeated ten times is not ten times as
-// telling. Weight = mean weight of the key's tokens * (1 + ln tf).
+// telling. Weight = mean weight of the key's tokens * (1 + ln tf). The
+// groups are summed in sorted (key, weight) order and written back in
+// place; the result is already sorted and distinct, so MakeTermVector's
+// sort and merge would change nothing.
 TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
   std::sort(pairs.begin(), pairs.end());
-  std::vector<std::pair<uint64_t, double>> damped;
+  size_t out = 0;
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i;
     double sum = 0;
     while (j < pairs.size() && pairs[j].first == pairs[i].first) sum += pairs[j++].second;
     double tf = static_cast<double>(j - i);
-    damped.emplace_back(pairs[i].first, sum / tf * (1.0 + std::log(tf)));
+    pairs[out++] = {pairs[i].first, sum / tf * (1.0 + std::log(tf))};
     i = j;
   }
-  return MakeTermVector(std::move(damped));
+  pairs.resize(out);
+  TermVector v;
+  v.entries = std::move(pairs);
+  double sq = 0;
+  for (const auto& e : v.entries) sq += e.second * e.second;
+  v.norm = std::sqrt(sq);
+  return v;
 }
 
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs) {
   std::sort(pairs.begin(), pairs.end());
-  TermVector v;
-  for (const auto& [key, w] : pairs) {
-    if (!v.entries.empty() && v.entries.back().first == key) {
-      v.entries.back().second += w;
+  return SortedTermVector(std::move(pairs));
+}
+
+TermVector SortedTermVector(std::vector<std::pair<uint64_t, double>> pairs) {
+  // Merge equal keys in place (summed in sorted order).
+  size_t out = 0;
+  for (size_t r = 0; r < pairs.size(); ++r) {
+    if (out > 0 && pairs[out - 1].first == pairs[r].first) {
+      pairs[out - 1].second += pairs[r].second;
     } else {
-      v.entries.emplace_back(key, w);
+      pairs[out++] = pairs[r];
     }
   }
+  pairs.resize(out);
+  TermVector v;
+  v.entries = std::move(pairs);
   double sq = 0;
   for (const auto& e : v.entries) sq += e.second * e.second;
   v.norm = std::sqrt(sq);
@@ -121,50 +121,109 @@ namespace {
 
 // Keys of one token as it is written: folding and Snowball stemming cost
 // far more than a hash lookup, and news text repeats its words, so each
-// thread remembers the keys of the tokens it has seen (bounded: cleared
-// when full).
-struct TokenKeys {
-  uint64_t word_id;
-  uint64_t stem_id;
-  double idf;
-};
+// thread remembers the keys of the tokens it has seen. An open-addressing
+// table keyed by the XXH3 hash of the raw bytes (verified against a copy
+// of them), growing to kMaxSlots and cleared when kMaxEntries are stored.
+class TokenKeyCache {
+ public:
+  TokenKeys Get(std::string_view raw) {
+    const uint64_t hash = XXH3_64bits(raw.data(), raw.size());
+    size_t i = hash & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.offset == kEmpty) break;
+      if (s.hash == hash && s.length == raw.size() &&
+          std::memcmp(arena_.data() + s.offset, raw.data(), raw.size()) == 0) {
+        return s.keys;
+      }
+    }
+    TokenKeys keys = Compute(raw);
+    Insert(hash, raw, keys);
+    return keys;
+  }
 
-struct TransparentHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
+ private:
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kMaxSlots = size_t{1} << 19;
+  static constexpr size_t kMaxEntries = kMaxSlots / 2;
+  static constexpr size_t kMaxArena = size_t{1} << 30;
 
-const TokenKeys& KeysOf(std::string_view raw) {
-  constexpr size_t kMaxCached = 1 << 18;
-  thread_local std::unordered_map<std::string, TokenKeys, TransparentHash, std::equal_to<>>
-      cache;
-  auto it = cache.find(raw);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCached) cache.clear();
-  std::string folded = FoldWord(raw);
-  uint64_t stem = HashKey(StemWord(folded));
-  TokenKeys keys{HashKey(folded), stem, BackgroundIdf::Get().Idf(stem)};
-  return cache.emplace(std::string(raw), keys).first->second;
-}
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = kEmpty;  // of the raw bytes in arena_
+    uint32_t length = 0;
+    TokenKeys keys;
+  };
+
+  static TokenKeys Compute(std::string_view raw) {
+    std::string folded = FoldWord(raw);
+    TokenKeys keys;
+    keys.word_id = HashKey(folded);
+    keys.stem_id = HashKey(StemWord(folded));
+    keys.idf = BackgroundIdf::Get().Idf(keys.stem_id);
+    keys.capitalised = StartsUpper(raw);
+    return keys;
+  }
+
+  void Insert(uint64_t hash, std::string_view raw, const TokenKeys& keys) {
+    if (size_ >= kMaxEntries || arena_.size() + raw.size() > kMaxArena) {
+      slots_.assign(slots_.size(), Slot{});
+      arena_.clear();
+      size_ = 0;
+    } else if (2 * (size_ + 1) > slots_.size() && slots_.size() < kMaxSlots) {
+      Grow();
+    }
+    size_t i = hash & mask_;
+    while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {hash, static_cast<uint32_t>(arena_.size()),
+                 static_cast<uint32_t>(raw.size()), keys};
+    arena_.append(raw);
+    ++size_;
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.offset == kEmpty) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1 << 12);
+  size_t mask_ = (1 << 12) - 1;
+  size_t size_ = 0;
+  std::string arena_;
+};
 
 }  // namespace
 
+TokenKeys KeysOfToken(std::string_view raw) {
+  thread_local TokenKeyCache cache;
+  return cache.Get(raw);
+}
+
 WordSequence MakeWordSequence(std::string_view text,
                               const std::vector<Span>& tokens) {
+  const size_t n = tokens.size();
   WordSequence w;
   w.spans = tokens;
-  w.word_ids.reserve(tokens.size());
-  w.stem_ids.reserve(tokens.size());
-  w.idf.reserve(tokens.size());
-  for (const Span& s : tokens) {
-    std::string_view raw = s.In(text);
-    const TokenKeys& keys = KeysOf(raw);
-    w.word_ids.push_back(keys.word_id);
-    w.stem_ids.push_back(keys.stem_id);
-    w.idf.push_back(keys.idf);
-    bool digit = !raw.empty() && raw[0] >= '0' && raw[0] <= '9';
-    w.is_number.push_back(digit);
-    w.is_capitalised.push_back(StartsUpper(raw));
+  w.word_ids.resize(n);
+  w.stem_ids.resize(n);
+  w.idf.resize(n);
+  w.is_number.resize(n);
+  w.is_capitalised.resize(n);
+  for (size_t t = 0; t < n; ++t) {
+    std::string_view raw = tokens[t].In(text);
+    TokenKeys keys = KeysOfToken(raw);
+    w.word_ids[t] = keys.word_id;
+    w.stem_ids[t] = keys.stem_id;
+    w.idf[t] = keys.idf;
+    w.is_number[t] = !raw.empty() && raw[0] >= '0' && raw[0] <= '9';
+    w.is_capitalised[t] = keys.capitalised;
   }
   return w;
 }
@@ -199,7 +258,65 @@ std::vector<Span> QuotedRegions(std::string_view text,
   return out;
 }
 
+void SqueezeInto(std::string_view text, std::string* out) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  out->clear();
+  out->reserve(text.size());
+  const size_t n = text.size();
+  size_t i = 0;
+  for (;;) {
+    while (i < n && space(text[i])) ++i;
+    if (i == n) return;
+    size_t j = i;
+    while (j < n && !space(text[j])) ++j;
+    if (!out->empty()) out->push_back(' ');
+    out->append(text.data() + i, j - i);
+    i = j;
+  }
+}
+
+namespace {
+
+// Per token: does it start inside a double quotation?
+std::vector<uint8_t> TokensInQuotes(std::string_view text, const Segmentation& seg) {
+  std::vector<Span> blocks;
+  blocks.reserve(seg.blocks.size());
+  for (const Block& b : seg.blocks) blocks.push_back(b.span);
+  std::vector<Span> quoted = QuotedRegions(text, blocks);
+  std::vector<uint8_t> in_quote(seg.tokens.size(), 0);
+  size_t q = 0;
+  for (size_t t = 0; t < seg.tokens.size(); ++t) {
+    const uint32_t begin = seg.tokens[t].span.begin;
+    while (q < quoted.size() && quoted[q].end <= begin) ++q;
+    in_quote[t] = q < quoted.size() && quoted[q].begin <= begin;
+  }
+  return in_quote;
+}
+
+// Sorted distinct word ids of the tokens capitalised mid-sentence.
+std::vector<uint64_t> NameWords(const ArticleFeatures& f) {
+  std::vector<uint8_t> sentence_start(f.words.word_ids.size(), 0);
+  for (const auto& [first, last] : f.sentence_tokens) {
+    if (first < last) sentence_start[first] = 1;
+  }
+  std::vector<uint64_t> names;
+  for (size_t t = 0; t < f.words.word_ids.size(); ++t) {
+    if (f.words.is_capitalised[t] && !sentence_start[t]) names.push_back(f.words.word_ids[t]);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace
+
 ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences) {
+  FeatureOptions options;
+  options.sentences = sentences;
+  return ComputeFeatures(article, options);
+}
+
+ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOptions& options) {
   ArticleFeatures f;
   const Segmentation& seg = article.segments;
   const std::string& text = article.normalized.text;
@@ -207,53 +324,44 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences) 
   token_spans.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) token_spans.push_back(t.span);
   f.words = MakeWordSequence(text, token_spans);
-
-  std::vector<Span> blocks;
-  for (const Block& b : seg.blocks) blocks.push_back(b.span);
-  std::vector<Span> quoted = QuotedRegions(text, blocks);
-  f.in_quote.assign(token_spans.size(), 0);
-  size_t q = 0;
-  for (size_t t = 0; t < token_spans.size(); ++t) {
-    while (q < quoted.size() && quoted[q].end <= token_spans[t].begin) ++q;
-    f.in_quote[t] = q < quoted.size() && quoted[q].begin <= token_spans[t].begin;
-  }
-
+  f.in_quote = TokensInQuotes(text, seg);
   f.sentence_tokens = SentenceTokenRanges(seg);
-  std::vector<uint8_t> sentence_start(token_spans.size(), 0);
-  for (const auto& [first, last] : f.sentence_tokens) {
-    if (sentences) f.sentences.push_back(SentenceTermVector(f.words, first, last));
-    if (first < last) sentence_start[first] = 1;
+  if (options.sentences) {
+    f.sentences.reserve(f.sentence_tokens.size());
+    for (const auto& [first, last] : f.sentence_tokens) {
+      f.sentences.push_back(SentenceTermVector(f.words, first, last));
+    }
   }
 
   // A word capitalised mid-sentence anywhere is a name everywhere, so
   // "Rusk said ..." at a sentence start stays out of the content vector.
-  std::unordered_set<uint64_t> names;
-  for (size_t t = 0; t < token_spans.size(); ++t) {
-    if (f.words.is_capitalised[t] && !sentence_start[t]) names.insert(f.words.word_ids[t]);
-  }
+  const std::vector<uint64_t> names = NameWords(f);
+  const WordSequence& w = f.words;
   std::vector<std::pair<uint64_t, double>> pairs, content, topic;
+  pairs.reserve(token_spans.size());
   for (size_t t = 0; t < token_spans.size(); ++t) {
-    bool name = f.words.is_capitalised[t] && names.count(f.words.word_ids[t]);
-    double boost = 1.0;
-    if (name) boost *= kNameBoost;
-    if (f.words.is_number[t]) boost *= kNumberBoost;
-    if (f.in_quote[t]) boost *= kQuotedBoost;
     // Function words (in more than ~a fifth of background documents) add
     // length-dependent noise to whole-body similarity; sentences keep them.
-    if (f.words.idf[t] < kMinBodyIdf) continue;
-    pairs.emplace_back(f.words.stem_ids[t], f.words.idf[t] * boost);
-    if (!name) content.emplace_back(f.words.stem_ids[t], f.words.idf[t] * boost);
-    if (!name && !f.words.is_number[t] && f.words.idf[t] >= kTopicIdf) {
-      topic.emplace_back(f.words.stem_ids[t], f.words.idf[t]);
-    }
-    if (name && f.words.idf[t] >= kTopicIdf) f.rare_names.push_back(f.words.stem_ids[t]);
+    if (w.idf[t] < kMinBodyIdf) continue;
+    bool name = w.is_capitalised[t] && std::binary_search(names.begin(), names.end(), w.word_ids[t]);
+    double boost = 1.0;
+    if (name) boost *= kNameBoost;
+    if (w.is_number[t]) boost *= kNumberBoost;
+    if (f.in_quote[t]) boost *= kQuotedBoost;
+    pairs.emplace_back(w.stem_ids[t], w.idf[t] * boost);
+    if (name && w.idf[t] >= kTopicIdf) f.rare_names.push_back(w.stem_ids[t]);
+    if (!options.content || name) continue;
+    content.emplace_back(w.stem_ids[t], w.idf[t] * boost);
+    if (!w.is_number[t] && w.idf[t] >= kTopicIdf) topic.emplace_back(w.stem_ids[t], w.idf[t]);
   }
   std::sort(f.rare_names.begin(), f.rare_names.end());
   f.rare_names.erase(std::unique(f.rare_names.begin(), f.rare_names.end()), f.rare_names.end());
-  f.topic = DampedVector(std::move(topic));
   f.body = DampedVector(std::move(pairs));
-  f.content = DampedVector(std::move(content));
-  f.squeezed = Squeeze(text);
+  if (options.content) {
+    f.topic = DampedVector(std::move(topic));
+    f.content = DampedVector(std::move(content));
+  }
+  if (options.squeezed) SqueezeInto(text, &f.squeezed);
   return f;
 }
 

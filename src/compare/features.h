@@ -24,6 +24,9 @@ struct TermVector {
 // weights of equal keys.
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs);
 
+// MakeTermVector of pairs already sorted by (key, weight), without sorting.
+TermVector SortedTermVector(std::vector<std::pair<uint64_t, double>> pairs);
+
 // Like MakeTermVector, but each key weighs its tokens' mean weight times
 // (1 + ln count).
 TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs);
@@ -45,6 +48,18 @@ struct WordSequence {
 WordSequence MakeWordSequence(std::string_view text,
                               const std::vector<Span>& tokens);
 
+// The keys of one token as written: HashKey(FoldWord(raw)),
+// HashKey(StemWord(FoldWord(raw))), the stem's background IDF and whether
+// the token starts with an upper-case letter. Remembered per thread (the
+// same token is met again and again), so cheap after the first time.
+struct TokenKeys {
+  uint64_t word_id = 0;
+  uint64_t stem_id = 0;
+  double idf = 0;
+  bool capitalised = false;
+};
+TokenKeys KeysOfToken(std::string_view raw);
+
 // IDF-weighted term-count vector of tokens [first, last) of `words`.
 TermVector SentenceTermVector(const WordSequence& words, uint32_t first,
                               uint32_t last);
@@ -63,9 +78,22 @@ struct ArticleFeatures {
   std::string squeezed;           // normalized text, whitespace runs -> ' '
 };
 
+// Which parts of ArticleFeatures to compute; the others stay empty.
+struct FeatureOptions {
+  bool sentences = true;  // `sentences` (the aligner needs them)
+  bool content = true;    // `content` and `topic`
+  bool squeezed = true;   // `squeezed`
+};
+
 // With `sentences` false, ArticleFeatures::sentences stays empty (the
 // aligner needs it; whole-body similarity does not).
 ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences = true);
+ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOptions& options);
+
+// Replaces *out by `text` with leading and trailing whitespace (' ', '\n',
+// '\t') dropped and inner runs of it replaced by one space (as
+// ArticleFeatures::squeezed).
+void SqueezeInto(std::string_view text, std::string* out);
 
 // Regions inside double quotation marks of normalized text: within each
 // block, marks alternate open/close; an unclosed quotation runs to the end

@@ -1,6 +1,7 @@
 #include "compare/similarity.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <span>
 #include <utility>
@@ -42,15 +43,21 @@ void SortUnique(std::vector<T>* v) {
 SentenceProfile MakeProfile(const WordSequence& w, uint32_t first, uint32_t last) {
   SentenceProfile s;
   s.stem_sequence = std::span<const uint64_t>(w.stem_ids.data() + first, last - first);
-  s.vector = SentenceTermVector(w, first, last);
+  // One sort serves both the term vector and the distinct stems: a stem's
+  // IDF is a function of the stem, so distinct pairs are distinct stems.
+  std::vector<std::pair<uint64_t, double>> pairs;
+  pairs.reserve(last - first);
   for (uint32_t t = first; t < last; ++t) {
-    s.stems.emplace_back(w.stem_ids[t], w.idf[t]);
+    pairs.emplace_back(w.stem_ids[t], w.idf[t]);
     s.words.push_back(w.word_ids[t]);
     if (w.is_number[t]) s.numbers.push_back(w.word_ids[t]);
     if (w.is_capitalised[t] && t > first) s.names.push_back(w.word_ids[t]);
     if (t + 1 < last) s.bigrams.push_back(w.stem_ids[t] * 0x9E3779B97F4A7C15ULL ^ w.stem_ids[t + 1]);
   }
-  SortUnique(&s.stems);
+  std::sort(pairs.begin(), pairs.end());
+  s.stems = pairs;
+  s.stems.erase(std::unique(s.stems.begin(), s.stems.end()), s.stems.end());
+  s.vector = SortedTermVector(std::move(pairs));
   for (const auto& e : s.stems) s.idf_mass += e.second;
   SortUnique(&s.bigrams);
   SortUnique(&s.numbers);
@@ -93,8 +100,8 @@ double Ratio(double num, double den, double if_empty) {
 // Length of the longest common subsequence and of the longest common run
 // of x and y, in one dynamic programme (two rows each, reused per thread:
 // the aligner calls this hundreds of times per comparison).
-std::pair<uint32_t, uint32_t> LcsAndLongestRun(std::span<const uint64_t> x,
-                                               std::span<const uint64_t> y) {
+std::pair<uint32_t, uint32_t> LcsAndLongestRunTable(std::span<const uint64_t> x,
+                                                    std::span<const uint64_t> y) {
   thread_local std::vector<uint32_t> lcs_prev, lcs_cur, run_prev, run_cur;
   for (auto* row : {&lcs_prev, &lcs_cur, &run_prev, &run_cur}) row->assign(y.size() + 1, 0);
   uint32_t best_run = 0;
@@ -109,6 +116,45 @@ std::pair<uint32_t, uint32_t> LcsAndLongestRun(std::span<const uint64_t> x,
     std::swap(run_prev, run_cur);
   }
   return {lcs_prev[y.size()], best_run};
+}
+
+// The same when y has at most 64 tokens, bit-parallel over y. Row i's
+// match mask has bit j set when x[i] == y[j]. The LCS is Hyyro's
+// bit-vector recurrence V' = (V + (V & M)) | (V & ~M), LCS = zero bits of
+// V. A common run of length r + 1 ends in row i exactly when
+// M[i] & (M[i-1] << 1) & ... & (M[i-r] << r) is not zero, so the longest
+// is found by trying one more than the best so far in each row.
+std::pair<uint32_t, uint32_t> LcsAndLongestRunBits(std::span<const uint64_t> x,
+                                                   std::span<const uint64_t> y) {
+  thread_local std::vector<uint64_t> masks;
+  masks.resize(x.size());
+  const size_t m = y.size();
+  uint64_t v = ~uint64_t{0};
+  uint32_t best_run = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    uint64_t match = 0;
+    for (size_t j = 0; j < m; ++j) match |= static_cast<uint64_t>(x[i] == y[j]) << j;
+    masks[i] = match;
+    uint64_t u = v & match;
+    v = (v + u) | (v - u);
+    while (best_run < m && best_run <= i) {
+      uint64_t r = match;
+      for (uint32_t t = 1; t <= best_run && r != 0; ++t) r &= masks[i - t] << t;
+      if (r == 0) break;
+      ++best_run;
+    }
+  }
+  const uint64_t low = m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1;
+  const uint32_t lcs = static_cast<uint32_t>(m) - static_cast<uint32_t>(std::popcount(v & low));
+  return {lcs, best_run};
+}
+
+// Both measures are symmetric, so the shorter side goes across the bits.
+std::pair<uint32_t, uint32_t> LcsAndLongestRun(std::span<const uint64_t> x,
+                                               std::span<const uint64_t> y) {
+  if (y.size() > x.size()) std::swap(x, y);
+  if (y.size() <= 64) return LcsAndLongestRunBits(x, y);
+  return LcsAndLongestRunTable(x, y);
 }
 
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }

@@ -1,0 +1,167 @@
+// The fast paths of compare's features against plain references: the
+// per-thread token-key cache, the in-place damped and term vectors, the
+// whitespace squeeze and the bit-parallel LCS / longest run behind
+// PairFeatures. Each must give exactly what the plain code gives.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "compare/align.h"
+#include "compare/features.h"
+#include "compare/similarity.h"
+#include "compare/terms.h"
+
+namespace twicetold {
+namespace {
+
+using compare_internal::TermVector;
+
+std::string RandomWord(std::mt19937_64& rng) {
+  static const std::vector<std::string> kPieces = {"a", "B", "run", "ning", "S", "é", "Über",
+                                                   "9", "-", "ed", "walk", "ly", "É", "'s"};
+  std::string w;
+  size_t n = 1 + rng() % 4;
+  for (size_t i = 0; i < n; ++i) w += kPieces[rng() % kPieces.size()];
+  return w;
+}
+
+TEST(KeysOfTokenTest, EqualsFoldStemAndIdfOfTheToken) {
+  std::mt19937_64 rng(5);
+  const auto& idf = compare_internal::BackgroundIdf::Get();
+  // Repeats (cache hits) and many distinct tokens (growth, and a clear once
+  // the cache is full) must all give the uncached keys.
+  for (int i = 0; i < 300000; ++i) {
+    std::string raw = i % 3 == 0 ? RandomWord(rng) : "tok" + std::to_string(i) + "X";
+    compare_internal::TokenKeys got = compare_internal::KeysOfToken(raw);
+    if (i % 97 != 0 && i % 3 != 0) continue;  // check a sample of the distinct ones
+    std::string folded = compare_internal::FoldWord(raw);
+    uint64_t stem = compare_internal::HashKey(compare_internal::StemWord(folded));
+    ASSERT_EQ(got.word_id, compare_internal::HashKey(folded)) << raw;
+    ASSERT_EQ(got.stem_id, stem) << raw;
+    ASSERT_EQ(got.idf, idf.Idf(stem)) << raw;
+    bool upper = raw[0] == 'B' || raw[0] == 'S' || raw.rfind("Über", 0) == 0 ||
+                 raw.rfind("É", 0) == 0;
+    ASSERT_EQ(got.capitalised, upper) << raw;
+  }
+}
+
+TEST(KeysOfTokenTest, AnEmptyTokenHasTheKeysOfTheEmptyString) {
+  compare_internal::TokenKeys k = compare_internal::KeysOfToken("");
+  EXPECT_EQ(k.word_id, compare_internal::HashKey(""));
+  EXPECT_FALSE(k.capitalised);
+}
+
+// The damped vector as first written: sort, then mean weight * (1 + ln tf)
+// per key, then MakeTermVector over a std::map.
+TermVector ReferenceDamped(std::vector<std::pair<uint64_t, double>> pairs) {
+  std::sort(pairs.begin(), pairs.end());
+  std::map<uint64_t, std::vector<double>> groups;
+  for (const auto& [k, w] : pairs) groups[k].push_back(w);
+  TermVector v;
+  double sq = 0;
+  for (const auto& [k, ws] : groups) {
+    double sum = 0;
+    for (double w : ws) sum += w;
+    double tf = static_cast<double>(ws.size());
+    v.entries.emplace_back(k, sum / tf * (1.0 + std::log(tf)));
+  }
+  for (const auto& e : v.entries) sq += e.second * e.second;
+  v.norm = std::sqrt(sq);
+  return v;
+}
+
+TEST(TermVectorTest, DampedAndMadeVectorsAreBitIdenticalToReferences) {
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    std::vector<std::pair<uint64_t, double>> pairs;
+    size_t n = rng() % 60;
+    for (size_t i = 0; i < n; ++i) {
+      pairs.emplace_back(rng() % 20, 0.1 + static_cast<double>(rng() % 1000) / 77.0);
+    }
+    TermVector got = compare_internal::DampedVector(pairs);
+    TermVector want = ReferenceDamped(pairs);
+    ASSERT_EQ(got.entries, want.entries);
+    ASSERT_EQ(got.norm, want.norm);
+    // MakeTermVector: sums per key in sorted order.
+    std::map<uint64_t, double> sums;
+    auto sorted = pairs;
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [k, w] : sorted) sums[k] += w;
+    TermVector made = compare_internal::MakeTermVector(pairs);
+    std::vector<std::pair<uint64_t, double>> want_made(sums.begin(), sums.end());
+    ASSERT_EQ(made.entries, want_made);
+  }
+}
+
+TEST(SqueezeIntoTest, DropsEdgesAndFoldsInnerWhitespaceRuns) {
+  std::mt19937_64 rng(3);
+  const char kChars[] = {' ', '\n', '\t', 'a', 'b', '\r', '.'};
+  std::string out;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text;
+    for (size_t i = rng() % 30; i > 0; --i) text.push_back(kChars[rng() % sizeof(kChars)]);
+    std::string want;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t') {
+        space = !want.empty();
+        continue;
+      }
+      if (space) want.push_back(' ');
+      space = false;
+      want.push_back(c);
+    }
+    compare_internal::SqueezeInto(text, &out);
+    ASSERT_EQ(out, want) << "[" << text << "]";
+  }
+}
+
+compare_internal::WordSequence Sequence(std::mt19937_64& rng, size_t n, uint64_t vocab) {
+  compare_internal::WordSequence w;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t id = rng() % vocab;
+    w.spans.push_back({0, 0});
+    w.word_ids.push_back(id);
+    w.stem_ids.push_back(id);
+    w.idf.push_back(1.0 + static_cast<double>(id % 5));
+    w.is_number.push_back(0);
+    w.is_capitalised.push_back(0);
+  }
+  return w;
+}
+
+// Across the 64-token boundary of the bit-parallel path, and beyond it on
+// both sides: the LCS feature equals the table LCS (LcsSimilarity) and the
+// longest run equals brute force.
+TEST(PairFeaturesTest, LcsAndLongestRunEqualTheTableAtEveryLength) {
+  std::mt19937_64 rng(13);
+  for (int trial = 0; trial < 400; ++trial) {
+    uint64_t vocab = 2 + trial % 9;
+    size_t na = rng() % 140, nb = trial % 5 == 0 ? na : rng() % 140;
+    auto a = Sequence(rng, na, vocab);
+    auto b = trial % 5 == 0 ? a : Sequence(rng, nb, vocab);
+    if (trial % 7 == 0 && nb > 3) b.stem_ids[nb / 2] = 999;  // a near copy
+    auto f = compare_internal::PairFeatures(a, 0, na, b, 0, nb);
+    double lcs = compare_internal::LcsSimilarity(a.stem_ids.data(), na, b.stem_ids.data(), nb);
+    ASSERT_EQ(f[compare_internal::kLcs], lcs) << "trial " << trial;
+    size_t run = 0;
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        size_t k = 0;
+        while (i + k < na && j + k < nb && a.stem_ids[i + k] == b.stem_ids[j + k]) ++k;
+        run = std::max(run, k);
+      }
+    }
+    double shorter = std::min(na, nb);
+    double want = shorter > 0 ? run / shorter : (na + nb == 0 ? 1.0 : 0.0);
+    ASSERT_EQ(f[compare_internal::kLongestRun], want) << "trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace twicetold
