@@ -36,6 +36,11 @@ struct CorpusOptions {
   CorpusBoilerplateOptions boilerplate;
   ProgressCallback progress;       // may be empty
   double progress_interval_seconds = 0.2;
+  // Compressed inputs decoded by the counting pass are kept in memory, up
+  // to this many bytes in all, and the main pass reads them from there
+  // instead of decoding again (files past the budget are decoded twice).
+  // 0: never keep. Freed when the run ends.
+  uint64_t hold_decompressed_bytes = uint64_t{1} << 30;
 };
 
 struct CorpusSummary {
@@ -47,6 +52,7 @@ struct CorpusSummary {
   double seconds = 0;              // wall time of the whole run
   size_t index_bytes = 0;          // the index's MemoryBytes() at the end
   size_t peak_index_bytes = 0;     // its peak (stories) or final size (dedup)
+  uint64_t held_decompressed_bytes = 0;  // peak memory of the kept inputs
 };
 
 // Called in input order from one thread.

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,26 @@
 #include "twicetold/status.h"
 
 namespace twicetold {
+
+// Decompressed bytes of compressed input files, kept by one read for the
+// next, so that a caller reading its inputs twice decodes each file once.
+// Bounded: while `fill` is set, a compressed file is kept only if, with
+// what is already held, it fits in `budget_bytes` (buffer capacity
+// counted); one that would not fit is dropped (and decoded again next
+// time). Not thread-safe; clear `files` to free the memory.
+struct DecompressedCache {
+  struct File {
+    // The file's decompressed bytes, in order, in chunks of at most a few
+    // MiB (no reallocation copies while a large file is kept).
+    std::vector<std::string> chunks;
+    uint64_t size = 0;         // bytes in all chunks
+    uint64_t stored_size = 0;  // its size on disk (for ReadOptions::on_bytes)
+  };
+  uint64_t budget_bytes = 0;
+  bool fill = true;                   // false: only read what is there
+  uint64_t held_bytes = 0;            // capacity of the kept buffers
+  std::map<std::string, File> files;  // by path as given to the reader
+};
 
 struct ReadOptions {
   // Behaviour.
@@ -45,6 +66,9 @@ struct ReadOptions {
   // When set, "-" reads these bytes instead of standard input (not owned;
   // lets a caller read standard input twice).
   const std::string* stdin_bytes = nullptr;
+  // When set, compressed files are read from it when held there, and
+  // kept in it as they are decoded (see DecompressedCache). Not owned.
+  DecompressedCache* decompressed_cache = nullptr;
 };
 
 struct ReadSummary {

@@ -14,6 +14,8 @@
 
 #include "compare/terms.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "text/text_only.h"
+#include "text/word_tokenizer.h"
 #include "twicetold/normalize.h"
 
 namespace twicetold {
@@ -24,33 +26,11 @@ constexpr uint64_t kShingleSalt = 0x5368696e676c6521ULL;
 constexpr uint64_t kBinSalt = 0x44656e7369667921ULL;
 constexpr uint64_t kBandSalt = 0x42616e644b657921ULL;
 
-bool IsAsciiWord(std::string_view word) {
-  for (unsigned char c : word) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
-// Appends the case-folded `word` to `out`. ASCII words (nearly all of them
-// in English news) are folded in place; the rest go through the same ICU
-// full case folding that compare uses, so both agree on what a word is.
-void AppendFolded(std::string_view word, std::string* out) {
-  if (IsAsciiWord(word)) {
-    const size_t at = out->size();
-    out->append(word);
-    for (size_t k = at; k < out->size(); ++k) {
-      char& c = (*out)[k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return;
-  }
-  out->append(compare_internal::FoldWord(word));
-}
-
 // Per-thread scratch so that fingerprinting a stream allocates nothing in
 // the steady state.
 struct Scratch {
-  std::string joined;              // folded words joined by ' '
+  std::string joined;              // grow-only buffer: folded words joined
+  size_t joined_size = 0;          // by ' ' in joined[0, joined_size)
   std::vector<uint64_t> words;     // one hash per word
   std::vector<uint64_t> shingles;  // one hash per distinct shingle
   std::vector<uint64_t> seen;      // open-addressing set of shingle hashes
@@ -61,18 +41,56 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
-// Folds every token into scratch->joined and hashes each folded word.
+// Copies `word` to `out` with ASCII capitals lowered; returns false
+// (leaving garbage in out[0, size)) when the word has a non-ASCII byte.
+inline bool CopyFoldedAscii(const char* word, size_t size, char* out) {
+  unsigned char high = 0;
+  for (size_t k = 0; k < size; ++k) {
+    const unsigned char c = static_cast<unsigned char>(word[k]);
+    high |= c;
+    out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  }
+  return high < 0x80;
+}
+
+// Folds every token into scratch->joined (words joined by ' ') and hashes
+// each folded word. ASCII words (nearly all of them in English news) are
+// folded byte by byte into a buffer sized up front; the rest go through the
+// same ICU full case folding that compare uses, so both agree on what a
+// word is. Raw pointers, not string appends: this loop is a fifth of the
+// dedup path, and appends re-read the string's size on every byte.
 void HashWords(std::string_view text, const std::vector<Token>& tokens,
                uint64_t seed, Scratch* scratch) {
-  scratch->joined.clear();
-  scratch->words.clear();
-  for (const Token& token : tokens) {
-    if (!scratch->joined.empty()) scratch->joined.push_back(' ');
-    const size_t at = scratch->joined.size();
-    AppendFolded(token.span.In(text), &scratch->joined);
-    scratch->words.push_back(XXH3_64bits_withSeed(
-        scratch->joined.data() + at, scratch->joined.size() - at, seed));
+  std::string& joined = scratch->joined;
+  scratch->words.resize(tokens.size());
+  uint64_t* words = scratch->words.data();
+  // ASCII folding keeps sizes: `left` bytes always suffice for what is
+  // still to write unless a non-ASCII word grows when folded (then the
+  // buffer grows below). Grow-only, so no per-article fill.
+  size_t left = tokens.size();
+  for (const Token& token : tokens) left += token.span.size();
+  if (joined.size() < left) joined.resize(left);
+  char* out = joined.data();
+  size_t n = 0;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const std::string_view word = tokens[t].span.In(text);
+    left -= word.size() + 1;
+    if (t > 0) out[n++] = ' ';
+    if (!CopyFoldedAscii(word.data(), word.size(), out + n)) {
+      const std::string folded = compare_internal::FoldWord(word);
+      if (n + folded.size() + left > joined.size()) {
+        joined.resize(n + folded.size() + left);
+        out = joined.data();
+      }
+      std::memcpy(out + n, folded.data(), folded.size());
+      words[t] = XXH3_64bits_withSeed(out + n, folded.size(), seed);
+      n += folded.size();
+      continue;
+    }
+    words[t] = XXH3_64bits_withSeed(out + n, word.size(), seed);
+    n += word.size();
   }
+  scratch->joined_size = n;
 }
 
 uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
@@ -249,7 +267,7 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
   HashShingles(options.shingle_size, options.seed, &scratch);
   Fingerprint fp;
   const XXH128_hash_t exact =
-      XXH3_128bits(scratch.joined.data(), scratch.joined.size());
+      XXH3_128bits(scratch.joined.data(), scratch.joined_size);
   fp.exact_high = exact.high64;
   fp.exact_low = exact.low64;
   fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
@@ -262,18 +280,24 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
 
 Fingerprint FingerprintArticle(const Article& article,
                                const FingerprintOptions& options) {
-  const CleanedBody cleaned =
-      CleanBody(article.body, options.clean, article.source);
   // Display normalization, then folding word by word inside
   // ComputeFingerprint: the same fingerprint as ComputeFingerprint on
   // Analyze-style normalized text, and no slower than NFKC_Casefold since
-  // nearly every word takes the ASCII path.
-  const MappedText normalized = Normalize(cleaned.text.text, NormalizeOptions{});
-  Fingerprint fingerprint =
-      ComputeFingerprint(normalized.text, Tokenize(normalized.text), options);
-  for (const Removal& r : cleaned.removed) {
-    fingerprint.source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
-  }
+  // nearly every word takes the ASCII path. The text-only variants give
+  // CleanBody's and Normalize's text without their maps, into buffers kept
+  // per thread: nothing is allocated for them once they have grown.
+  thread_local std::string cleaned, normalized;
+  uint32_t source_repeat_lines = 0;
+  text_internal::CleanBodyTextOnly(article.body, options.clean, article.source,
+                                   &cleaned, &source_repeat_lines);
+  text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
+  // Tokenize(normalized), into reused vectors.
+  thread_local std::vector<Span> spans;
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
+  Fingerprint fingerprint = ComputeFingerprint(normalized, tokens, options);
+  fingerprint.source_repeat_lines = source_repeat_lines;
   return fingerprint;
 }
 

@@ -100,7 +100,9 @@ std::unique_ptr<ByteStream> WithPrefix(std::string prefix,
   return std::make_unique<PrefixStream>(std::move(prefix), std::move(inner));
 }
 
-Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw) {
+Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw,
+                                               bool* compressed) {
+  if (compressed != nullptr) *compressed = false;
   char head[6];
   Result<size_t> got = ReadFull(*raw, head, sizeof(head));
   if (!got.ok()) return got.status();
@@ -109,6 +111,11 @@ Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw) 
     return UnimplementedError("bzip2 compression is not supported");
   }
   std::unique_ptr<ByteStream> stream = WithPrefix(std::string(magic), std::move(raw));
+  if (compressed != nullptr) {
+    *compressed = StartsWith(magic, std::string_view("\xFD" "7zXZ\0", 6)) ||
+                  StartsWith(magic, "\x1F\x8B") ||
+                  StartsWith(magic, "\x28\xB5\x2F\xFD");
+  }
   if (StartsWith(magic, std::string_view("\xFD" "7zXZ\0", 6))) {
     return NewXzStream(std::move(stream));
   }

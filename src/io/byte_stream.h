@@ -39,7 +39,9 @@ std::unique_ptr<ByteStream> WithPrefix(std::string prefix,
 // multi-frame). Other inputs are returned unchanged (with the peeked bytes
 // put back). Errors: kUnimplemented for recognised but unsupported
 // compression (bzip2); read errors of `raw`. xz is decoded too (liblzma).
-Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw);
+// `compressed` (may be null) is set to whether a decompressor was added.
+Result<std::unique_ptr<ByteStream>> Decompress(std::unique_ptr<ByteStream> raw,
+                                               bool* compressed = nullptr);
 
 // OpenRaw + Decompress.
 Result<std::unique_ptr<ByteStream>> OpenInput(const std::string& path);

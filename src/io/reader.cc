@@ -113,10 +113,126 @@ class MemoryStream : public ByteStream {
   std::string_view bytes_;
 };
 
-// OpenInput, reading "-" from ReadOptions::stdin_bytes when set and
-// counting raw bytes when ReadOptions::on_bytes is set.
+// Bytes of a held file (DecompressedCache), reporting progress in bytes
+// as stored: the same total as decoding the file again.
+class HeldStream : public ByteStream {
+ public:
+  HeldStream(const DecompressedCache::File& file,
+             const std::function<void(uint64_t)>& on_bytes)
+      : file_(file), on_bytes_(on_bytes) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    while (chunk_ < file_.chunks.size() && at_ == file_.chunks[chunk_].size()) {
+      ++chunk_;
+      at_ = 0;
+    }
+    if (chunk_ == file_.chunks.size()) {  // the end: report what is left
+      if (on_bytes_ && file_.stored_size > reported_) {
+        on_bytes_(file_.stored_size - reported_);
+      }
+      reported_ = file_.stored_size;
+      return size_t{0};
+    }
+    const std::string& chunk = file_.chunks[chunk_];
+    const size_t take = std::min(n, chunk.size() - at_);
+    std::copy_n(chunk.data() + at_, take, buf);
+    at_ += take;
+    done_ += take;
+    if (on_bytes_) {
+      const uint64_t now = static_cast<uint64_t>(
+          static_cast<double>(file_.stored_size) * static_cast<double>(done_) /
+          static_cast<double>(file_.size));
+      if (now > reported_) on_bytes_(now - reported_);
+      reported_ = now;
+    }
+    return take;
+  }
+
+ private:
+  const DecompressedCache::File& file_;
+  size_t chunk_ = 0;
+  size_t at_ = 0;       // offset in file_.chunks[chunk_]
+  uint64_t done_ = 0;   // bytes returned so far
+  uint64_t reported_ = 0;
+  const std::function<void(uint64_t)>& on_bytes_;
+};
+
+// Keeps the decoded bytes of one compressed file in a DecompressedCache as
+// they are read; gives up (frees them) once they would pass the budget, and
+// commits them only at the clean end of the stream. Chunks start small
+// and grow to kMaxChunk, so small files take little and large ones are
+// never copied by reallocation.
+class KeepingStream : public ByteStream {
+ public:
+  KeepingStream(std::unique_ptr<ByteStream> inner, std::string path,
+                uint64_t stored_size, DecompressedCache* cache)
+      : inner_(std::move(inner)), path_(std::move(path)), cache_(cache) {
+    file_.stored_size = stored_size;
+  }
+  Result<size_t> Read(char* buf, size_t n) override {
+    Result<size_t> got = inner_->Read(buf, n);
+    if (!keeping_ || !got.ok()) return got;
+    if (*got == 0) {
+      cache_->held_bytes += capacity_;
+      cache_->files[path_] = std::move(file_);
+      keeping_ = false;
+    } else if (!Keep(buf, *got)) {
+      file_ = {};
+      keeping_ = false;
+    }
+    return got;
+  }
+
+ private:
+  static constexpr size_t kMinChunk = size_t{64} << 10;
+  static constexpr size_t kMaxChunk = size_t{4} << 20;
+
+  bool Keep(const char* bytes, size_t n) {
+    while (n > 0) {
+      if (file_.chunks.empty() ||
+          file_.chunks.back().size() == file_.chunks.back().capacity()) {
+        const size_t want = std::clamp<size_t>(file_.size, kMinChunk, kMaxChunk);
+        if (cache_->held_bytes + capacity_ + want > cache_->budget_bytes) return false;
+        file_.chunks.emplace_back();
+        file_.chunks.back().reserve(want);
+        capacity_ += file_.chunks.back().capacity();
+      }
+      std::string& chunk = file_.chunks.back();
+      const size_t take = std::min(n, chunk.capacity() - chunk.size());
+      chunk.append(bytes, take);
+      file_.size += take;
+      bytes += take;
+      n -= take;
+    }
+    return true;
+  }
+
+  std::unique_ptr<ByteStream> inner_;
+  std::string path_;
+  DecompressedCache* cache_;
+  DecompressedCache::File file_;
+  uint64_t capacity_ = 0;  // reserved bytes of file_.chunks
+  bool keeping_ = true;
+};
+
+uint64_t StoredSize(const std::string& path) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
+}
+
+// OpenInput, reading "-" from ReadOptions::stdin_bytes when set, held
+// files from ReadOptions::decompressed_cache, and counting raw bytes when
+// ReadOptions::on_bytes is set.
 Result<std::unique_ptr<ByteStream>> OpenCounted(const std::string& path,
                                                 const ReadOptions& options) {
+  DecompressedCache* cache = options.decompressed_cache;
+  if (cache != nullptr && path != "-") {
+    auto held = cache->files.find(path);
+    if (held != cache->files.end()) {
+      return std::unique_ptr<ByteStream>(
+          std::make_unique<HeldStream>(held->second, options.on_bytes));
+    }
+  }
   std::unique_ptr<ByteStream> raw;
   if (path == "-" && options.stdin_bytes != nullptr) {
     raw = std::make_unique<MemoryStream>(*options.stdin_bytes);
@@ -128,7 +244,13 @@ Result<std::unique_ptr<ByteStream>> OpenCounted(const std::string& path,
   if (options.on_bytes) {
     raw = std::make_unique<CountingStream>(std::move(raw), options.on_bytes);
   }
-  return io::Decompress(std::move(raw));
+  bool compressed = false;
+  Result<std::unique_ptr<ByteStream>> in = io::Decompress(std::move(raw), &compressed);
+  if (!in.ok() || !compressed || cache == nullptr || !cache->fill || path == "-") {
+    return in;
+  }
+  return std::unique_ptr<ByteStream>(std::make_unique<KeepingStream>(
+      std::move(in).value(), path, StoredSize(path), cache));
 }
 
 class Reader {

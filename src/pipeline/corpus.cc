@@ -210,6 +210,8 @@ class CorpusRun {
     ReadOptions read = options_.read;
     read.keep_original = false;
     read.stdin_bytes = stdin_.get();
+    held_.budget_bytes = options_.hold_decompressed_bytes;
+    if (held_.budget_bytes > 0) read.decompressed_cache = &held_;
     PhaseProgress progress(options_, "counting lines", Total());
     read.on_bytes = [&](uint64_t n) { progress.AddBytes(n); };
     Result<ReadSummary> counted = ReadInputs(
@@ -238,6 +240,9 @@ class CorpusRun {
         options_.in_flight != 0 ? options_.in_flight : 64 * threads;
     ReadOptions read = options_.read;
     read.stdin_bytes = stdin_ ? stdin_.get() : read.stdin_bytes;
+    // Files the counting pass kept are read from memory; no more are kept.
+    held_.fill = false;
+    if (!held_.files.empty()) read.decompressed_cache = &held_;
     PhaseProgress progress(options_, phase, Total());
     ThreadedReader reader(paths_, read, tokens, &progress);
     using Item = Processed<Payload>;
@@ -260,6 +265,8 @@ class CorpusRun {
           consume(item.record.article, std::move(item.payload));
         });
     Result<ReadSummary> read_summary = reader.Join();
+    summary_.held_decompressed_bytes = held_.held_bytes;
+    held_.files.clear();
     if (!read_summary.ok()) return read_summary.status();
     summary_.read = *read_summary;
     summary_.input_bytes = progress.bytes();
@@ -284,6 +291,7 @@ class CorpusRun {
   const CorpusOptions& options_;
   CorpusBoilerplate corpus_;
   std::unique_ptr<std::string> stdin_;
+  DecompressedCache held_;  // compressed inputs decoded by the counting pass
   CorpusSummary summary_;
   Clock::time_point start_;
 };

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,20 @@ bool LineKey(std::string_view line, const CorpusBoilerplateOptions& options,
   return letters >= options.min_letters;
 }
 
+// A 12-bit digest of the first and last non-space bytes of `line`, ASCII
+// lowercased: equal for a line and its LineKey, so lines whose digest no
+// furniture key has are not furniture. 0 for a blank line.
+size_t EndsBit(std::string_view line) {
+  size_t b = 0, e = line.size();
+  while (b < e && IsSpace(line[b])) ++b;
+  while (e > b && IsSpace(line[e - 1])) --e;
+  if (b == e) return 0;
+  const auto lower = [](unsigned char c) -> size_t {
+    return (c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0)) & 63;
+  };
+  return lower(line[b]) << 6 | lower(line[e - 1]);
+}
+
 uint64_t SourceHash(std::string_view source) {
   return XXH3_64bits(source.data(), source.size());
 }
@@ -76,16 +91,19 @@ class CountTable {
     uint32_t count = 0;
     uint32_t last_article = 0;  // 1-based article number; 0 = none
     uint32_t source = 0;        // index into the owner's sources
+    uint16_t ends = 0;          // EndsBit of the line (fits the padding)
   };
 
   // Adds `n` to `key`'s count unless `article` (1-based; 0 = always)
   // already counted it.
-  void Add(uint64_t key, uint32_t source, uint32_t n, uint32_t article) {
+  void Add(uint64_t key, uint32_t source, uint16_t ends, uint32_t n,
+           uint32_t article) {
     if ((size_ + 1) * 2 > entries_.size()) Grow();
     Entry& e = Find(key);
     if (e.key == 0) {
       e.key = key;
       e.source = source;
+      e.ends = ends;
       ++size_;
     }
     if (article != 0 && e.last_article == article) return;
@@ -136,7 +154,8 @@ class CorpusBoilerplate::Impl {
       size_t nl = body.find('\n', begin);
       size_t end = nl == std::string_view::npos ? body.size() : nl;
       if (LineKey(body.substr(begin, end - begin), options_, &key_)) {
-        counts_.Add(PairKey(source_hash, key_), source, 1, number);
+        counts_.Add(PairKey(source_hash, key_), source,
+                    static_cast<uint16_t>(EndsBit(key_)), 1, number);
       }
       if (nl == std::string_view::npos) break;
       begin = nl + 1;
@@ -152,7 +171,7 @@ class CorpusBoilerplate::Impl {
     }
     for (const CountTable::Entry& e : other.counts_.entries()) {
       if (e.key != 0) {
-        counts_.Add(e.key, map[e.source], e.count, 0);
+        counts_.Add(e.key, map[e.source], e.ends, e.count, 0);
       }
     }
     observed_ += other.observed_;
@@ -160,11 +179,13 @@ class CorpusBoilerplate::Impl {
 
   void Freeze() {
     furniture_.clear();
+    ends_.reset();
     for (const CountTable::Entry& e : counts_.entries()) {
       if (e.key == 0 || e.count < options_.min_articles) continue;
       const double needed = options_.min_fraction * articles_[e.source];
       if (e.count >= needed) {
         furniture_.push_back(e.key);
+        ends_.set(e.ends);
       }
     }
     std::sort(furniture_.begin(), furniture_.end());
@@ -175,6 +196,7 @@ class CorpusBoilerplate::Impl {
 
   bool IsFurniture(std::string_view source, std::string_view line) const {
     if (!frozen_ || furniture_.empty()) return false;
+    if (!ends_.test(EndsBit(line))) return false;  // most lines stop here
     thread_local std::string key;  // no allocation per line
     if (!LineKey(line, options_, &key)) return false;
     return std::binary_search(furniture_.begin(), furniture_.end(),
@@ -202,6 +224,9 @@ class CorpusBoilerplate::Impl {
   }
 
   CorpusBoilerplateOptions options_;
+  // EndsBit of every furniture line, after Freeze: IsFurniture skips
+  // building the key of a line whose ends match none.
+  std::bitset<4096> ends_;
   std::unordered_map<uint64_t, uint32_t> index_;  // source hash -> index
   std::vector<uint64_t> source_hashes_;
   std::vector<uint64_t> articles_;  // per source index

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/clean_rules.h"
+#include "text/text_only.h"
 #include "twicetold/corpus_boilerplate.h"
 
 namespace twicetold {
@@ -204,10 +205,12 @@ std::optional<Dateline> ExtractDateline(std::string_view body,
 }
 
 // Appends body[begin, end) (whole characters). Every byte of a character
-// maps to the character's first byte, as the MappedText contract asks.
+// maps to the character's first byte, as the MappedText contract asks
+// (unless `with_map` is false: then only the text is appended).
 void AppendVerbatim(std::string_view body, uint32_t begin, uint32_t end,
-                    MappedText& out) {
+                    bool with_map, MappedText& out) {
   out.text.append(body.substr(begin, end - begin));
+  if (!with_map) return;
   const size_t at = out.to_original.size();
   out.to_original.resize(at + (end - begin));
   uint32_t* map = out.to_original.data() + at;
@@ -227,11 +230,12 @@ void AppendVerbatim(std::string_view body, uint32_t begin, uint32_t end,
 // Rebuilds the text from the kept parts of lines. A gap between two kept
 // lines is copied as given unless something was cut from it; then it
 // becomes "\n\n" if it held a paragraph break (an empty or filler line) and
-// "\n" otherwise, so removals never leave runs of blank lines.
-MappedText Assemble(std::string_view body, const std::vector<Line>& lines) {
-  MappedText out;
+// "\n" otherwise, so removals never leave runs of blank lines. Appends to
+// `out`, which must be empty; to_original is left empty unless `map`.
+void Assemble(std::string_view body, const std::vector<Line>& lines, bool map,
+              MappedText& out) {
   out.text.reserve(body.size());
-  out.to_original.reserve(body.size() + 1);
+  if (map) out.to_original.reserve(body.size() + 1);
   uint32_t gap_begin = 0;
   bool have_kept = false, gap_cut = false, gap_break = false;
   for (const Line& line : lines) {
@@ -242,21 +246,23 @@ MappedText Assemble(std::string_view body, const std::vector<Line>& lines) {
     }
     gap_cut |= line.keep_begin != line.begin;
     if (!gap_cut) {
-      AppendVerbatim(body, gap_begin, line.keep_begin, out);
+      AppendVerbatim(body, gap_begin, line.keep_begin, map, out);
     } else if (have_kept) {
       out.text.append(gap_break ? "\n\n" : "\n");
-      out.to_original.resize(out.text.size(), gap_begin);
+      if (map) out.to_original.resize(out.text.size(), gap_begin);
     }
-    AppendVerbatim(body, line.keep_begin, line.end, out);
+    AppendVerbatim(body, line.keep_begin, line.end, map, out);
     gap_begin = line.end;
     have_kept = true;
     gap_cut = gap_break = false;
   }
-  if (!gap_cut) AppendVerbatim(body, gap_begin, body.size(), out);
+  if (!gap_cut) AppendVerbatim(body, gap_begin, body.size(), map, out);
   // The end maps to the end of what was kept, so a span that ends the text
   // does not stretch over trailing lines that were cut.
-  out.to_original.push_back(gap_cut ? gap_begin : static_cast<uint32_t>(body.size()));
-  return out;
+  if (map) {
+    out.to_original.push_back(gap_cut ? gap_begin
+                                      : static_cast<uint32_t>(body.size()));
+  }
 }
 
 }  // namespace
@@ -291,8 +297,33 @@ CleanedBody CleanBody(std::string_view body, const CleanOptions& options,
                    [](const Removal& a, const Removal& b) {
                      return a.span.begin < b.span.begin;
                    });
-  result.text = Assemble(body, lines);
+  Assemble(body, lines, /*map=*/true, result.text);
   return result;
 }
+
+namespace text_internal {
+
+// CleanBody without the map, the sorted removals or the dateline record:
+// the same lines are classified and cut, so the text is the same.
+void CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
+                       std::string_view source, std::string* text,
+                       uint32_t* source_repeat_lines) {
+  thread_local std::vector<Removal> removed;
+  removed.clear();
+  std::vector<Line> lines = SplitLines(body);
+  ClassifyLines(body, source, options, lines, removed);
+  if (options.extract_dateline) ExtractDateline(body, lines);
+  *source_repeat_lines = 0;
+  for (const Removal& r : removed) {
+    *source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
+  }
+  MappedText out;
+  out.text = std::move(*text);
+  out.text.clear();
+  Assemble(body, lines, /*map=*/false, out);
+  *text = std::move(out.text);
+}
+
+}  // namespace text_internal
 
 }  // namespace twicetold

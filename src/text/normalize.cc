@@ -7,6 +7,8 @@
 
 #include <cassert>
 
+#include "text/text_only.h"
+
 namespace twicetold {
 namespace {
 
@@ -55,13 +57,17 @@ bool IsSpaceLike(UChar32 c) {
 // original offset it came from.
 class Emitter {
  public:
-  explicit Emitter(size_t reserve) {
+  // `map` false: to_original stays empty (NormalizeTextOnly); `buffer` is
+  // reused for the text.
+  Emitter(size_t reserve, bool map, std::string buffer) : map_(map) {
+    out_.text = std::move(buffer);
+    out_.text.clear();
     out_.text.reserve(reserve);
-    out_.to_original.reserve(reserve + 1);
+    if (map_) out_.to_original.reserve(reserve + 1);
   }
   void Byte(char b, uint32_t origin) {
     out_.text.push_back(b);
-    out_.to_original.push_back(origin);
+    if (map_) out_.to_original.push_back(origin);
   }
   void Bytes(std::string_view bytes, uint32_t origin) {
     for (char b : bytes) Byte(b, origin);
@@ -76,6 +82,7 @@ class Emitter {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
     }
+    if (!map_) return;
     out_.to_original.resize(out_.text.size());
     for (size_t k = 0; k < bytes.size(); ++k) {
       out_.to_original[at + k] = origin + static_cast<uint32_t>(k);
@@ -84,21 +91,23 @@ class Emitter {
   char Last() const { return out_.text.empty() ? '\n' : out_.text.back(); }
   void PopLast() {
     out_.text.pop_back();
-    out_.to_original.pop_back();
+    if (map_) out_.to_original.pop_back();
   }
   MappedText Finish(uint32_t end) {
-    out_.to_original.push_back(end);
+    if (map_) out_.to_original.push_back(end);
     return std::move(out_);
   }
 
  private:
+  const bool map_;
   MappedText out_;
 };
 
 class Normalizer {
  public:
-  Normalizer(std::string_view in, const NormalizeOptions& options)
-      : in_(in), options_(options), out_(in.size()) {
+  Normalizer(std::string_view in, const NormalizeOptions& options,
+             bool map = true, std::string buffer = {})
+      : in_(in), options_(options), out_(in.size(), map, std::move(buffer)) {
     UErrorCode status = U_ZERO_ERROR;
     if (options_.case_fold) {
       icu_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -304,6 +313,15 @@ MappedText MappedText::Identity(std::string_view text) {
 MappedText Normalize(std::string_view input, const NormalizeOptions& options) {
   return Normalizer(input, options).Run();
 }
+
+namespace text_internal {
+
+void NormalizeTextOnly(std::string_view input, const NormalizeOptions& options,
+                       std::string* out) {
+  *out = Normalizer(input, options, /*map=*/false, std::move(*out)).Run().text;
+}
+
+}  // namespace text_internal
 
 MappedText NormalizeMapped(const MappedText& input,
                            const NormalizeOptions& options) {

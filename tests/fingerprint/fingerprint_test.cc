@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/terms.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "reference/jaccard_reference.h"
 #include "twicetold/normalize.h"
@@ -266,6 +267,36 @@ TEST(ExactHashTest, IsXxh3OfFoldedWordsJoinedBySpaces) {
   const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
   EXPECT_EQ(a.exact_high, h.high64);
   EXPECT_EQ(a.exact_low, h.low64);
+}
+
+// The word loop writes folded words through raw pointers into a buffer
+// sized up front; a fold that grows ("ß" -> "ss", "ﬁ" -> "fi") must grow
+// it. Reference: FoldWord of every token, joined by single spaces.
+TEST(ExactHashTest, MatchesSlowJoinOnRandomMixedScriptTexts) {
+  const std::vector<std::string> pieces = {
+      "Brell", "QUANDOR", "opal", "Straße", "ÄRGER", "ﬁne", "ǅemal", "İstan",
+      "ΣΟΦΙΑ", "x", "ß", "ﬀﬃ", "Tisk-varno", "mell's", "42", "dorrin."};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) {
+      text += pieces[rng() % pieces.size()];
+      text += (rng() % 5 == 0) ? "\n\n" : (rng() % 3 == 0 ? "  " : " ");
+    }
+    const MappedText normalized = Normalize(text, NormalizeOptions{});
+    const std::vector<Token> tokens = Tokenize(normalized.text);
+    std::string joined;
+    for (const Token& t : tokens) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined += compare_internal::FoldWord(t.span.In(normalized.text));
+    }
+    const Fingerprint fp = ComputeFingerprint(normalized.text, tokens, {});
+    const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
+    ASSERT_EQ(fp.exact_high, h.high64) << text;
+    ASSERT_EQ(fp.exact_low, h.low64) << text;
+    ASSERT_EQ(fp.words, tokens.size());
+  }
 }
 
 TEST(FingerprintArticleTest, IsCleanNormalizeTokenizeCompute) {

@@ -4,6 +4,7 @@
 #include <lzma.h>
 #include <sys/resource.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -211,6 +212,70 @@ TEST(CompressionTest, OversizedTextFileAndSmallLimit) {
   EXPECT_EQ(r.rejected[1].location.line, 3u);  // 21 bytes
   ASSERT_EQ(r.articles.size(), 3u);            // 19, 20 (+\r) and 12 bytes fit
   EXPECT_EQ(r.articles[1].original, "{\"text\":\"123456789\"}");
+}
+
+// A DecompressedCache keeps each compressed file's decoded bytes for the
+// next read: the second read gets the same records, progress adds up to
+// the stored size again, and it no longer needs the file at all.
+TEST(DecompressedCacheTest, SecondReadComesFromMemory) {
+  TempDir dir;
+  const std::string gz = WriteFile(dir / "a.jsonl.gz", Gzip(Lines(0, 500)));
+  const std::string zst = WriteFile(dir / "b.jsonl.zst", Zstd(Lines(500, 600)));
+  const std::string plain = WriteFile(dir / "c.jsonl", Lines(600, 610));
+  DecompressedCache cache;
+  cache.budget_bytes = 1 << 20;
+  ReadOptions options;
+  options.decompressed_cache = &cache;
+  uint64_t progress = 0;
+  options.on_bytes = [&](uint64_t n) { progress += n; };
+  const ReadResult first = MustRead({gz, zst, plain}, options);
+  const uint64_t stored = std::filesystem::file_size(gz) +
+                          std::filesystem::file_size(zst) +
+                          std::filesystem::file_size(plain);
+  EXPECT_EQ(progress, stored);
+  ASSERT_EQ(cache.files.size(), 2u);  // plain files are not kept
+  auto joined = [](const DecompressedCache::File& file) {
+    std::string all;
+    for (const std::string& chunk : file.chunks) all += chunk;
+    EXPECT_EQ(all.size(), file.size);
+    return all;
+  };
+  EXPECT_EQ(joined(cache.files.at(gz)), Lines(0, 500));
+  EXPECT_EQ(joined(cache.files.at(zst)), Lines(500, 600));
+  EXPECT_GE(cache.held_bytes, Lines(0, 600).size());
+  EXPECT_LE(cache.held_bytes, cache.budget_bytes);
+  std::filesystem::remove(gz);
+  std::filesystem::remove(zst);
+  cache.fill = false;
+  progress = 0;
+  const ReadResult second = MustRead({gz, zst, plain}, options);
+  EXPECT_EQ(progress, stored);
+  EXPECT_EQ(Ids(second), Ids(first));
+  ASSERT_EQ(second.articles.size(), 610u);
+  EXPECT_EQ(second.articles[3].body, first.articles[3].body);
+  EXPECT_EQ(second.articles[3].location.file, gz);
+}
+
+// A file that would pass the budget is not kept (and read again later).
+TEST(DecompressedCacheTest, BudgetBoundsWhatIsKept) {
+  TempDir dir;
+  const std::string big = WriteFile(dir / "big.jsonl.gz", Gzip(Lines(0, 2000)));
+  const std::string small = WriteFile(dir / "small.jsonl.gz", Gzip(Lines(0, 20)));
+  DecompressedCache cache;
+  cache.budget_bytes = 200 << 10;  // Lines(0, 2000) needs 256 KiB of chunks
+  ReadOptions options;
+  options.decompressed_cache = &cache;
+  const ReadResult r = MustRead({big, small}, options);
+  EXPECT_EQ(r.articles.size(), 2020u);
+  EXPECT_EQ(cache.files.count(big), 0u);
+  EXPECT_EQ(cache.files.count(small), 1u);
+  EXPECT_LE(cache.held_bytes, cache.budget_bytes);
+  cache.budget_bytes = 0;
+  DecompressedCache none;
+  options.decompressed_cache = &none;
+  MustRead({small}, options);
+  EXPECT_TRUE(none.files.empty());
+  EXPECT_EQ(none.held_bytes, 0u);
 }
 
 }  // namespace

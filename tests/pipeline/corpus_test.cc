@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "io/io_test_util.h"
+
 namespace twicetold {
 namespace {
 
@@ -210,6 +212,31 @@ TEST(CorpusTest, StandardInputIsReadTwiceFromMemory) {
   ::close(fd);
   EXPECT_EQ(from_stdin.events, from_file.events);
   EXPECT_EQ(from_stdin.summary.lines_removed, from_file.summary.lines_removed);
+  fs::remove_all(f.dir);
+}
+
+// A compressed input is decoded once: the counting pass keeps it in memory
+// (within CorpusOptions::hold_decompressed_bytes) for the main pass, with
+// the same results as decoding it twice.
+TEST(CorpusTest, CompressedInputIsDecodedOnceWithinBudget) {
+  const Fixture f = WriteFixture();
+  std::ifstream in(f.file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)),
+                          std::istreambuf_iterator<char>());
+  const fs::path gz = f.dir / "corpus.jsonl.gz";
+  testing::WriteFile(gz.string(), testing::Gzip(bytes));
+  const DedupRun plain = RunOnce({f.file.string()}, 2);
+  const DedupRun held = RunOnce({gz.string()}, 2);
+  CorpusOptions twice;
+  twice.hold_decompressed_bytes = 0;
+  const DedupRun decoded_twice = RunOnce({gz.string()}, 2, twice);
+  EXPECT_EQ(held.events, plain.events);
+  EXPECT_EQ(decoded_twice.events, plain.events);
+  EXPECT_EQ(held.summary.lines_removed, plain.summary.lines_removed);
+  EXPECT_EQ(held.summary.input_bytes, fs::file_size(gz));
+  EXPECT_GE(held.summary.held_decompressed_bytes, bytes.size());
+  EXPECT_EQ(decoded_twice.summary.held_decompressed_bytes, 0u);
+  EXPECT_EQ(plain.summary.held_decompressed_bytes, 0u);
   fs::remove_all(f.dir);
 }
 

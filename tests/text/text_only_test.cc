@@ -1,0 +1,93 @@
+// The text-only variants used by FingerprintArticle give exactly the text
+// of CleanBody and Normalize, on random bodies mixing the lines the rules
+// cut (captions, ads, furniture, repeats, datelines, filler) with prose,
+// typography, non-ASCII words and odd whitespace.
+#include "text/text_only.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "twicetold/clean.h"
+#include "twicetold/corpus_boilerplate.h"
+#include "twicetold/normalize.h"
+
+namespace twicetold {
+namespace {
+
+const std::vector<std::string>& Pieces() {
+  static const std::vector<std::string> kPieces = {
+      "Brell quandor opal tisk varno mell dorrin said on Tuesday.",
+      "\u201cWe will see,\u201d the minister said \u2014 twice.",
+      "Advertisement",
+      "Story continues below",
+      "Sign up for our newsletter",
+      "VARNOPOLIS (Wire) - Skade plim hovar jentle crask ulm pevvy norrow.",
+      "A woman walks by. (Photo: Jane Roe/Agency)",
+      "\u00a0",
+      "* * *",
+      "Stra\u00dfe \u00c4rger \u0130stanbul \u03a3\u039f\u03a6\u0399\u0391 caf\u0065\u0301.",
+      "  tabs\tand\vspaces   inside  ",
+      "\ufb01ne \u2026 and \u2018quoted\u2019 words",
+      "Recurring source line here",
+      "",
+  };
+  return kPieces;
+}
+
+std::string RandomBody(std::mt19937& rng) {
+  std::string body;
+  const int lines = 1 + static_cast<int>(rng() % 14);
+  for (int i = 0; i < lines; ++i) {
+    if (i > 0) body += rng() % 4 == 0 ? "\r\n" : (rng() % 3 == 0 ? "\n\n" : "\n");
+    body += Pieces()[rng() % Pieces().size()];
+  }
+  return body;
+}
+
+TEST(TextOnlyTest, CleanBodyTextOnlyMatchesCleanBody) {
+  CorpusBoilerplate corpus({});
+  std::mt19937 rng(3);
+  for (int i = 0; i < 20; ++i) {
+    Article a;
+    a.source = "Src";
+    a.body = "Recurring source line here\nBody " + std::to_string(i);
+    corpus.Observe(a);
+  }
+  corpus.Freeze();
+  std::string text = "stale contents from an earlier article";
+  for (int round = 0; round < 500; ++round) {
+    const std::string body = RandomBody(rng);
+    CleanOptions options;
+    if (round % 2 == 0) options.corpus = &corpus;
+    options.extract_dateline = round % 3 != 0;
+    const std::string source = round % 4 == 0 ? "Other" : "Src";
+    const CleanedBody full = CleanBody(body, options, source);
+    uint32_t repeats = 99;
+    text_internal::CleanBodyTextOnly(body, options, source, &text, &repeats);
+    ASSERT_EQ(text, full.text.text) << body;
+    uint32_t expected = 0;
+    for (const Removal& r : full.removed) {
+      expected += r.reason == RemovalReason::kSourceRepeat;
+    }
+    ASSERT_EQ(repeats, expected) << body;
+  }
+}
+
+TEST(TextOnlyTest, NormalizeTextOnlyMatchesNormalize) {
+  std::mt19937 rng(4);
+  std::string out = "stale";
+  for (int round = 0; round < 500; ++round) {
+    std::string input = RandomBody(rng);
+    if (round % 5 == 0) input += "\xC3(\xE2\x80";  // ill-formed tail
+    NormalizeOptions options;
+    options.case_fold = round % 2 == 0;
+    text_internal::NormalizeTextOnly(input, options, &out);
+    ASSERT_EQ(out, Normalize(input, options).text) << input;
+  }
+}
+
+}  // namespace
+}  // namespace twicetold
