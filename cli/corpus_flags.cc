@@ -63,7 +63,11 @@ std::string ThroughputLine(const CorpusSummary& s, const CorpusFlags& flags) {
          " s: " + Figure("%.1f", s.input_bytes / 1e6 / secs) + " MB/s input, " +
          Figure("%.1f", s.body_bytes / 1e6 / secs) + " MB/s body; " +
          std::to_string(threads) + (threads == 1 ? " thread" : " threads") + "; peak RSS " +
-         Figure("%.0f", PeakRssBytes() / 1e6) + " MB";
+         Figure("%.0f", PeakRssBytes() / 1e6) + " MB" +
+         (s.held_decompressed_bytes > 0
+              ? " (" + Figure("%.0f", s.held_decompressed_bytes / 1e6) +
+                    " MB of decompressed input held for the second pass)"
+              : "");
 }
 
 }  // namespace twicetold::cli

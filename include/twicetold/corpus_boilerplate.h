@@ -7,7 +7,9 @@
 // answers for CleanBody (CleanOptions::corpus), which removes such lines
 // with reason "source_repeat" and keeps every span pointing into the body
 // as given, unless they would take more than half of an article's text (a
-// templated item, such as a dividend notice, is content). Articles without a source form one source of their own ("").
+// templated item, such as a dividend notice, is content). Articles without
+// a source are neither counted nor cleaned: without a source, a line shared
+// by many articles is as likely a copied story as site furniture.
 #ifndef TWICETOLD_CORPUS_BOILERPLATE_H_
 #define TWICETOLD_CORPUS_BOILERPLATE_H_
 

@@ -144,6 +144,9 @@ class CorpusBoilerplate::Impl {
   explicit Impl(const CorpusBoilerplateOptions& options) : options_(options) {}
 
   void Observe(const Article& article) {
+    // Without a source, lines shared by many articles are as likely copies
+    // of one story as site furniture: they are never counted.
+    if (article.source.empty()) return;
     const uint64_t source_hash = SourceHash(article.source);
     const uint32_t source = SourceIndex(source_hash);
     ++articles_[source];
@@ -195,7 +198,7 @@ class CorpusBoilerplate::Impl {
   }
 
   bool IsFurniture(std::string_view source, std::string_view line) const {
-    if (!frozen_ || furniture_.empty()) return false;
+    if (!frozen_ || furniture_.empty() || source.empty()) return false;
     if (!ends_.test(EndsBit(line))) return false;  // most lines stop here
     thread_local std::string key;  // no allocation per line
     if (!LineKey(line, options_, &key)) return false;

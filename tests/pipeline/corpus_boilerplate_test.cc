@@ -49,7 +49,9 @@ struct Reference {
   std::map<std::string, int> articles;  // per source
   std::map<std::pair<std::string, std::string>, std::set<int>> holders;
 
+  // Articles without a source are not counted (nor cleaned).
   void Observe(const Article& a, int number) {
+    if (a.source.empty()) return;
     ++articles[a.source];
     size_t begin = 0;
     for (;;) {
@@ -71,7 +73,7 @@ struct Reference {
            RefLetters(RefKey(line)) >= static_cast<int>(options.min_letters);
   }
   bool IsFurniture(const std::string& source, const std::string& line) const {
-    if (!Eligible(line)) return false;
+    if (source.empty() || !Eligible(line)) return false;
     return KeyIsFurniture(source, RefKey(line));
   }
   bool KeyIsFurniture(const std::string& source, const std::string& key) const {
