@@ -19,17 +19,9 @@ namespace twicetold {
 namespace {
 
 using ::testing::HasSubstr;
+using ::twicetold::testing::JsonLines;
 using ::twicetold::testing::RunCli;
 using json = nlohmann::json;
-
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
 
 // Code points [begin, end) of UTF-8 `s`.
 std::string CodePointSlice(const std::string& s, const json& span) {

@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace twicetold::testing {
 
@@ -46,6 +49,16 @@ inline CliRun RunCli(const std::string& args, const std::string& stdin_text = ""
   std::filesystem::remove(err_file);
   std::filesystem::remove(in_file);
   return run;
+}
+
+// The JSON values of the non-empty lines of `text` (JSON lines output).
+inline std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
 }
 
 }  // namespace twicetold::testing

@@ -17,17 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::twicetold::testing::JsonLines;
 using ::twicetold::testing::RunCli;
 using json = nlohmann::json;
-
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
 
 const char kOriginal[] =
     "The city council voted on Tuesday to approve a new budget for the "
