@@ -16,7 +16,6 @@ packages=(
   libre2-dev             # boilerplate and quote patterns
   libstemmer-dev         # Snowball stemming for term similarity
   libtbb-dev             # parallel corpus pipeline (oneTBB)
-  libhwy-dev             # SIMD MinHash (Highway)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
   chromium               # the HTML report is opened in a headless browser by a test
