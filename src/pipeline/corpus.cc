@@ -8,6 +8,7 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -87,13 +88,15 @@ struct Record {
 };
 
 // Runs ReadInputs on its own thread into a queue of at most `capacity`
-// records; Next() pops them in order.
+// records; Next() pops them in order. Records travel in batches, so the
+// threads wake each other once per batch rather than once per record.
 class ThreadedReader {
  public:
   ThreadedReader(const std::vector<std::string>& paths, ReadOptions read,
                  size_t capacity, PhaseProgress* progress)
       : read_(std::move(read)) {
-    queue_.set_capacity(static_cast<std::ptrdiff_t>(capacity));
+    queue_.set_capacity(
+        static_cast<std::ptrdiff_t>(std::max<size_t>(2, capacity / kBatch)));
     read_.on_bytes = [progress](uint64_t n) { progress->AddBytes(n); };
     thread_ = std::thread([this, &paths, progress] {
       result_ = ReadInputs(
@@ -108,6 +111,7 @@ class ThreadedReader {
           });
       progress->Done();
       Push(Record{});
+      Flush();
     });
   }
   ~ThreadedReader() {
@@ -118,8 +122,12 @@ class ThreadedReader {
   }
 
   std::optional<Record> Next() {
-    Record record;
-    queue_.pop(record);
+    if (next_ == batch_.size()) {
+      batch_.clear();
+      next_ = 0;
+      queue_.pop(batch_);
+    }
+    Record record = std::move(batch_[next_++]);
     if (record.kind == Record::Kind::kEnd) return std::nullopt;
     return record;
   }
@@ -130,17 +138,28 @@ class ThreadedReader {
   }
 
  private:
+  static constexpr size_t kBatch = 16;
+
   void Push(Record&& record) {
-    if (aborted_) return;
+    filling_.push_back(std::move(record));
+    if (filling_.size() == kBatch) Flush();
+  }
+
+  void Flush() {
+    if (aborted_ || filling_.empty()) return;
     try {
-      queue_.push(std::move(record));
+      queue_.push(std::move(filling_));
     } catch (const oneapi::tbb::user_abort&) {
       aborted_ = true;
     }
+    filling_.clear();
   }
 
   ReadOptions read_;
-  oneapi::tbb::concurrent_bounded_queue<Record> queue_;
+  oneapi::tbb::concurrent_bounded_queue<std::vector<Record>> queue_;
+  std::vector<Record> filling_;  // reader thread only
+  std::vector<Record> batch_;    // consumer only
+  size_t next_ = 0;
   Result<ReadSummary> result_ = ReadSummary{};
   bool aborted_ = false;
   std::thread thread_;
