@@ -1,8 +1,8 @@
 #include "twicetold/story.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <limits>
 #include <unordered_map>
@@ -12,8 +12,6 @@
 #include "story/story_features.h"
 
 namespace twicetold {
-
-using story_internal::Dot;
 
 void StoryFeaturesDeleter::operator()(StoryFeatures* f) const { delete f; }
 
@@ -68,6 +66,7 @@ constexpr size_t kMaxPostingsPerTerm = 256;
 // both, the relation is read from the compact features.
 constexpr double kParaphraseGate = 0.6;
 
+// The fewest shared 6-word prose runs any verbatim-prose rewrite has.
 size_t MinSharedProseRuns(const RelationThresholds& t, uint32_t shorter_words) {
   size_t by_run = t.rewrite_min_run > story_internal::kProseRunWords
                       ? t.rewrite_min_run - story_internal::kProseRunWords + 1
@@ -76,6 +75,7 @@ size_t MinSharedProseRuns(const RelationThresholds& t, uint32_t shorter_words) {
       t.rewrite_run_coverage * shorter_words / story_internal::kProseRunWords));
   return std::max<size_t>(1, std::min(by_run, by_coverage));
 }
+
 // Days within which a story's newest member counts as "the same news
 // cycle"; beyond, the score decays over window_days.
 constexpr double kGraceDays = 2;
