@@ -30,27 +30,18 @@ Standard library only; prints no article text.
 """
 import argparse
 import json
-import lzma
 import os
 import re
 import shlex
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from collections import Counter, defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "data"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_cli import DEFAULT_DATA, read_jsonl, run_subcommand, split_extra_args  # noqa: E402
+
 CORPORA = {"reuters": "reuters.jsonl", "bbc": "bbc.jsonl", "allsides": "allsides.jsonl.xz"}
 WORD = re.compile(r"\w+")
-
-
-def read_jsonl(path):
-    opener = lzma.open if path.endswith(".xz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def squeeze(text):
@@ -70,20 +61,17 @@ def jaccard(a, b):
     return len(sa & sb) / union if union else 1.0
 
 
+def article_records(records):
+    return [rec for rec in records if "id" in rec and "cluster" in rec]
+
+
 def read_predictions(path):
-    return [rec for rec in read_jsonl(path) if "id" in rec and "cluster" in rec]
+    return article_records(read_jsonl(path))
 
 
 def run_cli(cli, path, extra):
-    with tempfile.TemporaryDirectory(prefix="dedup_eval_") as tmp:
-        out = os.path.join(tmp, "dedup.jsonl")
-        cmd = [cli, "dedup", path, "-o", out] + extra
-        start = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        seconds = time.monotonic() - start
-        if proc.returncode != 0:
-            sys.exit(f"command failed ({proc.returncode}): {shlex.join(cmd)}\n{proc.stderr[-2000:]}")
-        return cmd, seconds, read_predictions(out)
+    cmd, seconds, records = run_subcommand(cli, "dedup", path, extra)
+    return cmd, seconds, article_records(records)
 
 
 def pairs(n):
@@ -180,11 +168,7 @@ def evaluate_corpus(args, name, extra):
 
 
 def main():
-    argv = sys.argv[1:]
-    extra = []
-    if "--" in argv:
-        extra = argv[argv.index("--") + 1:]
-        argv = argv[:argv.index("--")]
+    argv, extra = split_extra_args(sys.argv[1:])
     parser = argparse.ArgumentParser(description="Dedup eval (see module doc).")
     parser.add_argument("cli", nargs="?", help="the twicetold binary (build/twicetold)")
     parser.add_argument("--data", default=DEFAULT_DATA, help="the shared data folder")

@@ -30,31 +30,27 @@ import math
 import os
 import re
 import shlex
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cluster_metrics  # noqa: E402
+from eval_cli import DEFAULT_DATA, read_jsonl, run_subcommand, split_extra_args  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "data"))
 DATASETS = ("basil", "ecbplus")
 HEADER = (f"{'':24} {'articles':>8} {'gold':>5} {'pred':>5} {'pair_P':>7} {'pair_R':>7} "
           f"{'pair_F1':>7} {'b3_P':>7} {'b3_R':>7} {'b3_F1':>7} {'ARI':>7}")
 
 
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
 def read_predictions(path):
+    return article_labels(read_jsonl(path))
+
+
+def article_labels(lines):
     """{id: label} and the list of records, from the stories output."""
     labels, records = {}, []
-    for rec in read_jsonl(path):
+    for rec in lines:
         if "id" not in rec or "story" not in rec:
             continue  # summary or other non-article lines
         labels[rec["id"]] = json.dumps(rec["story"])
@@ -63,15 +59,8 @@ def read_predictions(path):
 
 
 def run_cli(cli, path, extra):
-    with tempfile.TemporaryDirectory(prefix="story_eval_") as tmp:
-        out = os.path.join(tmp, "stories.jsonl")
-        cmd = [cli, "stories", path, "-o", out] + extra
-        start = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        seconds = time.monotonic() - start
-        if proc.returncode != 0:
-            sys.exit(f"command failed ({proc.returncode}): {shlex.join(cmd)}\n{proc.stderr[-2000:]}")
-        labels, records = read_predictions(out)
+    cmd, seconds, lines = run_subcommand(cli, "stories", path, extra)
+    labels, records = article_labels(lines)
     return cmd, seconds, labels, records
 
 
@@ -220,11 +209,7 @@ def evaluate_dataset(args, name, extra):
 
 
 def main():
-    argv = sys.argv[1:]
-    extra = []
-    if "--" in argv:
-        extra = argv[argv.index("--") + 1:]
-        argv = argv[:argv.index("--")]
+    argv, extra = split_extra_args(sys.argv[1:])
     parser = argparse.ArgumentParser(description="Story clustering eval (see module doc).")
     parser.add_argument("cli", nargs="?", help="the twicetold binary (build/twicetold)")
     parser.add_argument("--data", default=DEFAULT_DATA, help="the shared data folder")
