@@ -50,7 +50,8 @@ twicetold::AnalyzedArticle Analyzed(const std::string& body) {
   return twicetold::Analyze(std::move(a), twicetold::AnalyzeOptions{});
 }
 
-void BM_Compare(benchmark::State& state) {
+// Compare() on the analyzed pair with `options`, repeatedly.
+void RunCompare(benchmark::State& state, const twicetold::CompareOptions& options) {
   std::vector<std::string> pair = LoadPair();
   if (pair.size() != 2) {
     state.SkipWithError("../shared/data/stories/basil.jsonl not found");
@@ -59,31 +60,23 @@ void BM_Compare(benchmark::State& state) {
   twicetold::AnalyzedArticle a = Analyzed(pair[0]);
   twicetold::AnalyzedArticle b = Analyzed(pair[1]);
   for (auto _ : state) {
-    auto c = twicetold::Compare(a, b, twicetold::CompareOptions{});
+    auto c = twicetold::Compare(a, b, options);
     benchmark::DoNotOptimize(c);
   }
   state.counters["words_a"] = a.segments.tokens.size();
   state.counters["words_b"] = b.segments.tokens.size();
 }
+
+void BM_Compare(benchmark::State& state) { RunCompare(state, twicetold::CompareOptions{}); }
 BENCHMARK(BM_Compare)->Unit(benchmark::kMillisecond);
 
 // The relation alone, as `stories` asks for it: no quotes, no fact lists.
 void BM_CompareRelationOnly(benchmark::State& state) {
-  std::vector<std::string> pair = LoadPair();
-  if (pair.size() != 2) {
-    state.SkipWithError("../shared/data/stories/basil.jsonl not found");
-    return;
-  }
-  twicetold::AnalyzedArticle a = Analyzed(pair[0]);
-  twicetold::AnalyzedArticle b = Analyzed(pair[1]);
   twicetold::CompareOptions options;
   options.align = false;
   options.quotes = false;
   options.facts = false;
-  for (auto _ : state) {
-    auto c = twicetold::Compare(a, b, options);
-    benchmark::DoNotOptimize(c);
-  }
+  RunCompare(state, options);
 }
 BENCHMARK(BM_CompareRelationOnly)->Unit(benchmark::kMillisecond);
 
