@@ -25,7 +25,7 @@ struct Location {
 struct Article {
   std::string id;         // from the input, or derived from file name / line
   std::string title;      // may be empty
-  std::string body;       // non-empty, valid UTF-8
+  std::string body;       // non-empty, valid UTF-8 (see headline_only)
   std::string source;     // outlet name, may be empty
   std::string url;        // may be empty
   std::string published;  // as given (ISO 8601 date or date-time), may be empty
@@ -33,6 +33,10 @@ struct Article {
   // The bytes the article was read from: the whole file for a text file,
   // the raw line for a JSON line.
   std::string original;
+  // The record had a title and no body (a wire alert, a headline feed): the
+  // reader made the title its body, so it is analysed, fingerprinted and
+  // clustered from its title and spans point into that text.
+  bool headline_only = false;
 };
 
 // A record that could not become an Article, with the reason why.

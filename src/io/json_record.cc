@@ -56,11 +56,13 @@ Status GetId(const object& obj, std::string_view name, std::string_view fallback
   }
 }
 
+// An absent, null or blank body leaves `out` empty: the record may still be
+// a headline-only article (decided once the title is known).
 Status GetBody(const object& obj, std::string_view name, std::string* out) {
+  out->clear();
   element value;
-  if (obj.at_key(name).get(value) != simdjson::SUCCESS) {
-    return CorruptionError("missing field " + Quoted(name));
-  }
+  if (obj.at_key(name).get(value) != simdjson::SUCCESS) return Status::Ok();
+  if (value.is_null()) return Status::Ok();
   std::string_view text;
   if (value.get_string().get(text) != simdjson::SUCCESS) {
     return CorruptionError("field " + Quoted(name) + " is not a string");
@@ -69,8 +71,7 @@ Status GetBody(const object& obj, std::string_view name, std::string* out) {
   if (text.find('\0') != std::string_view::npos) {
     return CorruptionError("binary data (NUL character in field " + Quoted(name) + ")");
   }
-  if (IsBlank(text)) return CorruptionError("empty body");
-  *out = std::string(text);
+  if (!IsBlank(text)) *out = std::string(text);
   return Status::Ok();
 }
 
@@ -104,7 +105,7 @@ Status JsonLineParser::Parse(std::string_view line, bool padded,
   RETURN_IF_ERROR(GetOptionalString(obj, options.source_field, &article->source));
   RETURN_IF_ERROR(GetOptionalString(obj, options.url_field, &article->url));
   RETURN_IF_ERROR(GetOptionalString(obj, options.published_field, &article->published));
-  return Status::Ok();
+  return CompleteHeadlineOnly(article, options.body_field, options.title_field);
 }
 
 }  // namespace twicetold::io

@@ -30,9 +30,17 @@ size_t FindInvalidUtf8(std::string_view bytes);
 // Fills title and body of `article` from a plain-text file: the first
 // non-blank line (trimmed) is the title; the rest, without leading blank
 // lines and trailing whitespace, is the body (otherwise byte-for-byte).
-// A UTF-8 byte order mark is ignored. Errors (kCorruption): "empty file",
-// "empty body", or a CheckText reason.
+// A UTF-8 byte order mark is ignored. A file holding only a title line is
+// a headline-only article (CompleteHeadlineOnly). Errors (kCorruption):
+// "empty file", "empty file (only whitespace)", or a CheckText reason.
 Status ParseTextArticle(std::string_view bytes, Article* article);
+
+// A record with a title and a blank body is a headline-only article (wire
+// alerts, headline feeds): its body becomes the trimmed title, so every
+// analysis runs on it, and Article::headline_only is set. A record with
+// neither is rejected: "no <title_field> and no <body_field> (empty record)".
+Status CompleteHeadlineOnly(Article* article, std::string_view body_field,
+                            std::string_view title_field);
 
 // True when the line holds only ASCII whitespace (such lines are skipped).
 bool IsBlank(std::string_view line);
@@ -48,8 +56,9 @@ class JsonLineParser {
   // JSON object. `padded` says the JsonPadding() bytes after `line` are
   // readable, so no copy is made. A missing or null id becomes
   // `default_id`. Errors (kCorruption): a CheckText reason,
-  // "malformed JSON: ...", "not a JSON object", "missing field \"text\"",
-  // "field \"x\" is not a string", "empty body".
+  // "malformed JSON: ...", "not a JSON object", "field \"x\" is not a
+  // string", "no title and no text (empty record)". A record without a
+  // body (absent, null or blank) but with a title is headline-only.
   Status Parse(std::string_view line, bool padded, const ReadOptions& options,
                std::string_view default_id, Article* article);
 

@@ -80,6 +80,19 @@ Status CheckText(std::string_view bytes) {
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
+Status CompleteHeadlineOnly(Article* article, std::string_view body_field,
+                            std::string_view title_field) {
+  article->headline_only = false;
+  if (!IsBlank(article->body)) return Status::Ok();
+  if (IsBlank(article->title)) {
+    return CorruptionError("no " + std::string(title_field) + " and no " +
+                           std::string(body_field) + " (empty record)");
+  }
+  article->body = std::string(Trim(article->title));
+  article->headline_only = true;
+  return Status::Ok();
+}
+
 Status ParseTextArticle(std::string_view bytes, Article* article) {
   if (bytes.empty()) return CorruptionError("empty file");
   RETURN_IF_ERROR(CheckText(bytes));
@@ -95,10 +108,9 @@ Status ParseTextArticle(std::string_view bytes, Article* article) {
   }
   while (!rest.empty() && IsSpace(rest.back())) rest.remove_suffix(1);
   if (title.empty()) return CorruptionError("empty file (only whitespace)");
-  if (rest.empty()) return CorruptionError("empty body");
   article->title = std::string(title);
   article->body = std::string(rest);
-  return Status::Ok();
+  return CompleteHeadlineOnly(article, "body", "title");
 }
 
 }  // namespace twicetold::io

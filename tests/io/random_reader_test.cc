@@ -26,6 +26,7 @@ struct Expected {
   uint64_t line = 0;
   bool good = false;
   std::string reason_prefix;  // when !good
+  bool headline_only = false;  // good only because the title became the body
   std::string id, title, body, original;  // when good
 };
 
@@ -109,9 +110,21 @@ void AddLine(Generator& g, const ReadOptions& o, const std::string& id_base, uin
   size_t body_start = head.size() + o.body_field.size() + 4;  // after the quote
   int kind = g.Uniform(12);
   e.good = false;
+  // A record with a blank or absent body and a non-blank title is a
+  // headline-only article whose body is the trimmed title.
+  const auto headline_only = [&] {
+    e.good = !g.Blank(title);
+    e.reason_prefix = "no " + o.title_field + " and no " + o.body_field;
+    e.headline_only = e.good;
+    if (e.good) {
+      const size_t first = title.find_first_not_of(" \t\n\r\f\v");
+      const size_t last = title.find_last_not_of(" \t\n\r\f\v");
+      body = title.substr(first, last - first + 1);
+    }
+  };
   if (kind <= 3) {
     e.good = !g.Blank(body);
-    e.reason_prefix = "empty body";
+    if (!e.good) headline_only();
   } else if (kind == 4) {  // invalid UTF-8 inside the body string
     static const std::vector<std::string> kBad = {"\xFF", "\xC0\xAF", "\xED\xA0\x80",
                                                   "\xE4\xB8", "\xF5\x80\x80\x80"};
@@ -129,7 +142,7 @@ void AddLine(Generator& g, const ReadOptions& o, const std::string& id_base, uin
     e.reason_prefix = "malformed JSON";
   } else if (kind == 7) {
     line = head + "\"other\":1}";
-    e.reason_prefix = "missing field \"" + o.body_field + "\"";
+    headline_only();
   } else if (kind == 8) {
     line = head + "\"" + o.body_field + "\":" + (g.Uniform(2) ? "[1]" : "12") + "}";
     e.reason_prefix = "field \"" + o.body_field + "\" is not a string";
@@ -233,6 +246,7 @@ TEST(RandomReaderTest, EveryRecordAccountedForExactlyOnceInOrder) {
     seen[truncated ? "truncated" : compression == 0 ? "plain" : "compressed"]++;
     for (const Expected& e : file.expected) {
       seen[e.good ? "good" : e.reason_prefix.substr(0, 7)]++;
+      if (e.headline_only) seen["headline"]++;
     }
     if (truncated) {
       // A prefix of the expected records, then the damage, once.
@@ -262,8 +276,8 @@ TEST(RandomReaderTest, EveryRecordAccountedForExactlyOnceInOrder) {
     }
   }
   // The mix really covered every kind of record and input.
-  for (const char* kind : {"good", "truncated", "plain", "compressed", "empty b", "invalid",
-                           "binary ", "malform", "missing", "field \"", "not a J", "record "}) {
+  for (const char* kind : {"good", "truncated", "plain", "compressed", "headline", "no titl",
+                           "invalid", "binary ", "malform", "field \"", "not a J", "record "}) {
     EXPECT_GE(seen[kind], 10) << kind;
   }
 }

@@ -70,14 +70,17 @@ TEST(ReaderTest, TextRejections) {
   std::string bad = WriteFile(dir / "bad.txt", "Title\nabc\xC3(def\n");
   std::string missing = dir / "nope.txt";
   ReadResult r = MustRead({empty, title_only, blank, bad, missing});
-  EXPECT_TRUE(r.articles.empty());
-  ASSERT_EQ(r.rejected.size(), 5u);
+  // A title alone is a headline-only article, analysed from its title.
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "Only a title");
+  EXPECT_EQ(r.articles[0].body, "Only a title");
+  EXPECT_TRUE(r.articles[0].headline_only);
+  ASSERT_EQ(r.rejected.size(), 4u);
   EXPECT_EQ(r.rejected[0].reason, "empty file");
-  EXPECT_EQ(r.rejected[1].reason, "empty body");
-  EXPECT_THAT(r.rejected[2].reason, StartsWith("empty file"));
-  EXPECT_EQ(r.rejected[3].reason, "invalid UTF-8 at byte 9");
-  EXPECT_EQ(r.rejected[4].reason, "cannot open: No such file or directory");
-  EXPECT_EQ(r.rejected[4].location.ToString(), missing);
+  EXPECT_THAT(r.rejected[1].reason, StartsWith("empty file"));
+  EXPECT_EQ(r.rejected[2].reason, "invalid UTF-8 at byte 9");
+  EXPECT_EQ(r.rejected[3].reason, "cannot open: No such file or directory");
+  EXPECT_EQ(r.rejected[3].location.ToString(), missing);
 }
 
 TEST(ReaderTest, BinaryJunkFile) {
@@ -132,7 +135,7 @@ TEST(ReaderTest, JsonLinesRejections) {
       "{\"text\":\"good\"}\n"
       "{\"text\":\"bad \xFF here\"}\n"
       "{\"text\":\"unterminated}\n"
-      "{\"title\":\"no body\"}\n"
+      "{\"title\":\"\"}\n"
       "{\"text\":42}\n"
       "{\"text\":\"  \\n \"}\n"
       "[1,2]\n"
@@ -150,10 +153,31 @@ TEST(ReaderTest, JsonLinesRejections) {
   }
   EXPECT_THAT(reasons, ::testing::ElementsAre(
       ":2 invalid UTF-8 at byte 13", StartsWith(":3 malformed JSON: "),
-      ":4 missing field \"text\"", ":5 field \"text\" is not a string",
-      ":6 empty body", ":7 not a JSON object",
+      ":4 no title and no text (empty record)", ":5 field \"text\" is not a string",
+      ":6 no title and no text (empty record)", ":7 not a JSON object",
       ":8 field \"id\" is not a string or number", ":9 field \"title\" is not a string",
       StartsWith(":10 binary data")));
+}
+
+TEST(ReaderTest, HeadlineOnlyRecords) {
+  TempDir dir;
+  std::string path = WriteFile(dir / "h.jsonl",
+      "{\"id\":\"h1\",\"title\":\"Port strike ends after pay deal\",\"text\":\"\"}\n"
+      "{\"id\":\"h2\",\"title\":\"  Dockers back at work \",\"text\":null}\n"
+      "{\"id\":\"h3\",\"title\":\"No text field at all\"}\n"
+      "{\"id\":\"h4\",\"title\":\" \",\"text\":\" \"}\n"
+      "{\"id\":\"h5\",\"title\":\"T\",\"text\":\"A body\"}\n");
+  ReadResult r = MustRead({path});
+  ASSERT_EQ(r.articles.size(), 4u);
+  EXPECT_EQ(r.articles[0].body, "Port strike ends after pay deal");
+  EXPECT_TRUE(r.articles[0].headline_only);
+  EXPECT_EQ(r.articles[1].body, "Dockers back at work");
+  EXPECT_EQ(r.articles[2].body, "No text field at all");
+  EXPECT_EQ(r.articles[3].body, "A body");
+  EXPECT_FALSE(r.articles[3].headline_only);
+  ASSERT_EQ(r.rejected.size(), 1u);
+  EXPECT_EQ(r.rejected[0].location.line, 4u);
+  EXPECT_EQ(r.rejected[0].reason, "no title and no text (empty record)");
 }
 
 TEST(ReaderTest, CustomFieldNames) {
@@ -179,7 +203,7 @@ TEST(ReaderTest, CustomFieldNames) {
   EXPECT_EQ(a.url, "L");
   EXPECT_EQ(a.published, "2020");
   ASSERT_EQ(r.rejected.size(), 1u);
-  EXPECT_EQ(r.rejected[0].reason, "missing field \"content\"");
+  EXPECT_EQ(r.rejected[0].reason, "no headline and no content (empty record)");
 }
 
 TEST(ReaderTest, EmptyJsonLinesFiles) {

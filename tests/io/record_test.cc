@@ -52,7 +52,11 @@ TEST(Utf8Test, KnownBadSequences) {
 
 TEST(TextArticleTest, TitleAndBodyRules) {
   Article a;
-  ASSERT_TRUE(ParseTextArticle("Title", &a).code() == StatusCode::kCorruption);
+  // A title alone is a headline-only article; nothing at all is rejected.
+  ASSERT_TRUE(ParseTextArticle("Title\n\n", &a).ok());
+  EXPECT_EQ(a.body, "Title");
+  EXPECT_TRUE(a.headline_only);
+  EXPECT_EQ(ParseTextArticle(" \n\t", &a).code(), StatusCode::kCorruption);
   ASSERT_TRUE(ParseTextArticle("  T \n  body  ", &a).ok());
   EXPECT_EQ(a.title, "T");
   EXPECT_EQ(a.body, "  body");
