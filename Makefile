@@ -2,11 +2,14 @@
 #   make demo   installs dependencies, builds, clusters the bundled examples into
 #               stories (HTML report), dedups, cleans and compares them
 #   make test   installs dependencies, builds, runs every test
+#   make test-asan  the same suite built with AddressSanitizer and
+#               UndefinedBehaviorSanitizer (in build-asan/); CI runs both
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 DEMO_OUT ?= out/demo
 
-.PHONY: deps build test demo bench eval clean
+.PHONY: deps build test test-asan demo bench eval clean
 
 deps:
 	./scripts/install-deps.sh
@@ -18,6 +21,14 @@ build: deps
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# Sanitizer reports abort the process; leak checking stays on.
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+	  -DTWICETOLD_ASAN=ON -DTWICETOLD_BUILD_BENCHMARKS=OFF -DTWICETOLD_BUILD_EVALS=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
 demo: build
 	./scripts/demo.sh $(BUILD)/twicetold $(DEMO_OUT)
 
@@ -25,4 +36,4 @@ bench: deps
 	./scripts/bench.sh
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) out

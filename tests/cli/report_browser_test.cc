@@ -36,7 +36,9 @@ std::string BrowserDom(const fs::path& page) {
 }
 
 TEST(ReportBrowserTest, ChromiumRendersTheStoriesReport) {
-  if (std::system("command -v chromium >/dev/null 2>&1") != 0) GTEST_SKIP() << "no chromium";
+  // scripts/install-deps.sh installs chromium: its absence is a failure.
+  ASSERT_EQ(std::system("command -v chromium >/dev/null 2>&1"), 0)
+      << "chromium not installed: run scripts/install-deps.sh";
   const fs::path dir =
       fs::temp_directory_path() / ("twicetold_report_browser_" + std::to_string(::getpid()));
   fs::remove_all(dir);
