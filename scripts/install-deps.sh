@@ -16,6 +16,7 @@ packages=(
   libre2-dev             # boilerplate and quote patterns
   libstemmer-dev         # Snowball stemming for term similarity
   libtbb-dev             # parallel corpus pipeline (oneTBB)
+  libsqlite3-dev         # the embedded story store
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
   chromium               # the HTML report is opened in a headless browser by a test

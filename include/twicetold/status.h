@@ -22,6 +22,7 @@ enum class StatusCode {
   kCorruption,        // bytes are not what their format promises
   kResourceExhausted, // a configured size limit was exceeded
   kUnimplemented,     // a recognised format that is not supported yet
+  kFailedPrecondition,// the state does not allow it (a store of other versions)
   kInternal,          // a broken invariant: a bug in twicetold
 };
 
@@ -56,6 +57,7 @@ Status IOError(std::string message);
 Status CorruptionError(std::string message);
 Status ResourceExhaustedError(std::string message);
 Status UnimplementedError(std::string message);
+Status FailedPreconditionError(std::string message);
 Status InternalError(std::string message);
 
 // A value of type T or a non-ok Status. Accessing value() of an error, or

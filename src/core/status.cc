@@ -11,6 +11,7 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kResourceExhausted: return "resource_exhausted";
     case StatusCode::kUnimplemented: return "unimplemented";
+    case StatusCode::kFailedPrecondition: return "failed_precondition";
     case StatusCode::kInternal: return "internal";
   }
   return "unknown";
@@ -30,6 +31,9 @@ Status IOError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
 Status CorruptionError(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
 Status ResourceExhaustedError(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
 Status UnimplementedError(std::string m) { return {StatusCode::kUnimplemented, std::move(m)}; }
+Status FailedPreconditionError(std::string m) {
+  return {StatusCode::kFailedPrecondition, std::move(m)};
+}
 Status InternalError(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
 }  // namespace twicetold

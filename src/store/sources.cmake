@@ -1,0 +1,4 @@
+list(APPEND TWICETOLD_SOURCES
+  src/store/store.cc
+  src/store/sqlite_store.cc
+)

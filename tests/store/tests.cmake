@@ -1,0 +1,2 @@
+twicetold_test(store_test SOURCES tests/store/store_test.cc)
+target_link_libraries(store_test PRIVATE PkgConfig::SQLITE3)
