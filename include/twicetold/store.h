@@ -35,7 +35,7 @@ namespace twicetold {
 
 // One stored article version with its place in the stories.
 struct StoredArticle {
-  uint64_t seq = 0;          // ingestion order, from 1; set by Commit
+  uint64_t seq = 0;          // ingestion order, from 1; 0: Commit numbers it
   Article article;           // as given (location and original not kept)
   std::string ingested_at;   // UTC "YYYY-MM-DDTHH:MM:SSZ"; set by Commit if empty
   // 128-bit key of the text (title and body) as given: an id that comes
@@ -86,8 +86,11 @@ class Store {
   // Every version of `id`, oldest first.
   virtual Result<std::vector<StoredArticle>> Versions(std::string_view id) = 0;
 
-  // Appends `articles` (their seq and, if empty, ingested_at are set) and
-  // upserts `stories`, in one transaction: durable when it returns Ok.
+  // Appends `articles` and upserts `stories`, in one transaction: durable
+  // when it returns Ok. An article with seq 0 gets the next number; one
+  // with a seq keeps it (it must be new: an ingest numbers its articles
+  // before they are placed, so a version can name an earlier one in the
+  // same batch). An empty ingested_at is set to now.
   virtual Status Commit(std::vector<StoredArticle>* articles,
                         const std::vector<StoredStory>& stories) = 0;
 

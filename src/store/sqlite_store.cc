@@ -2,6 +2,7 @@
 // schema migrated on open (store.h has the contract).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -443,7 +444,8 @@ class SqliteStore final : public Store {
                             "?12, ?13, ?14, ?15, ?16, ?17, ?18)", &s));
     const std::string now = NowUtc();
     for (StoredArticle& a : *articles) {
-      a.seq = static_cast<uint64_t>(++last);
+      if (a.seq == 0) a.seq = static_cast<uint64_t>(last + 1);
+      last = std::max(last, static_cast<int64_t>(a.seq));
       if (a.ingested_at.empty()) a.ingested_at = now;
       sqlite3_reset(s.get());
       s.Int(1, static_cast<int64_t>(a.seq));
