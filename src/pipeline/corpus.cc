@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/ordered_pipeline.h"
+#include "pipeline/story_stream.h"
 #include "story/reorder_buffer.h"
 #include "story/story_features.h"
 
@@ -362,20 +363,17 @@ Result<CorpusSummary> RunDedup(const std::vector<std::string>& paths,
   return run.Finish(bytes, bytes);
 }
 
-Result<CorpusSummary> RunStories(const std::vector<std::string>& paths,
-                                 const CorpusOptions& corpus,
-                                 const StoryOptions& story_options,
-                                 const StoryCallback& on_article,
-                                 const RejectedCallback& on_rejected,
-                                 std::vector<Story>* stories) {
+Result<CorpusSummary> RunStoryStream(const std::vector<std::string>& paths,
+                                     const CorpusOptions& corpus,
+                                     const StoryOptions& story_options,
+                                     StoryClusterer& clusterer,
+                                     const StoryStreamHooks& hooks,
+                                     const RejectedCallback& on_rejected) {
   RETURN_IF_ERROR(ValidateCorpusOptions(corpus));
-  if (!on_article || !on_rejected) {
+  if (!hooks.deliver || !on_rejected || hooks.batch == 0) {
     return InvalidArgumentError("callbacks must be set");
   }
   CorpusRun run(paths, corpus);
-  Result<std::unique_ptr<StoryClusterer>> clusterer =
-      StoryClusterer::Create(story_options);
-  if (!clusterer.ok()) return clusterer.status();
   RETURN_IF_ERROR(run.CountingPass());
   StoryOptions options = story_options;
   options.analyze.clean.corpus = run.corpus();
@@ -384,16 +382,20 @@ Result<CorpusSummary> RunStories(const std::vector<std::string>& paths,
   // members computed in parallel batches; results keep placement order.
   ReorderBuffer<StoryFeaturesPtr> reorder(options.reorder_window);
   std::vector<StoryPlacement> batch;
+  Status failed;  // the first delivery error; nothing is placed after it
   auto flush = [&] {
+    if (!failed.ok() || batch.empty()) return;
     oneapi::tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
       StoryClusterer::Relate(&batch[i], options);
     });
-    for (const StoryPlacement& p : batch) on_article(*p.article, p.assignment);
+    failed = hooks.deliver(batch);
     batch.clear();
   };
   auto place = [&](StoryFeaturesPtr features) {
-    batch.push_back((*clusterer)->Place(std::move(features)));
-    if (batch.size() >= kRelateBatch) flush();
+    if (!failed.ok()) return;
+    if (hooks.admit && !hooks.admit(features->article)) return;
+    batch.push_back(clusterer.Place(std::move(features)));
+    if (batch.size() >= hooks.batch) flush();
   };
   RETURN_IF_ERROR(run.MainPass<StoryFeaturesPtr>(
       "clustering",
@@ -411,9 +413,32 @@ Result<CorpusSummary> RunStories(const std::vector<std::string>& paths,
     place(std::move(*next));
   }
   flush();
-  if (stories != nullptr) *stories = (*clusterer)->Stories();
-  return run.Finish((*clusterer)->MemoryBytes(),
-                    (*clusterer)->PeakMemoryBytes());
+  RETURN_IF_ERROR(failed);
+  return run.Finish(clusterer.MemoryBytes(), clusterer.PeakMemoryBytes());
+}
+
+Result<CorpusSummary> RunStories(const std::vector<std::string>& paths,
+                                 const CorpusOptions& corpus,
+                                 const StoryOptions& story_options,
+                                 const StoryCallback& on_article,
+                                 const RejectedCallback& on_rejected,
+                                 std::vector<Story>* stories) {
+  if (!on_article || !on_rejected) {
+    return InvalidArgumentError("callbacks must be set");
+  }
+  Result<std::unique_ptr<StoryClusterer>> clusterer =
+      StoryClusterer::Create(story_options);
+  if (!clusterer.ok()) return clusterer.status();
+  StoryStreamHooks hooks;
+  hooks.batch = kRelateBatch;
+  hooks.deliver = [&](std::vector<StoryPlacement>& batch) {
+    for (const StoryPlacement& p : batch) on_article(*p.article, p.assignment);
+    return Status::Ok();
+  };
+  Result<CorpusSummary> summary = RunStoryStream(paths, corpus, story_options,
+                                                 **clusterer, hooks, on_rejected);
+  if (summary.ok() && stories != nullptr) *stories = (*clusterer)->Stories();
+  return summary;
 }
 
 }  // namespace twicetold
