@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "twicetold/document.h"
@@ -98,6 +99,19 @@ struct ReadResult {
 };
 Result<ReadResult> ReadAll(const std::vector<std::string>& paths,
                            const ReadOptions& options);
+
+// Parses one JSON object (one JSON-lines record, e.g. the body of an HTTP
+// request) into an Article with exactly the field names, field rules and
+// rejection reasons of the JSON-lines reader: "record larger than N bytes"
+// (options.max_record_bytes), a CheckText reason (invalid UTF-8, binary),
+// "malformed JSON: ...", "not a JSON object", "field \"x\" is not a
+// string", "no title and no text (empty record)"; a record with a title and
+// no text is headline-only. A missing or null id becomes `default_id`.
+// Errors are kCorruption with the reason as message(). The location is
+// left empty; `original` holds `json` when options.keep_original.
+// Thread-safe.
+Result<Article> ParseArticleJson(std::string_view json, const ReadOptions& options,
+                                 std::string_view default_id);
 
 }  // namespace twicetold
 

@@ -109,3 +109,23 @@ Status JsonLineParser::Parse(std::string_view line, bool padded,
 }
 
 }  // namespace twicetold::io
+
+namespace twicetold {
+
+Result<Article> ParseArticleJson(std::string_view json, const ReadOptions& options,
+                                 std::string_view default_id) {
+  if (json.size() > options.max_record_bytes) {
+    return CorruptionError("record larger than " + std::to_string(options.max_record_bytes) +
+                           " bytes");
+  }
+  // One parser per thread: its buffers are reused across calls, and server
+  // threads never share one.
+  thread_local io::JsonLineParser parser;
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
+  Article article;
+  RETURN_IF_ERROR(parser.Parse(json, /*padded=*/false, options, default_id, &article));
+  if (options.keep_original) article.original = std::string(json);
+  return article;
+}
+
+}  // namespace twicetold
