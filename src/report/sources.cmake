@@ -4,4 +4,5 @@ list(APPEND TWICETOLD_SOURCES
   src/report/comparison_text.cc
   src/report/comparison_html.cc
   src/report/story_html.cc
+  src/report/store_json.cc
 )

@@ -1,0 +1,161 @@
+// JSON encoders for store objects (store_json.h).
+#include "twicetold/store_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "twicetold/span.h"
+
+namespace twicetold {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Line(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json OrNull(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json EmptyAsNull(const std::string& value) {
+  return value.empty() ? Json(nullptr) : Json(value);
+}
+
+Json AssignmentJson(const StoredArticle& a) {
+  return Json{{"id", a.article.id},
+              {"story", a.story},
+              {"relation", a.relation},
+              {"duplicate_of", OrNull(a.duplicate_of)},
+              {"closest", OrNull(a.closest)},
+              {"similarity", a.similarity}};
+}
+
+Json StoryJson(const StoredStory& s) {
+  return Json{{"story", s.story},
+              {"size", s.size},
+              {"origin", s.origin},
+              {"title", s.title},
+              {"first_seen", EmptyAsNull(s.first_seen)},
+              {"last_seen", EmptyAsNull(s.last_seen)},
+              {"last_seq", s.last_seq}};
+}
+
+Json MemberJson(const StoredArticle& a) {
+  return Json{{"seq", a.seq},
+              {"id", a.article.id},
+              {"version", a.version},
+              {"title", a.article.title},
+              {"source", a.article.source},
+              {"url", a.article.url},
+              {"published", EmptyAsNull(a.article.published)},
+              {"ingested_at", a.ingested_at},
+              {"relation", a.relation},
+              {"duplicate_of", OrNull(a.duplicate_of)},
+              {"closest", OrNull(a.closest)},
+              {"similarity", a.similarity}};
+}
+
+Json QuotesJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes) {
+  const CodePointIndex index(article.article.body);
+  auto span = [&](Span normalized) {
+    const Span cp = index.Convert(article.ToBody(normalized));
+    return Json::array({cp.begin, cp.end});
+  };
+  Json list = Json::array();
+  for (const Quote& q : quotes) {
+    list.push_back({{"text", q.text},
+                    {"span", span(q.span)},
+                    {"speaker", EmptyAsNull(q.speaker)},
+                    {"speaker_span", q.speaker_span ? span(*q.speaker_span) : Json(nullptr)},
+                    {"fragment", q.fragment},
+                    {"in_heading", q.in_heading},
+                    {"title", q.title}});
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string StoredArticleToJson(const StoredArticle& article) {
+  return Line(AssignmentJson(article));
+}
+
+std::string StoredStoryToJson(const StoredStory& story) { return Line(StoryJson(story)); }
+
+std::string StoryPageToJson(const std::vector<StoredStory>& stories,
+                            uint64_t stories_in_store, uint64_t limit, uint64_t offset) {
+  Json list = Json::array();
+  for (const StoredStory& s : stories) list.push_back(StoryJson(s));
+  return Line(Json{{"limit", limit},
+                   {"offset", offset},
+                   {"stories_in_store", stories_in_store},
+                   {"stories", std::move(list)}});
+}
+
+std::string StoryDetailToJson(const StoredStory& story,
+                              const std::vector<StoredArticle>& members) {
+  Json out = StoryJson(story);
+  Json list = Json::array();
+  Json edges = Json::array();
+  for (const StoredArticle& m : members) {
+    list.push_back(MemberJson(m));
+    if (!m.closest) continue;
+    edges.push_back({{"from", *m.closest},
+                     {"to", m.article.id},
+                     {"relation", m.relation},
+                     {"similarity", m.similarity}});
+  }
+  out["members"] = std::move(list);
+  out["edges"] = std::move(edges);
+  return Line(out);
+}
+
+std::string ArticleDetailToJson(const StoredArticle& article,
+                                const std::vector<StoredArticle>& versions,
+                                const std::optional<StoredStory>& story,
+                                const AnalyzedArticle& analyzed,
+                                const std::vector<Quote>& quotes) {
+  const Article& a = article.article;
+  Json list = Json::array();
+  for (const StoredArticle& v : versions) {
+    list.push_back({{"seq", v.seq},
+                    {"version", v.version},
+                    {"title", v.article.title},
+                    {"ingested_at", v.ingested_at},
+                    {"relation", v.relation}});
+  }
+  return Line(Json{{"id", a.id},
+                   {"seq", article.seq},
+                   {"version", article.version},
+                   {"title", a.title},
+                   {"source", a.source},
+                   {"url", a.url},
+                   {"published", EmptyAsNull(a.published)},
+                   {"ingested_at", article.ingested_at},
+                   {"headline_only", a.headline_only},
+                   {"text", a.body},
+                   {"story", story ? StoryJson(*story) : Json(nullptr)},
+                   {"assignment", AssignmentJson(article)},
+                   {"versions", std::move(list)},
+                   {"quotes", QuotesJson(analyzed, quotes)}});
+}
+
+std::string IngestResultToJson(const std::vector<StoredArticle>& placed, uint64_t skipped,
+                               const std::vector<RecordRejection>& rejected) {
+  Json articles = Json::array();
+  for (const StoredArticle& a : placed) articles.push_back(AssignmentJson(a));
+  Json reasons = Json::array();
+  for (const RecordRejection& r : rejected) {
+    reasons.push_back({{"record", r.record}, {"reason", r.reason}});
+  }
+  return Line(Json{{"articles", std::move(articles)},
+                   {"skipped", skipped},
+                   {"rejected", std::move(reasons)}});
+}
+
+std::string ErrorToJson(std::string_view code, std::string_view message) {
+  return Line(Json{{"error", code}, {"message", message}});
+}
+
+}  // namespace twicetold
