@@ -14,6 +14,7 @@
 #include "compare/similarity.h"
 #include "compare/terms.h"
 #include "core/iso_date.h"
+#include "twicetold/identical.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -219,7 +220,7 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
                            const CompareOptions& options) {
   RETURN_IF_ERROR(ValidateOptions(options));
   Comparison c;
-  c.model = std::string(CompareModelVersion());
+  c.model = CompareModelVersion(options);
   ArticleFeatures fa = compare_internal::ComputeFeatures(a);
   ArticleFeatures fb = compare_internal::ComputeFeatures(b);
   CompareScores& s = c.scores;
@@ -245,7 +246,9 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   std::optional<double> db = ParseIsoDays(b.article.published);
   if (da && db) s.days_apart = std::abs(*da - *db);
   s.story_score = StoryScore(s.content_similarity, s.name_overlap, s.names_a + s.names_b);
-  bool identical = !fa.squeezed.empty() && fa.squeezed == fb.squeezed;
+  const bool identical =
+      AreIdentical(ComputeIdenticalKey(a.normalized.text, a.segments.tokens),
+                   ComputeIdenticalKey(b.normalized.text, b.segments.tokens));
   c.relation = identical ? Relation::kIdentical
                          : ClassifyRelation(s, options.thresholds);
   return c;

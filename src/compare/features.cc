@@ -258,23 +258,6 @@ std::vector<Span> QuotedRegions(std::string_view text,
   return out;
 }
 
-void SqueezeInto(std::string_view text, std::string* out) {
-  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
-  out->clear();
-  out->reserve(text.size());
-  const size_t n = text.size();
-  size_t i = 0;
-  for (;;) {
-    while (i < n && space(text[i])) ++i;
-    if (i == n) return;
-    size_t j = i;
-    while (j < n && !space(text[j])) ++j;
-    if (!out->empty()) out->push_back(' ');
-    out->append(text.data() + i, j - i);
-    i = j;
-  }
-}
-
 namespace {
 
 // Per token: does it start inside a double quotation?
@@ -361,7 +344,6 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOpt
     f.topic = DampedVector(std::move(topic));
     f.content = DampedVector(std::move(content));
   }
-  if (options.squeezed) SqueezeInto(text, &f.squeezed);
   return f;
 }
 

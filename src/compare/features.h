@@ -75,25 +75,18 @@ struct ArticleFeatures {
   // article is about beyond its beat's common vocabulary.
   TermVector topic;
   std::vector<uint64_t> rare_names;  // sorted distinct stem ids of rare names
-  std::string squeezed;           // normalized text, whitespace runs -> ' '
 };
 
 // Which parts of ArticleFeatures to compute; the others stay empty.
 struct FeatureOptions {
   bool sentences = true;  // `sentences` (the aligner needs them)
   bool content = true;    // `content` and `topic`
-  bool squeezed = true;   // `squeezed`
 };
 
 // With `sentences` false, ArticleFeatures::sentences stays empty (the
 // aligner needs it; whole-body similarity does not).
 ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, bool sentences = true);
 ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOptions& options);
-
-// Replaces *out by `text` with leading and trailing whitespace (' ', '\n',
-// '\t') dropped and inner runs of it replaced by one space (as
-// ArticleFeatures::squeezed).
-void SqueezeInto(std::string_view text, std::string* out);
 
 // Regions inside double quotation marks of normalized text: within each
 // block, marks alternate open/close; an unclosed quotation runs to the end

@@ -18,5 +18,6 @@ list(APPEND TWICETOLD_SOURCES
   src/compare/facts.cc
   src/compare/relation.cc
   src/compare/compare.cc
+  src/compare/identical.cc
   ${TWICETOLD_IDF_CC}
 )

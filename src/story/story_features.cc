@@ -177,15 +177,8 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   compare_internal::FeatureOptions feature_options;
   feature_options.sentences = false;
   feature_options.content = false;
-  feature_options.squeezed = false;
   ArticleFeatures f = compare_internal::ComputeFeatures(analyzed, feature_options);
-  // The same key as compare's `identical`: the normalized text with
-  // whitespace runs squeezed.
-  thread_local std::string squeezed;
-  compare_internal::SqueezeInto(analyzed.normalized.text, &squeezed);
-  XXH128_hash_t exact = XXH3_128bits(squeezed.data(), squeezed.size());
-  out.exact_high = exact.high64;
-  out.exact_low = exact.low64;
+  out.identical = ComputeIdenticalKey(analyzed.normalized.text, analyzed.segments.tokens);
   out.words = static_cast<uint32_t>(f.words.word_ids.size());
   out.prose_runs = ProseRuns(f);
 

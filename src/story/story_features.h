@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "twicetold/analyze.h"
+#include "twicetold/identical.h"
 #include "twicetold/story.h"
 
 namespace twicetold {
@@ -24,8 +25,7 @@ using CompactVector = std::vector<WeightedTerm>;
 
 struct StoryFeatures {
   Article article;                 // as read (kept while the article is active)
-  uint64_t exact_high = 0;         // fingerprint exact hash of the body
-  uint64_t exact_low = 0;
+  IdenticalKey identical;          // of the body (identical.h)
   CompactVector terms;             // body + title terms, the top kMaxTerms
   std::vector<uint32_t> names;     // sorted distinct rare-name keys
   // Sorted distinct hashes of every run of kProseRunWords words outside

@@ -1,6 +1,6 @@
 // The fast paths of compare's features against plain references: the
-// per-thread token-key cache, the in-place damped and term vectors, the
-// whitespace squeeze and the bit-parallel LCS / longest run behind
+// per-thread token-key cache, the in-place damped and term vectors and the
+// bit-parallel LCS / longest run behind
 // PairFeatures. Each must give exactly what the plain code gives.
 #include <algorithm>
 #include <cmath>
@@ -95,29 +95,6 @@ TEST(TermVectorTest, DampedAndMadeVectorsAreBitIdenticalToReferences) {
     TermVector made = compare_internal::MakeTermVector(pairs);
     std::vector<std::pair<uint64_t, double>> want_made(sums.begin(), sums.end());
     ASSERT_EQ(made.entries, want_made);
-  }
-}
-
-TEST(SqueezeIntoTest, DropsEdgesAndFoldsInnerWhitespaceRuns) {
-  std::mt19937_64 rng(3);
-  const char kChars[] = {' ', '\n', '\t', 'a', 'b', '\r', '.'};
-  std::string out;
-  for (int trial = 0; trial < 2000; ++trial) {
-    std::string text;
-    for (size_t i = rng() % 30; i > 0; --i) text.push_back(kChars[rng() % sizeof(kChars)]);
-    std::string want;
-    bool space = false;
-    for (char c : text) {
-      if (c == ' ' || c == '\n' || c == '\t') {
-        space = !want.empty();
-        continue;
-      }
-      if (space) want.push_back(' ');
-      space = false;
-      want.push_back(c);
-    }
-    compare_internal::SqueezeInto(text, &out);
-    ASSERT_EQ(out, want) << "[" << text << "]";
   }
 }
 
