@@ -8,6 +8,8 @@
 #ifndef TWICETOLD_ANALYZE_H_
 #define TWICETOLD_ANALYZE_H_
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "twicetold/clean.h"
@@ -23,6 +25,24 @@ struct AnalyzeOptions {
   NormalizeOptions normalize;  // display normalization (no case folding)
   SegmentOptions segment;
 };
+
+// Revision of the text rules: cleaning (src/text/clean_rules.cc, clean.cc),
+// normalization (normalize.cc), segmentation and word tokenization
+// (segment.cc, sentence_splitter.cc, word_tokenizer.cc). Bump it by hand, in
+// the same commit, with any change to those rules that can change a
+// cleaned, normalized or tokenized text: fingerprint, compare and story
+// versions all name it, so results and stores made under other rules are
+// told apart (options are named separately, see AnalyzeVersion).
+inline constexpr uint32_t kTextRulesRevision = 1;
+
+// "text-r1 clean=111111,20 norm=110 seg=12,1": the rules revision and every
+// option of `options` that can change an analysis. A frozen corpus
+// furniture table (CleanOptions::corpus) appends ",corpus" to the cleaning
+// part; its contents depend on the corpus and are not named.
+std::string AnalyzeVersion(const AnalyzeOptions& options);
+
+// The cleaning part of AnalyzeVersion: "clean=111111,20" (",corpus").
+std::string CleanVersion(const CleanOptions& options);
 
 struct AnalyzedArticle {
   Article article;

@@ -16,7 +16,8 @@
 // are left out of whole-body vectors.
 //
 // Relations (in order of decreasing overlap), decided in this order:
-//   identical       the same normalized body (whitespace runs ignored);
+//   identical       the same words, case-folded, in the same order
+//                   (identical.h: the one definition every command uses);
 //   near_duplicate  a copy with small edits: high word-shingle Jaccard;
 //   rewrite         derived from the other or a common source: one text
 //                   largely contained in the other; or long verbatim runs
@@ -253,9 +254,19 @@ double SentenceSimilarity(std::string_view a, std::string_view b);
 // place or organisation, else kName.
 std::vector<Fact> ExtractFacts(const AnalyzedArticle& article);
 
-// Identifier of the relation model and background IDF data, e.g.
-// "compare-v3 idf:allsides-...". Written into every comparison.
-std::string_view CompareModelVersion();
+// Names everything that changes a comparison made with `options`: the
+// model revision, the text rules revision (kTextRulesRevision), every
+// behaviour option (shingle size, run length, alignment and edit
+// thresholds, all RelationThresholds, quote options) and the background
+// IDF model with its document count, e.g. "compare-v4 text-r1 k=5 run=6
+// align=0.35 edited=0.7 rel=0.7,0.5,14,... quote=4,0.5,0.25
+// idf:allsides-.../37554". Not named: align, quotes, facts and max_runs,
+// which choose what a Comparison is filled with, not its values. Written
+// into every comparison (Comparison::model). The analysis options of the
+// articles compared are the caller's (AnalyzeVersion).
+std::string CompareModelVersion(const CompareOptions& options);
+// The same for CompareOptions{}.
+std::string CompareModelVersion();
 
 }  // namespace twicetold
 

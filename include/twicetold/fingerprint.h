@@ -1,7 +1,7 @@
 // Fingerprints for duplicate detection, computed once per article:
-//   - an exact hash (XXH3-128) of the cleaned, normalized, case-folded body
-//     with whitespace runs squeezed, so copies that differ only in spacing,
-//     typography or case hash alike;
+//   - an exact hash: the IdenticalKey (identical.h) of the cleaned,
+//     normalized body, so copies that differ only in spacing, punctuation,
+//     typography or case hash alike (computed on a fast path here);
 //   - a MinHash signature over word shingles by one-permutation hashing
 //     (one hash per shingle, the minimum per bin) with optimal densification
 //     of empty bins (Shrivastava, ICML 2017), so that
@@ -27,6 +27,7 @@
 
 #include "twicetold/clean.h"
 #include "twicetold/document.h"
+#include "twicetold/identical.h"
 #include "twicetold/segment.h"
 #include "twicetold/status.h"
 
@@ -43,11 +44,13 @@ struct FingerprintOptions {
 // InvalidArgument unless the options above hold.
 Status ValidateFingerprintOptions(const FingerprintOptions& options);
 
-// "fp-v1 oph k=5 m=128 b=32 seed=..." for outputs and stores.
+// "fp-v1 text-r1 oph k=5 m=128 b=32 seed=7477696365746f6c clean=111111,20"
+// for outputs and stores: the algorithm, the text rules revision
+// (kTextRulesRevision) and every option above.
 std::string FingerprintVersion(const FingerprintOptions& options);
 
 struct Fingerprint {
-  uint64_t exact_high = 0;         // XXH3-128 of the squeezed folded text
+  uint64_t exact_high = 0;         // the IdenticalKey's hash
   uint64_t exact_low = 0;
   std::vector<uint32_t> minhash;   // num_hashes values; empty if no words
   uint64_t simhash = 0;
@@ -56,6 +59,8 @@ struct Fingerprint {
   // Lines FingerprintArticle's cleaning removed as corpus furniture
   // (source_repeat); 0 from ComputeFingerprint.
   uint32_t source_repeat_lines = 0;
+
+  IdenticalKey identical() const { return {exact_high, exact_low, words}; }
 };
 
 // Fingerprint of normalized text with its tokens (as from Tokenize()).

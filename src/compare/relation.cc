@@ -3,6 +3,7 @@
 #include <string>
 
 #include "compare/terms.h"
+#include "core/version_text.h"
 #include "twicetold/compare.h"
 
 namespace twicetold {
@@ -82,11 +83,30 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
   return Relation::kUnrelated;
 }
 
-std::string_view CompareModelVersion() {
-  static const std::string* version = new std::string(
-      "compare-v3 idf:" + compare_internal::BackgroundIdf::Get().name() + "/" +
-      std::to_string(compare_internal::BackgroundIdf::Get().documents()));
-  return *version;
+std::string CompareModelVersion(const CompareOptions& o) {
+  using core::VersionNumber;
+  const RelationThresholds& t = o.thresholds;
+  std::string out = "compare-v4 text-r" + std::to_string(kTextRulesRevision);
+  out += " k=" + std::to_string(o.shingle_size) + " run=" + std::to_string(o.min_run_words);
+  out += " align=" + VersionNumber(o.align_threshold) +
+         " edited=" + VersionNumber(o.edited_threshold);
+  out += " rel=";
+  for (double v : {t.near_duplicate_jaccard, t.rewrite_containment,
+                   static_cast<double>(t.rewrite_min_run), t.rewrite_run_coverage,
+                   t.rewrite_min_order, t.rewrite_min_term_similarity,
+                   t.rewrite_paraphrase_term_similarity, t.rewrite_paraphrase_aligned,
+                   t.same_story_score, t.related_term_similarity,
+                   t.related_topic_similarity, t.max_story_gap_days}) {
+    if (out.back() != '=') out += ',';
+    out += VersionNumber(v);
+  }
+  out += " quote=" + std::to_string(o.quote.max_fragment_words) + "," +
+         VersionNumber(o.quote_compare.min_shared_fraction) + "," +
+         VersionNumber(o.quote_compare.min_shared_fraction_same_speaker);
+  const compare_internal::BackgroundIdf& idf = compare_internal::BackgroundIdf::Get();
+  return out + " idf:" + idf.name() + "/" + std::to_string(idf.documents());
 }
+
+std::string CompareModelVersion() { return CompareModelVersion(CompareOptions{}); }
 
 }  // namespace twicetold

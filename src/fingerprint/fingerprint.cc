@@ -16,6 +16,7 @@
 #include "fingerprint/fingerprint_internal.h"
 #include "text/text_only.h"
 #include "text/word_tokenizer.h"
+#include "twicetold/analyze.h"
 #include "twicetold/normalize.h"
 
 namespace twicetold {
@@ -242,21 +243,16 @@ Status ValidateFingerprintOptions(const FingerprintOptions& options) {
 }
 
 std::string FingerprintVersion(const FingerprintOptions& options) {
-  const CleanOptions& c = options.clean;
   char seed[17];
   std::snprintf(seed, sizeof(seed), "%016llx",
                 static_cast<unsigned long long>(options.seed));
-  std::string clean = "clean=";
-  for (bool on : {c.remove_repeated_lines, c.remove_captions,
-                  c.remove_advertisements, c.remove_furniture,
-                  c.remove_blank_filler, c.extract_dateline}) {
-    clean.push_back(on ? '1' : '0');
-  }
-  clean += "," + std::to_string(c.min_repeated_line_chars);
-  clean += c.corpus != nullptr ? ",corpus" : "";
-  return "fp-v1 oph k=" + std::to_string(options.shingle_size) +
+  // The text is normalized with NormalizeOptions{} and tokenized by the
+  // text rules: the revision names both.
+  return "fp-v1 text-r" + std::to_string(kTextRulesRevision) +
+         " oph k=" + std::to_string(options.shingle_size) +
          " m=" + std::to_string(options.num_hashes) +
-         " b=" + std::to_string(options.bands) + " seed=" + seed + " " + clean;
+         " b=" + std::to_string(options.bands) + " seed=" + seed + " " +
+         CleanVersion(options.clean);
 }
 
 Fingerprint ComputeFingerprint(std::string_view normalized_text,

@@ -12,6 +12,7 @@
 #include "compare/terms.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "reference/jaccard_reference.h"
+#include "twicetold/identical.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -296,6 +297,8 @@ TEST(ExactHashTest, MatchesSlowJoinOnRandomMixedScriptTexts) {
     ASSERT_EQ(fp.exact_high, h.high64) << text;
     ASSERT_EQ(fp.exact_low, h.low64) << text;
     ASSERT_EQ(fp.words, tokens.size());
+    // The fast path computes the one definition of "identical".
+    ASSERT_EQ(fp.identical(), ComputeIdenticalKey(normalized.text, tokens)) << text;
   }
 }
 
@@ -338,7 +341,13 @@ TEST(OptionsTest, ValidationRejectsBadOptions) {
 
 TEST(OptionsTest, VersionNamesEveryOption) {
   const std::string base = FingerprintVersion({});
-  EXPECT_EQ(base.rfind("fp-v1 oph k=5 m=128 b=32 seed=", 0), 0u) << base;
+  EXPECT_EQ(base.rfind("fp-v1 text-r1 oph k=5 m=128 b=32 seed=", 0), 0u) << base;
+  // A field added to these structs must be perturbed below (and named by
+  // FingerprintVersion) before this compiles again.
+  static_assert(sizeof(FingerprintOptions) == 24 + sizeof(CleanOptions),
+                "FingerprintOptions changed: update FingerprintVersion and this test");
+  static_assert(sizeof(CleanOptions) == 24,
+                "CleanOptions changed: update CleanVersion and this test");
   std::vector<FingerprintOptions> changed(12);
   changed[0].shingle_size = 4;
   changed[1].num_hashes = 256;
@@ -355,6 +364,26 @@ TEST(OptionsTest, VersionNamesEveryOption) {
   std::set<std::string> versions = {base};
   for (const auto& o : changed) versions.insert(FingerprintVersion(o));
   EXPECT_EQ(versions.size(), changed.size() + 1);
+}
+
+// Golden values on a fixed text with the default options: a change to the
+// hashing, shingling, densification, SimHash or band keys shows here (and
+// must come with a new FingerprintVersion).
+TEST(GoldenTest, MinHashSimHashAndBandKeysArePinned) {
+  const Fingerprint fp =
+      Of("Brell quandor opal tisk varno mell dorrin skade plim hovar jentle crask ulm "
+         "pevvy norrow zint gallup ferro wist bandle.");
+  ASSERT_EQ(fp.minhash.size(), 128u);
+  EXPECT_EQ(fp.shingles, 16u);
+  EXPECT_EQ(fp.minhash[0], 1984832428u);
+  EXPECT_EQ(fp.minhash[1], 4020346031u);
+  EXPECT_EQ(fp.minhash[64], 290859658u);
+  EXPECT_EQ(fp.minhash[127], 290859658u);
+  EXPECT_EQ(fp.simhash, 2399090743685194190ULL);
+  const std::vector<uint64_t> keys = BandKeys(fp, {});
+  ASSERT_EQ(keys.size(), 32u);
+  EXPECT_EQ(keys[0], 6690765646293909996ULL);
+  EXPECT_EQ(keys[31], 14639183101538979551ULL);
 }
 
 TEST(OptionsTest, SeedChangesSignatures) {
