@@ -188,8 +188,10 @@ std::vector<DedupDecision> RunIndex(const std::vector<Fingerprint>& fps,
   auto index = std::move(DedupIndex::Create(options)).value();
   std::vector<DedupDecision> decisions;
   decisions.reserve(fps.size());
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < fps.size(); ++i) ids.push_back(std::to_string(i));
   const auto t = Clock::now();
-  for (const auto& fp : fps) decisions.push_back(index->Add(fp));
+  for (size_t i = 0; i < fps.size(); ++i) decisions.push_back(index->Add(ids[i], fps[i]));
   const double s = Seconds(t);
   size_t identical = 0, near = 0;
   for (const auto& d : decisions) {

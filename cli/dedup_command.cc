@@ -45,15 +45,13 @@ void PrintSummary(const DedupFlags& flags, const CorpusSummary& s,
             << "twicetold dedup: " << ThroughputLine(s, flags.corpus) << "; index "
             << Figure("%.0f", articles ? double(s.index_bytes) / articles : 0.0)
             << " bytes/article\n"
-            << "twicetold dedup: fingerprint "
-            << FingerprintVersion(flags.dedup.fingerprint) << "\n";
+            << "twicetold dedup: model " << DedupVersion(flags.dedup) << "\n";
 }
 
-Json DecisionJson(const Article& article, const DedupDecision& d,
-                  const std::vector<std::string>& ids) {
-  Json out = {{"id", article.id}, {"cluster", ids[d.cluster]}};
+Json DecisionJson(const Article& article, const DedupDecision& d) {
+  Json out = {{"id", article.id}, {"cluster", d.cluster}};
   out["duplicate_of"] = nullptr;
-  if (d.duplicate_of) out["duplicate_of"] = ids[*d.duplicate_of];
+  if (d.duplicate_of) out["duplicate_of"] = *d.duplicate_of;
   out["relation"] = DedupRelationName(d.relation);
   out["similarity"] = d.similarity;
   return out;
@@ -67,16 +65,14 @@ int Run(DedupFlags& flags) {
   if (out == nullptr) return kExitError;
   ProgressBar bar(flags.corpus.progress);
   const CorpusOptions corpus = MakeCorpusOptions(flags.corpus, &bar);
-  std::vector<std::string> ids;  // article number -> id
   DedupCounts counts;
   const Result<CorpusSummary> summary = RunDedup(
       flags.corpus.input.paths, corpus, flags.dedup,
       [&](const Article& article, const DedupDecision& d) {
-        ids.push_back(article.id);
         counts.clusters += d.relation == DedupRelation::kOriginal;
         counts.identical += d.relation == DedupRelation::kIdentical;
         counts.near_duplicate += d.relation == DedupRelation::kNearDuplicate;
-        *out << JsonLine(DecisionJson(article, d, ids)) << '\n';
+        *out << JsonLine(DecisionJson(article, d)) << '\n';
       },
       PrintRejectedAround(&bar));
   out->flush();

@@ -35,24 +35,23 @@ bool IsCopy(Relation r) {
          r == Relation::kRewrite;
 }
 
-Json AssignmentJson(const Article& article, const StoryAssignment& a,
-                    const std::vector<std::string>& ids) {
+Json AssignmentJson(const Article& article, const StoryAssignment& a) {
   Json out = {{"id", article.id}, {"story", a.story}};
   out["relation"] = a.relation ? RelationName(*a.relation) : "origin";
   out["duplicate_of"] = nullptr;
-  if (a.relation && IsCopy(*a.relation)) out["duplicate_of"] = ids[*a.closest];
+  if (a.relation && IsCopy(*a.relation)) out["duplicate_of"] = *a.closest;
   out["closest"] = nullptr;
-  if (a.closest) out["closest"] = ids[*a.closest];
+  if (a.closest) out["closest"] = *a.closest;
   out["similarity"] = a.similarity;
   return out;
 }
 
-Json StoryJson(const Story& story, const std::vector<std::string>& ids) {
+Json StoryJson(const Story& story) {
   Json members = Json::array();
-  for (uint64_t m : story.members) members.push_back(ids[m]);
+  for (const std::string& m : story.members) members.push_back(m);
   return Json{{"story", story.story},
               {"size", story.members.size()},
-              {"origin", ids[story.origin]},
+              {"origin", story.origin},
               {"members", std::move(members)},
               {"title", story.title},
               {"first_seen", story.first_seen.empty() ? Json(nullptr) : Json(story.first_seen)},
@@ -107,7 +106,6 @@ int Run(StoriesFlags& flags) {
   const bool keep_articles = !flags.html_dir.empty();
   ProgressBar bar(flags.corpus.progress);
   const CorpusOptions corpus = MakeCorpusOptions(flags.corpus, &bar);
-  std::vector<std::string> ids;  // stream number -> id
   std::vector<Article> articles;            // only with --html
   std::vector<StoryAssignment> assignments; // only with --html
   std::map<std::string, uint64_t> relations;
@@ -115,9 +113,8 @@ int Run(StoriesFlags& flags) {
   const Result<CorpusSummary> summary = RunStories(
       flags.corpus.input.paths, corpus, flags.story,
       [&](const Article& article, const StoryAssignment& a) {
-        ids.push_back(article.id);
         ++relations[a.relation ? std::string(RelationName(*a.relation)) : "origin"];
-        *out << JsonLine(AssignmentJson(article, a, ids)) << '\n';
+        *out << JsonLine(AssignmentJson(article, a)) << '\n';
         if (keep_articles) {
           articles.push_back(article);
           assignments.push_back(a);
@@ -135,7 +132,7 @@ int Run(StoriesFlags& flags) {
   }
   if (!flags.stories_path.empty()) {
     std::ofstream story_file(flags.stories_path, std::ios::binary);
-    for (const Story& story : stories) story_file << JsonLine(StoryJson(story, ids)) << '\n';
+    for (const Story& story : stories) story_file << JsonLine(StoryJson(story)) << '\n';
     if (!story_file) {
       std::cerr << "twicetold: cannot write " << flags.stories_path << "\n";
       return kExitError;

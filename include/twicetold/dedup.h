@@ -1,9 +1,11 @@
 // Online deduplication of a stream of articles by their fingerprints.
 //
-// Articles are added one at a time and numbered 0, 1, 2, ... in the order
-// of Add(). Each is compared with every earlier article it could duplicate:
-//   identical       the same exact hash as an earlier article (never for an
-//                   article without words: an empty text is not a copy);
+// Articles are added one at a time, each with its id (any string; the
+// index names articles by the ids it was given). Each is compared with
+// every earlier article it could duplicate:
+//   identical       identical (identical.h) to an earlier article: the
+//                   same exact hash (never for an article without words:
+//                   an empty text is not a copy);
 //   near_duplicate  an earlier article reached through LSH band keys (or,
 //                   with kSimHash, through SimHash blocks) whose verified
 //                   similarity is at least the threshold;
@@ -12,7 +14,16 @@
 // (EstimateJaccard) before they count. A duplicate joins the cluster of the
 // earlier article it is most similar to (ties: the earliest), so clusters
 // are named by their first article. Deterministic: the result depends only
-// on the fingerprints and their order.
+// on the fingerprints and their order (ids are only carried).
+//
+// Restoring (a store, over several runs): an index is rebuilt by adding
+// the stored fingerprints again in their original order; Replay() does so
+// and checks each decision against the stored one. A store therefore keeps,
+// per article in input order: its id, its Fingerprint (exact hash, words
+// and the MinHash signature, or the SimHash with kSimHash) and its decision;
+// and DedupVersion() of the options, which must match. Adding the rest of
+// the stream afterwards gives exactly the decisions of one run over the
+// whole stream.
 #ifndef TWICETOLD_DEDUP_H_
 #define TWICETOLD_DEDUP_H_
 
@@ -20,6 +31,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "twicetold/fingerprint.h"
@@ -43,16 +55,21 @@ struct DedupOptions {
 // invalid fingerprint options.
 Status ValidateDedupOptions(const DedupOptions& options);
 
+// FingerprintVersion plus the decision options: "fp-v1 ... dedup-v1
+// minhash j=0.7 d=3". Written into outputs and stores.
+std::string DedupVersion(const DedupOptions& options);
+
 enum class DedupRelation { kOriginal, kIdentical, kNearDuplicate };
 std::string_view DedupRelationName(DedupRelation relation);  // "original", ...
 
 struct DedupDecision {
-  uint64_t cluster = 0;                  // number of the cluster's first article
-  std::optional<uint64_t> duplicate_of;  // the most similar earlier article
+  std::string cluster;                      // id of the cluster's first article
+  std::optional<std::string> duplicate_of;  // id of the most similar earlier one
   DedupRelation relation = DedupRelation::kOriginal;
   // 1 for identical; the verified similarity for near_duplicate (estimated
   // Jaccard, or 1 - distance/64 for SimHash); 0 for original.
   double similarity = 0;
+  bool operator==(const DedupDecision& other) const = default;
 };
 
 // Not thread-safe: one writer. Memory grows by well under 1 KB per article
@@ -64,8 +81,17 @@ class DedupIndex {
   ~DedupIndex();
 
   // Adds the next article and returns how it relates to the earlier ones.
-  // `fingerprint` must come from options().fingerprint.
-  DedupDecision Add(const Fingerprint& fingerprint);
+  // `fingerprint` must come from options().fingerprint. Ids are not
+  // checked for uniqueness: a repeated id names two articles alike.
+  DedupDecision Add(std::string_view id, const Fingerprint& fingerprint);
+
+  // Rebuilds the state from a stored article: Add(), then a check that the
+  // decision is `known` (the one stored: cluster, duplicate_of and relation;
+  // the similarity follows from them and is not compared). As cheap as Add (no text, no
+  // analysis). Corruption when it differs (other options, fingerprints or
+  // order than the store's); the index must not be used after an error.
+  Status Replay(std::string_view id, const Fingerprint& fingerprint,
+                const DedupDecision& known);
 
   uint64_t size() const;        // articles added
   size_t MemoryBytes() const;   // heap bytes held (signatures, tables)

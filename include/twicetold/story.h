@@ -5,7 +5,7 @@
 //   1. candidates: earlier articles of active stories that share weighted
 //      terms with it (an inverted index over the heaviest TF-IDF terms of
 //      body and title: rare words, names, numbers), and an exact copy of an
-//      active article, found by the hash of its normalized text;
+//      active article, found by its IdenticalKey (identical.h);
 //   2. a story score per candidate story from term similarity to its
 //      members and centroid, discounted by the time gap;
 //   3. assignment to the best story over the threshold, or a new story;
@@ -20,7 +20,22 @@
 // retired. Scoring against the centroid of a story's active members (not
 // its single most similar member) keeps a beat from chaining day after day
 // into one endless story. Deterministic for a given input order and
-// options.
+// options. Articles are named by their ids (Article::id) in assignments
+// and stories; the clusterer does not require them to be unique, but a
+// repeated id names two articles alike.
+//
+// Restoring (a store, over several runs): a new clusterer given every
+// stored article again, in placement order, through Replay() with its
+// stored assignment reaches exactly the state Place() left, without
+// scoring or comparing; placing the rest of the stream then gives exactly
+// the assignments and Stories() of one run over the whole stream. A store
+// therefore keeps, per article in placement order: the article as given
+// (id, title, body, source, published: Prepare needs them) and its
+// assignment's story number; and StoryModelVersion() of the options, which
+// must match. RunStories places a nearly sorted input in published order
+// (reorder_window); the equality holds for streams placed in published
+// order, so a store should feed each run in that order (and a run must not
+// hold articles older than the previous run's newest).
 #ifndef TWICETOLD_STORY_H_
 #define TWICETOLD_STORY_H_
 
@@ -71,9 +86,10 @@ struct StoryOptions {
 // InvalidArgument for out-of-range options.
 Status ValidateStoryOptions(const StoryOptions& options);
 
-// Names the story model and the options that change its results, with the
-// relation model's version: "story-v2 join=0.20/0.30 window=7d age=7d
-// terms=32 reorder=4096 compare-v3 idf:...". Written into the stories summary.
+// Names the story model and every option that changes its results, with
+// the analysis and relation model versions: "story-v3 join=0.2/0.3
+// window=7d age=7d active=200000 candidates=64 terms=32 reorder=4096
+// text-r1 clean=... compare-v4 ...". Written into the stories summary.
 std::string StoryModelVersion(const StoryOptions& options);
 
 // Per-article features: computed by Prepare (thread-safe, the costly part,
@@ -84,24 +100,26 @@ using StoryFeaturesPtr = std::unique_ptr<StoryFeatures, StoryFeaturesDeleter>;
 
 // One article's place in the stories.
 struct StoryAssignment {
-  uint64_t article = 0;        // stream number (0, 1, ...)
-  uint64_t story = 0;          // story number, in order of creation
+  std::string id;              // the article's id
+  uint64_t story = 0;          // story number (0, 1, ...), in order of creation
   // Relation to `closest` (compare's relations); nullopt = origin (the
   // first member of its story).
   std::optional<Relation> relation;
-  std::optional<uint64_t> closest;  // the most similar earlier member
-  double similarity = 0;            // story score against `closest`
+  std::optional<std::string> closest;  // id of the most similar earlier member
+  double similarity = 0;               // story score against `closest`
+  bool operator==(const StoryAssignment& other) const = default;
 };
 
 struct Story {
   uint64_t story = 0;
-  std::vector<uint64_t> members;  // stream numbers, in stream order
+  std::vector<std::string> members;  // ids, in stream order
   // The likely original: the earliest published member; among equals (or
   // undated) the most complete (most words), then the first in the stream.
-  uint64_t origin = 0;
+  std::string origin;                // its id
   std::string title;       // the origin's title (or its first words)
   std::string first_seen;  // earliest published date of a member, or ""
   std::string last_seen;   // latest, or ""
+  bool operator==(const Story& other) const = default;
 };
 
 // A placed article whose relation to its closest member is not known yet:
@@ -135,6 +153,15 @@ class StoryClusterer {
 
   // Place, then Relate.
   StoryAssignment Add(StoryFeaturesPtr features);
+
+  // Restores the next stored article: updates the state exactly as Place()
+  // did when it assigned the article to story `known.story`, without
+  // scoring, comparing or relating (only `known.id` and `known.story` are
+  // read). `features` come from Prepare() on the stored article with the
+  // same options. Errors: InvalidArgument when the ids differ or the story
+  // number is neither an existing story nor the next new one (a store out
+  // of order); the clusterer must not be used after an error.
+  Status Replay(StoryFeaturesPtr features, const StoryAssignment& known);
 
   // All stories so far (active and retired), in order of creation.
   std::vector<Story> Stories() const;

@@ -34,9 +34,11 @@ struct StoryReportOptions {
 using PageWriter =
     std::function<Status(std::string_view path, std::string_view content)>;
 
-// `articles` and `assignments` are indexed by stream number; `stories` as
-// from StoryClusterer::Stories(). Errors: InvalidArgument if they disagree
-// in size or numbering; whatever `write` returns.
+// `articles` and `assignments` in stream order (assignments[i].id ==
+// articles[i].id); `stories` as from StoryClusterer::Stories(). Members and
+// closest members are found by id among the articles of their story.
+// Errors: InvalidArgument if they disagree in size, ids or stories;
+// whatever `write` returns.
 Status RenderStoryReport(const std::vector<Article>& articles,
                          const std::vector<StoryAssignment>& assignments,
                          const std::vector<Story>& stories,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/version_text.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "twicetold/dedup.h"
 
@@ -193,7 +194,7 @@ class DedupIndex::Impl {
         signatures_(m_),
         tables_(NumTables(options)) {}
 
-  DedupDecision Add(const Fingerprint& fp);
+  DedupDecision Add(std::string_view id, const Fingerprint& fp);
   uint64_t size() const { return cluster_.size(); }
   size_t MemoryBytes() const;
   const DedupOptions& options() const { return options_; }
@@ -238,6 +239,7 @@ class DedupIndex::Impl {
   uint32_t m_;
   uint32_t rows_per_band_;
   std::vector<uint32_t> cluster_;        // per article: its cluster
+  std::vector<std::string> ids_;         // per article: its id
   ExactMap exact_;
   // Rows: articles indexed for near duplicates (neither identical to an
   // earlier one nor without words). An identical copy is left out: it has
@@ -328,44 +330,41 @@ void DedupIndex::Impl::Store(const Fingerprint& fp, const std::vector<uint64_t>&
   row_article_.push_back(article);
 }
 
-DedupDecision DedupIndex::Impl::Add(const Fingerprint& fp) {
+DedupDecision DedupIndex::Impl::Add(std::string_view id, const Fingerprint& fp) {
   const uint32_t article = static_cast<uint32_t>(cluster_.size());
+  ids_.emplace_back(id);
+  uint32_t cluster = article;
+  Best best;
   DedupDecision decision;
   // Without words there is nothing to compare: every such text (only
   // punctuation, or all lines cleaned away as furniture) has the exact hash
   // of the empty text, so it is never identical or near to anything.
-  if (fp.words == 0) {
-    decision.cluster = article;
-    cluster_.push_back(article);
-    return decision;
-  }
-  const int64_t twin = exact_.Find(fp.exact_high, fp.exact_low);
+  const int64_t twin = fp.words == 0 ? -1 : exact_.Find(fp.exact_high, fp.exact_low);
   if (twin >= 0) {
-    decision = {cluster_[twin], static_cast<uint64_t>(twin),
-                DedupRelation::kIdentical, 1.0};
-    cluster_.push_back(cluster_[twin]);
-    return decision;
+    cluster = cluster_[twin];
+    decision.duplicate_of = ids_[twin];
+    decision.relation = DedupRelation::kIdentical;
+    decision.similarity = 1.0;
+  } else if (fp.words > 0) {
+    exact_.Insert(fp.exact_high, fp.exact_low, article);
+    // A signature of the wrong size (other options) is never compared.
+    if (!fp.minhash.empty() && fp.minhash.size() == m_) {
+      Keys(fp, &keys_);
+      Candidates(fp, keys_);
+      best = Verify(fp);
+      if (best.row >= 0) {
+        const uint32_t earlier = row_article_[best.row];
+        cluster = cluster_[earlier];
+        decision.duplicate_of = ids_[earlier];
+        decision.relation = DedupRelation::kNearDuplicate;
+        decision.similarity = simhash() ? best.score / 64.0
+                                        : static_cast<double>(best.score) / m_;
+      }
+      Store(fp, keys_, article);
+    }
   }
-  exact_.Insert(fp.exact_high, fp.exact_low, article);
-  decision.cluster = article;
-  // A signature of the wrong size (other options) is never compared.
-  if (fp.minhash.empty() || fp.minhash.size() != m_) {
-    cluster_.push_back(article);
-    return decision;
-  }
-  Keys(fp, &keys_);
-  Candidates(fp, keys_);
-  const Best best = Verify(fp);
-  if (best.row >= 0) {
-    const uint32_t earlier = row_article_[best.row];
-    decision.cluster = cluster_[earlier];
-    decision.duplicate_of = earlier;
-    decision.relation = DedupRelation::kNearDuplicate;
-    decision.similarity = simhash() ? best.score / 64.0
-                                    : static_cast<double>(best.score) / m_;
-  }
-  cluster_.push_back(static_cast<uint32_t>(decision.cluster));
-  Store(fp, keys_, article);
+  cluster_.push_back(cluster);
+  decision.cluster = ids_[cluster];
   return decision;
 }
 
@@ -373,7 +372,11 @@ DedupDecision DedupIndex::Impl::Add(const Fingerprint& fp) {
 // index has no node-based containers). malloc's own per-block overhead
 // (~16 B per vector or chunk) is not counted.
 size_t DedupIndex::Impl::MemoryBytes() const {
-  return sizeof(Impl) + HeapBytes(cluster_) + exact_.MemoryBytes() +
+  size_t id_bytes = HeapBytes(ids_);
+  for (const std::string& id : ids_) {
+    if (id.capacity() > 15) id_bytes += id.capacity() + 1;  // beyond SSO
+  }
+  return sizeof(Impl) + HeapBytes(cluster_) + id_bytes + exact_.MemoryBytes() +
          HeapBytes(row_article_) + signatures_.MemoryBytes() + HeapBytes(simhashes_) +
          tables_.MemoryBytes() + HeapBytes(candidates_) + HeapBytes(keys_);
 }
@@ -390,6 +393,13 @@ Status ValidateDedupOptions(const DedupOptions& options) {
                                 std::to_string(options.simhash_max_distance));
   }
   return Status::Ok();
+}
+
+std::string DedupVersion(const DedupOptions& options) {
+  return FingerprintVersion(options.fingerprint) + " dedup-v1 " +
+         (options.method == DedupMethod::kSimHash ? "simhash" : "minhash") +
+         " j=" + core::VersionNumber(options.near_duplicate_jaccard) +
+         " d=" + std::to_string(options.simhash_max_distance);
 }
 
 std::string_view DedupRelationName(DedupRelation relation) {
@@ -409,8 +419,24 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& optio
 DedupIndex::DedupIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DedupIndex::~DedupIndex() = default;
 
-DedupDecision DedupIndex::Add(const Fingerprint& fingerprint) {
-  return impl_->Add(fingerprint);
+DedupDecision DedupIndex::Add(std::string_view id, const Fingerprint& fingerprint) {
+  return impl_->Add(id, fingerprint);
+}
+
+Status DedupIndex::Replay(std::string_view id, const Fingerprint& fingerprint,
+                          const DedupDecision& known) {
+  const DedupDecision got = impl_->Add(id, fingerprint);
+  // The similarity follows from the rest (and a store may round it).
+  if (got.cluster == known.cluster && got.duplicate_of == known.duplicate_of &&
+      got.relation == known.relation) {
+    return Status::Ok();
+  }
+  return CorruptionError("dedup replay: article " + std::to_string(size() - 1) + " (" +
+                         std::string(id) + ") is now " +
+                         std::string(DedupRelationName(got.relation)) + " in cluster " +
+                         got.cluster + ", stored as " +
+                         std::string(DedupRelationName(known.relation)) + " in cluster " +
+                         known.cluster);
 }
 uint64_t DedupIndex::size() const { return impl_->size(); }
 size_t DedupIndex::MemoryBytes() const { return impl_->MemoryBytes(); }

@@ -356,7 +356,7 @@ Result<CorpusSummary> RunDedup(const std::vector<std::string>& paths,
       },
       [&](const Article& article, Fingerprint&& fp) {
         run.CountRemoved(fp.source_repeat_lines);
-        on_article(article, (*index)->Add(fp));
+        on_article(article, (*index)->Add(article.id, fp));
       },
       on_rejected));
   const size_t bytes = (*index)->MemoryBytes();

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -18,6 +19,26 @@
 
 namespace twicetold {
 namespace {
+
+// The report works on stream numbers (its page names are numbers); the
+// clusterer's ids are turned into them once, by Number() below.
+struct NumberedAssignment {
+  uint64_t article = 0;
+  uint64_t story = 0;
+  std::optional<Relation> relation;
+  std::optional<uint64_t> closest;
+  double similarity = 0;
+};
+
+struct NumberedStory {
+  uint64_t story = 0;
+  std::vector<uint64_t> members;
+  uint64_t origin = 0;
+  std::string title;
+  std::string first_seen;
+  std::string last_seen;
+};
+
 
 using report_internal::Escape;
 using report_internal::Escaped;
@@ -41,7 +62,7 @@ th{font-size:.85em;color:#555} td.num{text-align:right;white-space:nowrap} td.da
 constexpr size_t kRelationSlots = 7;
 using RelationCounts = std::array<uint64_t, kRelationSlots>;
 
-size_t Slot(const StoryAssignment& a) {
+size_t Slot(const NumberedAssignment& a) {
   return a.relation ? 1 + static_cast<size_t>(*a.relation) : 0;
 }
 
@@ -63,19 +84,19 @@ std::string CountsText(const RelationCounts& counts) {
 // Everything the pages need, checked once.
 struct Plan {
   const std::vector<Article>* articles;
-  const std::vector<StoryAssignment>* assignments;
-  const std::vector<Story>* stories;
+  const std::vector<NumberedAssignment>* assignments;
+  const std::vector<NumberedStory>* stories;
   const StoryReportOptions* options;
   std::vector<size_t> order;  // story indices in index order
   // Articles whose compare page (against their closest member) is written.
   std::set<uint64_t> compared;
-  bool HasPage(const Story& s) const {
+  bool HasPage(const NumberedStory& s) const {
     return s.members.size() >= options->min_story_size;
   }
 };
 
 Status CheckAssignments(const std::vector<Article>& articles,
-                        const std::vector<StoryAssignment>& assignments,
+                        const std::vector<NumberedAssignment>& assignments,
                         const std::unordered_map<uint64_t, size_t>& by_number) {
   if (assignments.size() != articles.size()) {
     return InvalidArgumentError(
@@ -83,7 +104,7 @@ Status CheckAssignments(const std::vector<Article>& articles,
         " assignments for " + std::to_string(articles.size()) + " articles");
   }
   for (size_t i = 0; i < assignments.size(); ++i) {
-    const StoryAssignment& a = assignments[i];
+    const NumberedAssignment& a = assignments[i];
     const std::string where = "story report: assignment " + std::to_string(i);
     if (a.article != i)
       return InvalidArgumentError(where + " names article " +
@@ -102,9 +123,9 @@ Status CheckAssignments(const std::vector<Article>& articles,
 }
 
 Status CheckStories(const std::vector<Article>& articles,
-                    const std::vector<StoryAssignment>& assignments,
-                    const std::vector<Story>& stories) {
-  for (const Story& s : stories) {
+                    const std::vector<NumberedAssignment>& assignments,
+                    const std::vector<NumberedStory>& stories) {
+  for (const NumberedStory& s : stories) {
     const std::string where = "story report: story " + std::to_string(s.story);
     if (s.origin >= articles.size())
       return InvalidArgumentError(where + ": origin out of range");
@@ -124,8 +145,8 @@ Status CheckStories(const std::vector<Article>& articles,
 }
 
 Status Check(const std::vector<Article>& articles,
-             const std::vector<StoryAssignment>& assignments,
-             const std::vector<Story>& stories) {
+             const std::vector<NumberedAssignment>& assignments,
+             const std::vector<NumberedStory>& stories) {
   std::unordered_map<uint64_t, size_t> by_number;
   for (size_t k = 0; k < stories.size(); ++k) {
     if (!by_number.emplace(stories[k].story, k).second) {
@@ -140,12 +161,12 @@ Status Check(const std::vector<Article>& articles,
 
 // Largest first, then newest (last_seen descending, undated last), then in
 // order of creation.
-std::vector<size_t> IndexOrder(const std::vector<Story>& stories) {
+std::vector<size_t> IndexOrder(const std::vector<NumberedStory>& stories) {
   std::vector<size_t> order(stories.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    const Story& a = stories[x];
-    const Story& b = stories[y];
+    const NumberedStory& a = stories[x];
+    const NumberedStory& b = stories[y];
     if (a.members.size() != b.members.size())
       return a.members.size() > b.members.size();
     return a.last_seen > b.last_seen;  // "" sorts last
@@ -155,7 +176,7 @@ std::vector<size_t> IndexOrder(const std::vector<Story>& stories) {
 
 // Members by published date (ISO strings compare as dates); undated ones
 // after them, in stream order.
-std::vector<uint64_t> Timeline(const Story& story,
+std::vector<uint64_t> Timeline(const NumberedStory& story,
                                const std::vector<Article>& articles) {
   std::vector<uint64_t> members = story.members;
   std::sort(members.begin(), members.end());
@@ -173,11 +194,11 @@ std::vector<uint64_t> Timeline(const Story& story,
 std::set<uint64_t> ChooseCompared(const Plan& plan) {
   std::set<uint64_t> chosen;
   for (size_t k : plan.order) {
-    const Story& s = (*plan.stories)[k];
+    const NumberedStory& s = (*plan.stories)[k];
     if (!plan.HasPage(s)) continue;
     for (uint64_t m : Timeline(s, *plan.articles)) {
       if (chosen.size() >= plan.options->max_compare_pages) return chosen;
-      const StoryAssignment& a = (*plan.assignments)[m];
+      const NumberedAssignment& a = (*plan.assignments)[m];
       if (a.relation == Relation::kRewrite && a.closest && *a.closest != m)
         chosen.insert(m);
     }
@@ -185,11 +206,11 @@ std::set<uint64_t> ChooseCompared(const Plan& plan) {
   return chosen;
 }
 
-std::string StoryTitle(const Story& s) {
+std::string StoryTitle(const NumberedStory& s) {
   return s.title.empty() ? "(story " + std::to_string(s.story) + ")" : s.title;
 }
 
-std::string StoryPath(const Story& s) {
+std::string StoryPath(const NumberedStory& s) {
   return "story/" + std::to_string(s.story) + ".html";
 }
 
@@ -206,13 +227,13 @@ std::string Page(std::string_view title, const std::string& body) {
          "<footer>twicetold story report</footer>\n</body></html>\n";
 }
 
-RelationCounts CountStory(const Plan& plan, const Story& s) {
+RelationCounts CountStory(const Plan& plan, const NumberedStory& s) {
   RelationCounts counts{};
   for (uint64_t m : s.members) ++counts[Slot((*plan.assignments)[m])];
   return counts;
 }
 
-std::string IndexRow(const Plan& plan, const Story& s) {
+std::string IndexRow(const Plan& plan, const NumberedStory& s) {
   const std::string title = Escaped(StoryTitle(s));
   return "<tr><td class=\"num\">" + std::to_string(s.members.size()) +
          "</td><td>" +
@@ -227,9 +248,9 @@ std::string IndexRow(const Plan& plan, const Story& s) {
 
 std::string IndexPage(const Plan& plan) {
   RelationCounts totals{};
-  for (const StoryAssignment& a : *plan.assignments) ++totals[Slot(a)];
+  for (const NumberedAssignment& a : *plan.assignments) ++totals[Slot(a)];
   size_t multi = 0;
-  for (const Story& s : *plan.stories) multi += s.members.size() >= 2;
+  for (const NumberedStory& s : *plan.stories) multi += s.members.size() >= 2;
   std::string body =
       "<h1>Stories</h1>\n<p class=\"evidence\">" +
       std::to_string(plan.articles->size()) + " articles &middot; " +
@@ -266,7 +287,7 @@ std::string MemberLink(const Plan& plan, uint64_t m) {
 
 std::string MemberEntry(const Plan& plan, uint64_t m) {
   const Article& article = (*plan.articles)[m];
-  const StoryAssignment& a = (*plan.assignments)[m];
+  const NumberedAssignment& a = (*plan.assignments)[m];
   const std::string relation(SlotName(Slot(a)));
   std::string out =
       "<div class=\"member\" id=\"a" + std::to_string(m) +
@@ -291,7 +312,7 @@ std::string MemberEntry(const Plan& plan, uint64_t m) {
   return out;
 }
 
-std::string StoryPage(const Plan& plan, const Story& s) {
+std::string StoryPage(const Plan& plan, const NumberedStory& s) {
   const Article& origin = (*plan.articles)[s.origin];
   std::string body =
       "<nav><a href=\"../index.html\">&larr; all stories</a></nav>\n<h1>" +
@@ -326,7 +347,7 @@ class AnalysisCache {
   std::map<uint64_t, AnalyzedArticle> cache_;
 };
 
-Result<std::string> ComparePage(const Story& s, const AnalyzedArticle& a,
+Result<std::string> ComparePage(const NumberedStory& s, const AnalyzedArticle& a,
                                 const AnalyzedArticle& b,
                                 const CompareOptions& options) {
   Result<Comparison> comparison = Compare(a, b, options);
@@ -341,7 +362,7 @@ Result<std::string> ComparePage(const Story& s, const AnalyzedArticle& a,
   return html;
 }
 
-Status WriteStory(const Plan& plan, const Story& s, const PageWriter& write) {
+Status WriteStory(const Plan& plan, const NumberedStory& s, const PageWriter& write) {
   RETURN_IF_ERROR(write(StoryPath(s), StoryPage(plan, s)));
   AnalysisCache cache(*plan.articles, plan.options->analyze);
   for (uint64_t m : Timeline(s, *plan.articles)) {
@@ -356,6 +377,61 @@ Status WriteStory(const Plan& plan, const Story& s, const PageWriter& write) {
   return Status::Ok();
 }
 
+// Ids to stream numbers. Members, origins and closest members are looked
+// up among the articles assigned to their story (so ids need only be
+// unique within a story); a closest member among the earlier ones, the
+// latest with its id. What cannot be found gets an out-of-range number,
+// which Check() reports.
+Status Number(const std::vector<Article>& articles,
+              const std::vector<StoryAssignment>& assignments,
+              const std::vector<Story>& stories, std::vector<NumberedAssignment>* numbered,
+              std::vector<NumberedStory>* numbered_stories) {
+  if (assignments.size() != articles.size()) {
+    return InvalidArgumentError(
+        "story report: " + std::to_string(assignments.size()) +
+        " assignments for " + std::to_string(articles.size()) + " articles");
+  }
+  const uint64_t none = articles.size();
+  std::unordered_map<uint64_t, std::vector<uint64_t>> in_story;
+  for (size_t i = 0; i < assignments.size(); ++i) {
+    const StoryAssignment& a = assignments[i];
+    if (a.id != articles[i].id) {
+      return InvalidArgumentError("story report: assignment " + std::to_string(i) +
+                                  " names article " + a.id + ", not " + articles[i].id);
+    }
+    std::vector<uint64_t>& earlier = in_story[a.story];
+    NumberedAssignment n{i, a.story, a.relation, std::nullopt, a.similarity};
+    if (a.closest) {
+      n.closest = none;
+      for (auto m = earlier.rbegin(); m != earlier.rend(); ++m) {
+        if (articles[*m].id == *a.closest) {
+          n.closest = *m;
+          break;
+        }
+      }
+    }
+    numbered->push_back(n);
+    earlier.push_back(i);
+  }
+  for (const Story& s : stories) {
+    NumberedStory n{s.story, {}, none, s.title, s.first_seen, s.last_seen};
+    const std::vector<uint64_t>& members = in_story[s.story];
+    for (size_t k = 0; k < s.members.size(); ++k) {
+      n.members.push_back(k < members.size() && articles[members[k]].id == s.members[k]
+                              ? members[k]
+                              : none);
+    }
+    for (uint64_t m : members) {
+      if (articles[m].id == s.origin) {
+        n.origin = m;
+        break;
+      }
+    }
+    numbered_stories->push_back(std::move(n));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status RenderStoryReport(const std::vector<Article>& articles,
@@ -363,14 +439,17 @@ Status RenderStoryReport(const std::vector<Article>& articles,
                          const std::vector<Story>& stories,
                          const StoryReportOptions& options,
                          const PageWriter& write) {
-  RETURN_IF_ERROR(Check(articles, assignments, stories));
-  Plan plan{&articles, &assignments,        &stories,
-            &options,  IndexOrder(stories), {}};
+  std::vector<NumberedAssignment> numbered;
+  std::vector<NumberedStory> numbered_stories;
+  RETURN_IF_ERROR(Number(articles, assignments, stories, &numbered, &numbered_stories));
+  RETURN_IF_ERROR(Check(articles, numbered, numbered_stories));
+  Plan plan{&articles, &numbered,        &numbered_stories,
+            &options,  IndexOrder(numbered_stories), {}};
   plan.compared = ChooseCompared(plan);
   RETURN_IF_ERROR(write("index.html", IndexPage(plan)));
   for (size_t k : plan.order) {
-    if (plan.HasPage(stories[k]))
-      RETURN_IF_ERROR(WriteStory(plan, stories[k], write));
+    if (plan.HasPage(numbered_stories[k]))
+      RETURN_IF_ERROR(WriteStory(plan, numbered_stories[k], write));
   }
   return Status::Ok();
 }

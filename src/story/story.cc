@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/iso_date.h"
+#include "core/version_text.h"
 #include "story/story_features.h"
 
 namespace twicetold {
@@ -31,12 +32,15 @@ Status ValidateStoryOptions(const StoryOptions& o) {
 }
 
 std::string StoryModelVersion(const StoryOptions& o) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf,
-                "story-v2 join=%.2f/%.2f window=%gd age=%gd terms=%zu reorder=%u ",
-                o.join_threshold, o.join_threshold_undated, o.window_days, o.max_story_age_days,
-                story_internal::kMaxTerms, o.reorder_window);
-  return buf + std::string(CompareModelVersion());
+  using core::VersionNumber;
+  return "story-v3 join=" + VersionNumber(o.join_threshold) + "/" +
+         VersionNumber(o.join_threshold_undated) + " window=" + VersionNumber(o.window_days) +
+         "d age=" + VersionNumber(o.max_story_age_days) +
+         "d active=" + std::to_string(o.max_active_articles) +
+         " candidates=" + std::to_string(o.max_candidates) +
+         " terms=" + std::to_string(story_internal::kMaxTerms) +
+         " reorder=" + std::to_string(o.reorder_window) + " " + AnalyzeVersion(o.analyze) +
+         " " + CompareModelVersion(o.compare);
 }
 
 // What Relate needs: both articles, the earlier one's names and the
@@ -82,7 +86,7 @@ constexpr double kGraceDays = 2;
 
 // What is kept of an article while it is active.
 struct ActiveArticle {
-  uint64_t exact_key = 0;
+  IdenticalKey exact_key;
   CompactVector terms;
   std::vector<uint32_t> names;
   std::vector<uint32_t> prose_runs;
@@ -91,6 +95,7 @@ struct ActiveArticle {
 
 // What is kept of every article, active or not.
 struct ArticleRecord {
+  std::string id;
   uint32_t story = 0;
   float day = std::numeric_limits<float>::quiet_NaN();  // published; NaN: undated
   double window_day = std::numeric_limits<double>::quiet_NaN();  // day it counts as
@@ -134,9 +139,9 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
          static_cast<double>(a.size() + b.size());
 }
 
-uint64_t ExactKey(const StoryFeatures& f) {
-  return f.exact_high ^ (f.exact_low * 0x9E3779B97F4A7C15ULL);
-}
+struct IdenticalKeyHash {
+  size_t operator()(const IdenticalKey& k) const { return k.low ^ (k.high * 0x9E3779B97F4A7C15ULL); }
+};
 
 }  // namespace
 
@@ -145,6 +150,7 @@ class StoryClusterer::Impl {
   explicit Impl(const StoryOptions& options) : options_(options) {}
 
   StoryPlacement Place(StoryFeatures&& f);
+  Status Replay(StoryFeatures&& f, const StoryAssignment& known);
   std::vector<Story> Stories() const;
   uint64_t size() const { return records_.size(); }
   size_t MemoryBytes() const;
@@ -178,8 +184,9 @@ class StoryClusterer::Impl {
   std::deque<uint32_t> active_order_;                  // active articles, stream order
   // key -> (article, its weight for the key), in stream order.
   std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, float>>> postings_;
-  // Exact key -> the first active article with it (erased when it retires).
-  std::unordered_map<uint64_t, uint32_t> exact_;
+  // Identical key -> the first active article with it (erased when it
+  // retires). Texts without words are left out: they are copies of nothing.
+  std::unordered_map<IdenticalKey, uint32_t, IdenticalKeyHash> exact_;
   double latest_day_ = std::numeric_limits<double>::quiet_NaN();
   uint64_t dead_postings_ = 0;
   uint64_t live_postings_ = 0;
@@ -304,7 +311,7 @@ double StoryClusterer::Impl::TimeFactor(const StoryState& story, double day) con
 StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatures& f,
                                                                double day) {
   Choice choice;
-  auto copy = exact_.find(ExactKey(f));
+  auto copy = exact_.find(f.identical);
   if (copy != exact_.end()) {
     return {records_[copy->second].story, copy->second, 1.0};
   }
@@ -353,10 +360,10 @@ void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& 
   }
   story.norm_dirty = true;
   live_postings_ += f.terms.size();
-  exact_.emplace(ExactKey(f), article);
+  if (f.identical.words > 0) exact_.emplace(f.identical, article);
   text_bytes_ += text->body.size();
   text_bytes_ += f.prose_runs.capacity() * sizeof(uint32_t);
-  active_[article] = ActiveArticle{ExactKey(f), std::move(f.terms), std::move(f.names),
+  active_[article] = ActiveArticle{f.identical, std::move(f.terms), std::move(f.names),
                                    std::move(f.prose_runs), std::move(text)};
   active_order_.push_back(article);
 }
@@ -368,8 +375,9 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
   Choice choice = ChooseStory(f, day);
 
   StoryPlacement out;
-  out.assignment.article = article;
+  out.assignment.id = f.article.id;
   ArticleRecord record;
+  record.id = f.article.id;
   record.day = f.day ? static_cast<float>(*f.day) : std::numeric_limits<float>::quiet_NaN();
   record.window_day = day;
   record.words = f.words;
@@ -381,9 +389,9 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
     stories_.emplace_back();
   } else {
     const ActiveArticle& closest = active_.at(choice.closest);
-    out.assignment.closest = choice.closest;
+    out.assignment.closest = records_[choice.closest].id;
     out.assignment.similarity = choice.similarity;
-    auto copy = exact_.find(ExactKey(f));
+    auto copy = exact_.find(f.identical);
     if (copy != exact_.end() && copy->second == choice.closest) {
       out.assignment.relation = Relation::kIdentical;
     } else {
@@ -408,9 +416,45 @@ StoryPlacement StoryClusterer::Impl::Place(StoryFeatures&& f) {
   return out;
 }
 
+// Place without choosing: the same retirements, record and insertion, so
+// the state after it is the state after Place (the only state ChooseStory
+// touches is the lazily recomputed centroid norm, a function of the
+// centroid).
+Status StoryClusterer::Impl::Replay(StoryFeatures&& f, const StoryAssignment& known) {
+  if (f.article.id != known.id) {
+    return InvalidArgumentError("story replay: article " + std::to_string(records_.size()) +
+                                " is " + f.article.id + ", stored as " + known.id);
+  }
+  if (known.story > stories_.size()) {
+    return InvalidArgumentError("story replay: " + known.id + " is stored in story " +
+                                std::to_string(known.story) + " but only " +
+                                std::to_string(stories_.size()) + " exist");
+  }
+  const uint32_t article = static_cast<uint32_t>(records_.size());
+  const double day = WindowDay(f);
+  RetireOld(day);
+  const auto story = static_cast<uint32_t>(known.story);
+  if (story == stories_.size()) stories_.emplace_back();
+  ArticleRecord record;
+  record.id = f.article.id;
+  record.story = story;
+  record.day = f.day ? static_cast<float>(*f.day) : std::numeric_limits<float>::quiet_NaN();
+  record.window_day = day;
+  record.words = f.words;
+  record.title = ShortTitle(f.article);
+  records_.push_back(std::move(record));
+  auto text = std::make_shared<const Article>(std::move(f.article));
+  Insert(article, story, std::move(f), std::move(text), day);
+  TrackMemory();
+  return Status::Ok();
+}
+
 size_t StoryClusterer::Impl::MemoryBytes() const {
   size_t bytes = records_.capacity() * sizeof(ArticleRecord);
-  for (const ArticleRecord& r : records_) bytes += r.title.capacity() > 15 ? r.title.capacity() : 0;
+  for (const ArticleRecord& r : records_) {
+    bytes += r.title.capacity() > 15 ? r.title.capacity() : 0;
+    bytes += r.id.capacity() > 15 ? r.id.capacity() : 0;
+  }
   bytes += stories_.capacity() * sizeof(StoryState);
   for (const StoryState& s : stories_) {
     bytes += s.members.capacity() * sizeof(uint32_t);
@@ -456,17 +500,18 @@ std::vector<Story> StoryClusterer::Impl::Stories() const {
     const StoryState& state = stories_[s];
     Story story;
     story.story = s;
-    story.members.assign(state.members.begin(), state.members.end());
+    story.members.reserve(state.members.size());
     uint32_t origin = state.members.front();
     double first = std::numeric_limits<double>::infinity(), last = -first;
     for (uint32_t m : state.members) {
+      story.members.push_back(records_[m].id);
       if (before(m, origin)) origin = m;
       if (!std::isnan(records_[m].day)) {
         first = std::min<double>(first, records_[m].day);
         last = std::max<double>(last, records_[m].day);
       }
     }
-    story.origin = origin;
+    story.origin = records_[origin].id;
     story.title = records_[origin].title;
     if (std::isfinite(first)) {
       story.first_seen = FormatIsoDate(first);
@@ -529,6 +574,10 @@ void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& optio
   }
   placement->assignment.relation = relation;
   placement->pending.reset();
+}
+
+Status StoryClusterer::Replay(StoryFeaturesPtr features, const StoryAssignment& known) {
+  return impl_->Replay(std::move(*features), known);
 }
 
 StoryAssignment StoryClusterer::Add(StoryFeaturesPtr features) {

@@ -82,7 +82,7 @@ void ExpectSameDecisions(const std::vector<Fingerprint>& fps, const DedupOptions
   const auto expected = reference::BruteForceDedup(fps, options, require_shared_band);
   int near = 0, identical = 0;
   for (size_t i = 0; i < fps.size(); ++i) {
-    const DedupDecision got = (*index)->Add(fps[i]);
+    const DedupDecision got = (*index)->Add(std::to_string(i), fps[i]);
     const DedupDecision& want = expected[i];
     ASSERT_EQ(got.relation, want.relation) << "article " << i;
     ASSERT_EQ(got.duplicate_of, want.duplicate_of) << "article " << i;
@@ -149,18 +149,18 @@ TEST(DedupIndexTest, IdenticalBeatsNearAndJoinsTheCluster) {
   auto index = std::move(DedupIndex::Create(options)).value();
   const Fingerprint original = Of(Join(words), options.fingerprint);
   const Fingerprint near = Of(Join(edited), options.fingerprint);
-  EXPECT_EQ(index->Add(original).relation, DedupRelation::kOriginal);
-  const DedupDecision second = index->Add(near);
+  EXPECT_EQ(index->Add(std::to_string(index->size()), original).relation, DedupRelation::kOriginal);
+  const DedupDecision second = index->Add(std::to_string(index->size()), near);
   EXPECT_EQ(second.relation, DedupRelation::kNearDuplicate);
-  EXPECT_EQ(second.duplicate_of, 0u);
+  EXPECT_EQ(second.duplicate_of, "0");
   EXPECT_GE(second.similarity, 0.7);
   EXPECT_LT(second.similarity, 1.0);
   // A copy of the edit is identical to article 1, though near article 0,
   // and is in article 0's cluster.
-  const DedupDecision third = index->Add(Of(Shout(Join(edited)), options.fingerprint));
+  const DedupDecision third = index->Add(std::to_string(index->size()), Of(Shout(Join(edited)), options.fingerprint));
   EXPECT_EQ(third.relation, DedupRelation::kIdentical);
-  EXPECT_EQ(third.duplicate_of, 1u);
-  EXPECT_EQ(third.cluster, 0u);
+  EXPECT_EQ(third.duplicate_of, "1");
+  EXPECT_EQ(third.cluster, "0");
   EXPECT_EQ(third.similarity, 1.0);
 }
 
@@ -176,11 +176,11 @@ TEST(DedupIndexTest, TiesGoToTheEarliest) {
   Fingerprint b = a;
   b.exact_low ^= 1;
   const Fingerprint c = Of(Join(Edit(rng, words, 2)), options.fingerprint);
-  index->Add(a);
-  EXPECT_EQ(index->Add(b).duplicate_of, 0u);
-  const DedupDecision d = index->Add(c);
+  index->Add(std::to_string(index->size()), a);
+  EXPECT_EQ(index->Add(std::to_string(index->size()), b).duplicate_of, "0");
+  const DedupDecision d = index->Add(std::to_string(index->size()), c);
   EXPECT_EQ(d.relation, DedupRelation::kNearDuplicate);
-  EXPECT_EQ(d.duplicate_of, 0u);
+  EXPECT_EQ(d.duplicate_of, "0");
 }
 
 // A text left without words (only punctuation, or every line cleaned away
@@ -192,21 +192,21 @@ TEST(DedupIndexTest, TextsWithoutWordsAreNeverDuplicates) {
   auto index = std::move(DedupIndex::Create(options)).value();
   const Fingerprint empty = Of("...", options.fingerprint);
   ASSERT_EQ(empty.words, 0u);
-  EXPECT_EQ(index->Add(Of("brell quandor opal tisk varno", options.fingerprint)).relation,
+  EXPECT_EQ(index->Add(std::to_string(index->size()), Of("brell quandor opal tisk varno", options.fingerprint)).relation,
             DedupRelation::kOriginal);
-  const DedupDecision first = index->Add(empty);
+  const DedupDecision first = index->Add(std::to_string(index->size()), empty);
   EXPECT_EQ(first.relation, DedupRelation::kOriginal);
-  EXPECT_EQ(first.cluster, 1u);
+  EXPECT_EQ(first.cluster, "1");
   for (const char* text : {" -- ", "", "...", "\n\n"}) {
-    const DedupDecision d = index->Add(Of(text, options.fingerprint));
+    const DedupDecision d = index->Add(std::to_string(index->size()), Of(text, options.fingerprint));
     EXPECT_EQ(d.relation, DedupRelation::kOriginal) << "[" << text << "]";
     EXPECT_FALSE(d.duplicate_of.has_value()) << "[" << text << "]";
   }
   // Texts with words still find their identical copies.
   const DedupDecision copy =
-      index->Add(Of("brell quandor opal tisk varno", options.fingerprint));
+      index->Add(std::to_string(index->size()), Of("brell quandor opal tisk varno", options.fingerprint));
   EXPECT_EQ(copy.relation, DedupRelation::kIdentical);
-  EXPECT_EQ(copy.duplicate_of, 0u);
+  EXPECT_EQ(copy.duplicate_of, "0");
 }
 
 // Memory with default options stays well under 1 KB per article, counted
@@ -227,7 +227,7 @@ TEST(DedupIndexTest, MemoryPerArticleIsWellUnderOneKilobyte) {
       fp.simhash = rng();
       fp.minhash.resize(128);
       for (uint32_t& v : fp.minhash) v = static_cast<uint32_t>(rng());
-      index->Add(fp);
+      index->Add(std::to_string(index->size()), fp);
     }
     const double per_article = static_cast<double>(index->MemoryBytes() - empty) / n;
     EXPECT_LT(per_article, method == DedupMethod::kMinHash ? 900 : 200);
@@ -258,6 +258,76 @@ TEST(DedupOptionsTest, RelationNames) {
   EXPECT_EQ(DedupRelationName(DedupRelation::kOriginal), "original");
   EXPECT_EQ(DedupRelationName(DedupRelation::kIdentical), "identical");
   EXPECT_EQ(DedupRelationName(DedupRelation::kNearDuplicate), "near_duplicate");
+}
+
+}  // namespace
+}  // namespace twicetold
+
+namespace twicetold {
+namespace {
+
+// A stream split at any point, its first part replayed from the stored
+// decisions into a new index and the rest added, gives the decisions of
+// one run over the whole stream.
+TEST(DedupReplayTest, SplitRunsEqualOneRun) {
+  for (DedupMethod method : {DedupMethod::kMinHash, DedupMethod::kSimHash}) {
+    DedupOptions options;
+    options.method = method;
+    const std::vector<Fingerprint> fps = PlantedCorpus(11, 600, options.fingerprint);
+    auto one = std::move(DedupIndex::Create(options)).value();
+    std::vector<DedupDecision> want;
+    for (size_t i = 0; i < fps.size(); ++i) want.push_back(one->Add(std::to_string(i), fps[i]));
+    for (size_t split : {size_t{0}, size_t{1}, size_t{97}, size_t{300}, size_t{599}, fps.size()}) {
+      auto index = std::move(DedupIndex::Create(options)).value();
+      for (size_t i = 0; i < split; ++i) {
+        ASSERT_TRUE(index->Replay(std::to_string(i), fps[i], want[i]).ok()) << i;
+      }
+      for (size_t i = split; i < fps.size(); ++i) {
+        const DedupDecision got = index->Add(std::to_string(i), fps[i]);
+        ASSERT_EQ(got, want[i]) << "split " << split << ", article " << i;
+      }
+      EXPECT_EQ(index->size(), fps.size());
+    }
+  }
+}
+
+TEST(DedupReplayTest, ADecisionThatDiffersIsCorruption) {
+  DedupOptions options;
+  const std::vector<Fingerprint> fps = PlantedCorpus(12, 50, options.fingerprint);
+  auto one = std::move(DedupIndex::Create(options)).value();
+  std::vector<DedupDecision> want;
+  for (size_t i = 0; i < fps.size(); ++i) want.push_back(one->Add(std::to_string(i), fps[i]));
+  size_t dup = 0;
+  while (want[dup].relation == DedupRelation::kOriginal) ++dup;
+  auto index = std::move(DedupIndex::Create(options)).value();
+  for (size_t i = 0; i < dup; ++i) ASSERT_TRUE(index->Replay(std::to_string(i), fps[i], want[i]).ok());
+  DedupDecision wrong = want[dup];
+  wrong.relation = DedupRelation::kOriginal;
+  wrong.duplicate_of.reset();
+  wrong.cluster = std::to_string(dup);
+  const Status status = index->Replay(std::to_string(dup), fps[dup], wrong);
+  EXPECT_EQ(status.code(), StatusCode::kCorruption) << status.ToString();
+}
+
+TEST(DedupVersionTest, NamesTheDecisionOptions) {
+  const DedupOptions base;
+  const std::string v = DedupVersion(base);
+  EXPECT_EQ(v.rfind(FingerprintVersion(base.fingerprint), 0), 0u) << v;
+  DedupOptions o = base;
+  o.method = DedupMethod::kSimHash;
+  EXPECT_NE(DedupVersion(o), v);
+  o = base;
+  o.near_duplicate_jaccard = 0.701;
+  EXPECT_NE(DedupVersion(o), v);
+  o = base;
+  o.simhash_max_distance = 4;
+  EXPECT_NE(DedupVersion(o), v);
+  o = base;
+  o.fingerprint.bands = 16;
+  EXPECT_NE(DedupVersion(o), v);
+  // A field added to DedupOptions must be named above (and in DedupVersion).
+  static_assert(sizeof(DedupOptions) == sizeof(FingerprintOptions) + 24,
+                "DedupOptions changed: update DedupVersion and this test");
 }
 
 }  // namespace

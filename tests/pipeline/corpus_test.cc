@@ -97,14 +97,11 @@ DedupRun RunOnce(const std::vector<std::string>& paths, uint32_t threads,
   corpus.threads = threads;
   corpus.in_flight = 3;  // small: items overtake each other in the middle
   DedupRun run;
-  std::vector<std::string> ids;
   Result<CorpusSummary> summary = RunDedup(
       paths, corpus, DedupOptions{},
       [&](const Article& a, const DedupDecision& d) {
-        ids.push_back(a.id);
         run.events.push_back(
-            a.id + " " + ids[d.cluster] + " " +
-            (d.duplicate_of ? ids[*d.duplicate_of] : "-") + " " +
+            a.id + " " + d.cluster + " " + d.duplicate_of.value_or("-") + " " +
             std::string(DedupRelationName(d.relation)));
       },
       [&](Rejected&& r) {
@@ -250,7 +247,7 @@ std::vector<std::string> StoryEvents(const fs::path& file, uint32_t threads,
   Result<CorpusSummary> result = RunStories(
       {file.string()}, corpus, StoryOptions{},
       [&](const Article& a, const StoryAssignment& s) {
-        events.push_back(a.id + " " + std::to_string(s.article) + " " +
+        events.push_back(a.id + " " + s.id + " " +
                          std::to_string(s.story));
       },
       [&](Rejected&& r) {

@@ -96,7 +96,8 @@ inline uint64_t SimHashReference(const std::vector<uint64_t>& shingles) {
   return out;
 }
 
-// Deduplication by all pairs: for each article with words, the earliest
+// Deduplication by all pairs, article i named std::to_string(i): for each
+// article with words, the earliest
 // earlier one with the same exact hash; else the earlier one with the highest verified
 // similarity passing the threshold (ties: earliest); else original. With
 // `require_shared_band` (kMinHash only), a pair must also share a band key,
@@ -108,11 +109,11 @@ inline std::vector<DedupDecision> BruteForceDedup(
   std::vector<DedupDecision> out;
   for (size_t i = 0; i < fps.size(); ++i) {
     DedupDecision d;
-    d.cluster = i;
+    d.cluster = std::to_string(i);
     for (size_t j = 0; j < i && fps[i].words > 0; ++j) {  // no words: never
       if (fps[j].exact_high == fps[i].exact_high &&
           fps[j].exact_low == fps[i].exact_low) {
-        d = {out[j].cluster, j, DedupRelation::kIdentical, 1.0};
+        d = {out[j].cluster, std::to_string(j), DedupRelation::kIdentical, 1.0};
         break;
       }
     }
@@ -132,7 +133,7 @@ inline std::vector<DedupDecision> BruteForceDedup(
                   ShareBand(fps[i], fps[j], options.fingerprint));
         }
         if (pass && (!d.duplicate_of || sim > d.similarity)) {
-          d = {out[j].cluster, j, DedupRelation::kNearDuplicate, sim};
+          d = {out[j].cluster, std::to_string(j), DedupRelation::kNearDuplicate, sim};
         }
       }
     }

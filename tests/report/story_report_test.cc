@@ -47,17 +47,27 @@ Article MakeArticle(std::string id, std::string title, std::string body,
   return a;
 }
 
+// The id of the fixture's article `n` (below), or one no article has.
+std::string Id(uint64_t n) {
+  static const char* kIds[] = {"f1", "f2", "m1", "f3", "m2", "x1", "p1", "p2"};
+  return n < 8 ? kIds[n] : "missing" + std::to_string(n);
+}
+
 StoryAssignment Assign(uint64_t article, uint64_t story,
                        std::optional<Relation> relation = {},
                        std::optional<uint64_t> closest = {},
                        double similarity = 0) {
-  return {article, story, relation, closest, similarity};
+  std::optional<std::string> closest_id;
+  if (closest) closest_id = Id(*closest);
+  return {Id(article), story, relation, closest_id, similarity};
 }
 
 Story MakeStory(uint64_t number, std::vector<uint64_t> members, uint64_t origin,
                 std::string title, std::string first, std::string last) {
-  return {number,           std::move(members), origin,
-          std::move(title), std::move(first),   std::move(last)};
+  std::vector<std::string> ids;
+  for (uint64_t m : members) ids.push_back(Id(m));
+  return {number,           std::move(ids),   Id(origin),
+          std::move(title), std::move(first), std::move(last)};
 }
 
 // Three stories: 0 = ferry (origin 0, rewrite 1, same_story 3; 3 undated),
@@ -280,7 +290,7 @@ TEST(StoryReportTest, InconsistentInputIsInvalidArgument) {
   f.assignments.pop_back();
   expect_invalid(f, "fewer assignments than articles");
   f = MakeFixture();
-  f.stories[1].members.push_back(99);
+  f.stories[1].members.push_back(Id(99));
   expect_invalid(f, "member out of range");
   f = MakeFixture();
   f.assignments[5].story = 9;
@@ -289,10 +299,10 @@ TEST(StoryReportTest, InconsistentInputIsInvalidArgument) {
   f.assignments[4].story = 0;
   expect_invalid(f, "member assigned to another story");
   f = MakeFixture();
-  f.assignments[3].article = 2;
+  f.assignments[3].id = Id(2);
   expect_invalid(f, "assignment numbered out of order");
   f = MakeFixture();
-  f.stories[2].origin = 8;
+  f.stories[2].origin = Id(8);
   expect_invalid(f, "origin out of range");
 }
 

@@ -12,6 +12,7 @@
 #include "reference/story_reference.h"
 #include "story/reorder_buffer.h"
 #include "story/story_features.h"
+#include "twicetold/corpus.h"
 
 namespace twicetold {
 namespace {
@@ -88,7 +89,10 @@ TEST(StoryClustererTest, MatchesBruteForceReferenceOnRandomStreams) {
     for (size_t i = 0; i < features.size(); ++i) {
       StoryPlacement p = clusterer->Place(StoryFeaturesPtr(new StoryFeatures(features[i])));
       ASSERT_EQ(p.assignment.story, expected[i].story) << "seed " << seed << " article " << i;
-      ASSERT_EQ(p.assignment.closest, expected[i].closest) << "seed " << seed << " article " << i;
+      std::optional<std::string> closest;
+      if (expected[i].closest) closest = "a" + std::to_string(*expected[i].closest);
+      ASSERT_EQ(p.assignment.id, "a" + std::to_string(i));
+      ASSERT_EQ(p.assignment.closest, closest) << "seed " << seed << " article " << i;
     }
   }
 }
@@ -102,7 +106,7 @@ TEST(StoryClustererTest, CopiesJoinTheirOriginalAndUnrelatedTextsDoNot) {
   StoryAssignment copy = Add(*c, MakeArticle("copy", "  " + body + "\n", "2026-03-01"));
   EXPECT_EQ(copy.story, first.story);
   EXPECT_EQ(copy.relation, Relation::kIdentical);
-  EXPECT_EQ(copy.closest, 0u);
+  EXPECT_EQ(copy.closest, "orig");
   StoryAssignment other = Add(*c, MakeArticle("other", Body(rng, 7, 200), "2026-03-01"));
   EXPECT_NE(other.story, first.story);
   EXPECT_FALSE(other.relation.has_value());
@@ -159,7 +163,7 @@ TEST(StoryClustererTest, OriginIsTheEarliestThenTheMostComplete) {
   std::vector<Story> stories = c->Stories();
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].members.size(), 4u);
-  EXPECT_EQ(stories[0].origin, 3u);  // earliest date, most words among equals
+  EXPECT_EQ(stories[0].origin, "full-early");  // earliest date, most words among equals
   EXPECT_EQ(stories[0].title, "Full");
   EXPECT_EQ(stories[0].first_seen, "2026-03-02");
   EXPECT_EQ(stories[0].last_seen, "2026-03-03");
@@ -224,6 +228,110 @@ TEST(ReorderBufferTest, ReleasesInPublishedOrderAndKeepsUndatedInPlace) {
   push(1, 5);  // late, but still before everything held
   while (auto x = buffer.Pop(/*drain=*/true)) out.push_back(*x);
   EXPECT_EQ(out, (std::vector<int>{1, 3, 5, 0, 2, 4}));
+}
+
+}  // namespace
+}  // namespace twicetold
+
+namespace twicetold {
+namespace {
+
+// A stream in published order: topics that recur over days, undated
+// articles, exact copies (spacing and case changed) and edited copies.
+std::vector<Article> ReplayStream(uint32_t seed, int n) {
+  std::mt19937 rng(seed);
+  std::vector<Article> out;
+  int day = 1;
+  for (int i = 0; i < n; ++i) {
+    if (rng() % 3 == 0) ++day;
+    std::string published = rng() % 9 == 0 ? "" : Date(day);
+    std::string body;
+    if (!out.empty() && rng() % 6 == 0) {
+      const std::string& from = out[rng() % out.size()].body;
+      body = rng() % 2 == 0 ? "  " + from + "\n" : from.substr(0, from.size() * 3 / 4);
+    } else {
+      body = Body(rng, static_cast<int>(rng() % 14), 30 + static_cast<int>(rng() % 150));
+    }
+    out.push_back(MakeArticle("id" + std::to_string(i), body, published,
+                              rng() % 2 ? "" : "Title " + std::to_string(i)));
+  }
+  return out;
+}
+
+// One run over `articles`, then, for each split point, a new clusterer
+// restored with Replay() from the first run's assignments and given the
+// rest: every assignment and the stories equal the one run's.
+void ExpectSplitRunsEqualOneRun(const std::vector<Article>& articles,
+                                const StoryOptions& options) {
+  auto one = NewClusterer(options);
+  std::vector<StoryAssignment> want;
+  for (const Article& a : articles) want.push_back(Add(*one, a, options));
+  const std::vector<Story> want_stories = one->Stories();
+  std::set<uint64_t> distinct;
+  for (const StoryAssignment& a : want) distinct.insert(a.story);
+  ASSERT_GT(distinct.size(), 1u);
+  const size_t n = articles.size();
+  for (size_t split : {size_t{0}, size_t{1}, n / 5, n / 2, n - 1, n}) {
+    auto c = NewClusterer(options);
+    for (size_t i = 0; i < split; ++i) {
+      Status s = c->Replay(StoryClusterer::Prepare(articles[i], options), want[i]);
+      ASSERT_TRUE(s.ok()) << s.ToString();
+    }
+    for (size_t i = split; i < n; ++i) {
+      ASSERT_EQ(Add(*c, articles[i], options), want[i]) << "split " << split << " article " << i;
+    }
+    ASSERT_EQ(c->Stories(), want_stories) << "split " << split;
+    EXPECT_EQ(c->size(), n);
+  }
+}
+
+TEST(StoryReplayTest, SplitRunsEqualOneRunOnRandomStreams) {
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    StoryOptions options;
+    options.window_days = 2 + seed % 3;
+    options.max_story_age_days = 1 + seed % 4;
+    if (seed == 3) options.max_active_articles = 12;  // retirement by count
+    if (seed == 4) options.max_candidates = 2;
+    ExpectSplitRunsEqualOneRun(ReplayStream(seed, 150), options);
+  }
+}
+
+TEST(StoryReplayTest, SplitRunsEqualOneRunOnTheExamples) {
+  // The examples as RunStories places them (published order).
+  std::vector<Article> articles;
+  CorpusOptions corpus;
+  corpus.corpus_boilerplate = false;  // so the clusterer below sees the same text
+  StoryOptions options;
+  std::vector<StoryAssignment> run;
+  Result<CorpusSummary> summary = RunStories(
+      {TWICETOLD_SOURCE_DIR "/examples/articles.jsonl"}, corpus, options,
+      [&](const Article& a, const StoryAssignment& s) {
+        articles.push_back(a);
+        run.push_back(s);
+      },
+      [](Rejected&&) {}, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_GT(articles.size(), 20u);
+  auto one = NewClusterer(options);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    ASSERT_EQ(Add(*one, articles[i], options), run[i]) << i;
+  }
+  ExpectSplitRunsEqualOneRun(articles, options);
+}
+
+TEST(StoryReplayTest, AStoreOutOfOrderIsRefused) {
+  auto c = NewClusterer();
+  StoryAssignment known;
+  known.id = "a";
+  known.story = 1;  // only story 0 could be created now
+  EXPECT_EQ(c->Replay(StoryClusterer::Prepare(MakeArticle("a", "Some words here."), {}), known)
+                .code(),
+            StatusCode::kInvalidArgument);
+  auto d = NewClusterer();
+  known.story = 0;
+  EXPECT_EQ(d->Replay(StoryClusterer::Prepare(MakeArticle("b", "Some words here."), {}), known)
+                .code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace
