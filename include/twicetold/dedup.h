@@ -19,9 +19,8 @@
 // Restoring (a store, over several runs): an index is rebuilt by adding
 // the stored fingerprints again in their original order; Replay() does so
 // and checks each decision against the stored one. A store therefore keeps,
-// per article in input order: its id, its Fingerprint (exact hash, words,
-// MinHash signature and SimHash; or the article, to fingerprint it again
-// with the same options) and its decision;
+// per article in input order: its id, its whole Fingerprint (or the
+// article, to fingerprint again with the same options) and its decision;
 // and DedupVersion() of the options, which must match. Adding the rest of
 // the stream afterwards gives exactly the decisions of one run over the
 // whole stream.
