@@ -165,6 +165,9 @@ class StoryClusterer {
 
   // All stories so far (active and retired), in order of creation.
   std::vector<Story> Stories() const;
+  // One of them, as Stories() would give it (NotFound past the last).
+  // Cheap: a store updates the stories a batch touched with it.
+  Result<Story> StoryOf(uint64_t story) const;
 
   uint64_t size() const;        // articles added
   size_t MemoryBytes() const;   // index and per-article features held now

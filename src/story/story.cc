@@ -152,6 +152,8 @@ class StoryClusterer::Impl {
   StoryPlacement Place(StoryFeatures&& f);
   Status Replay(StoryFeatures&& f, const StoryAssignment& known);
   std::vector<Story> Stories() const;
+  Story StoryOf(uint32_t story) const;
+  uint64_t story_count() const { return stories_.size(); }
   uint64_t size() const { return records_.size(); }
   size_t MemoryBytes() const;
   size_t peak_bytes() const { return peak_bytes_; }
@@ -482,7 +484,7 @@ void StoryClusterer::Impl::TrackMemory() {
   if ((records_.size() & 1023) == 0) peak_bytes_ = std::max(peak_bytes_, MemoryBytes());
 }
 
-std::vector<Story> StoryClusterer::Impl::Stories() const {
+Story StoryClusterer::Impl::StoryOf(uint32_t s) const {
   // Origin order: dated before undated, earlier first, then more words,
   // then earlier in the stream.
   auto before = [this](uint32_t a, uint32_t b) {
@@ -494,9 +496,7 @@ std::vector<Story> StoryClusterer::Impl::Stories() const {
     if (x.words != y.words) return x.words > y.words;
     return a < b;
   };
-  std::vector<Story> out;
-  out.reserve(stories_.size());
-  for (uint32_t s = 0; s < stories_.size(); ++s) {
+  {
     const StoryState& state = stories_[s];
     Story story;
     story.story = s;
@@ -517,8 +517,14 @@ std::vector<Story> StoryClusterer::Impl::Stories() const {
       story.first_seen = FormatIsoDate(first);
       story.last_seen = FormatIsoDate(last);
     }
-    out.push_back(std::move(story));
+    return story;
   }
+}
+
+std::vector<Story> StoryClusterer::Impl::Stories() const {
+  std::vector<Story> out;
+  out.reserve(stories_.size());
+  for (uint32_t s = 0; s < stories_.size(); ++s) out.push_back(StoryOf(s));
   return out;
 }
 
@@ -587,6 +593,13 @@ StoryAssignment StoryClusterer::Add(StoryFeaturesPtr features) {
 }
 
 std::vector<Story> StoryClusterer::Stories() const { return impl_->Stories(); }
+
+Result<Story> StoryClusterer::StoryOf(uint64_t story) const {
+  if (story >= impl_->story_count()) {
+    return NotFoundError("no story " + std::to_string(story));
+  }
+  return impl_->StoryOf(static_cast<uint32_t>(story));
+}
 uint64_t StoryClusterer::size() const { return impl_->size(); }
 size_t StoryClusterer::MemoryBytes() const { return impl_->MemoryBytes(); }
 size_t StoryClusterer::PeakMemoryBytes() const {
