@@ -67,6 +67,8 @@ using IngestCallback = std::function<void(const StoredArticle& article)>;
 // A story index over a store, kept in memory between additions (the
 // server holds one for its lifetime; the CLI one per run). Not
 // thread-safe: one writer at a time (the server serialises additions).
+// After an error its index may hold articles the store does not: open a
+// new one (the store itself is consistent: the failed batch is not in it).
 class StoryIngester {
  public:
   // Checks the versions (CheckStoreVersions), records them in a new store,

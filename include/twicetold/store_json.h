@@ -61,6 +61,15 @@ std::string ArticleDetailToJson(const StoredArticle& article,
                                 const AnalyzedArticle& analyzed,
                                 const std::vector<Quote>& quotes);
 
+// One version of an article (`export --versions`): {"seq", "id",
+// "version", "title", "source", "url", "published", "ingested_at",
+// "relation", "duplicate_of", "closest", "similarity", "previous_seq"
+// (null for the first), "comparison"}: `comparison_json` (the comparison
+// with the previous version, as ComparisonToJson writes it) embedded, or
+// null when empty.
+std::string ArticleVersionToJson(const StoredArticle& version,
+                                 std::string_view comparison_json);
+
 // A record of a batch that was not ingested: its 1-based place in the
 // batch and the reader's reason.
 struct RecordRejection {

@@ -1,4 +1,5 @@
 list(APPEND TWICETOLD_SOURCES
   src/pipeline/corpus_boilerplate.cc
   src/pipeline/corpus.cc
+  src/pipeline/ingest.cc
 )

@@ -77,6 +77,16 @@ Json QuotesJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes
 
 }  // namespace
 
+std::string ArticleVersionToJson(const StoredArticle& version,
+                                 std::string_view comparison_json) {
+  Json out = MemberJson(version);
+  out["previous_seq"] = version.previous_seq ? Json(*version.previous_seq) : Json(nullptr);
+  out["comparison"] = comparison_json.empty()
+                          ? Json(nullptr)
+                          : Json::parse(comparison_json, nullptr, /*allow_exceptions=*/false);
+  return Line(out);
+}
+
 std::string StoredArticleToJson(const StoredArticle& article) {
   return Line(AssignmentJson(article));
 }
