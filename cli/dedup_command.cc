@@ -73,7 +73,7 @@ int Run(DedupFlags& flags) {
       flags.corpus.input.paths, corpus, flags.dedup,
       [&](const Article& article, const DedupDecision& d) {
         ids.push_back(article.id);
-        counts.clusters += d.relation == DedupRelation::kOriginal;
+        counts.clusters += d.relation == DedupRelation::kOrigin;
         counts.identical += d.relation == DedupRelation::kIdentical;
         counts.near_duplicate += d.relation == DedupRelation::kNearDuplicate;
         *out << JsonLine(DecisionJson(article, d, ids)) << '\n';
