@@ -126,9 +126,10 @@ TEST(DedupCliTest, ReadsStandardInputAndTakesSimHash) {
   fs::remove_all(file.parent_path());
 }
 
-TEST(DedupCliTest, BadOptionsFail) {
-  EXPECT_NE(RunCli("dedup --method nope x").exit_code, 0);
-  EXPECT_NE(RunCli("dedup --hashes 100 --bands 7 x").exit_code, 0);
+TEST(DedupCliTest, BadOptionsAreUsageErrors) {
+  // Options are checked before the (missing) input: usage, not I/O.
+  EXPECT_EQ(RunCli("dedup --method nope x").exit_code, 2);
+  EXPECT_EQ(RunCli("dedup --hashes 100 --bands 7 x").exit_code, 2);
 }
 
 }  // namespace
