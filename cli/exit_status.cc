@@ -12,7 +12,8 @@ int StatusToExitCode(const Status& status) {
     case StatusCode::kIOError:
     case StatusCode::kCorruption:
     case StatusCode::kResourceExhausted:
-    case StatusCode::kUnimplemented: return kExitIO;
+    case StatusCode::kUnimplemented:
+    case StatusCode::kFailedPrecondition: return kExitIO;
     case StatusCode::kInternal: return kExitInternal;
   }
   return kExitInternal;

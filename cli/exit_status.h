@@ -14,12 +14,14 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 2;     // bad flags or option values
 inline constexpr int kExitRejected = 3;  // --strict and some records were rejected
 inline constexpr int kExitIO = 4;        // an input missing, unreadable or undecodable,
-                                         // or the output cannot be written
+                                         // an output that cannot be written, a store
+                                         // that cannot be used as it is
 inline constexpr int kExitInternal = 5;  // a bug in twicetold
 
 // kExitOk for ok; kExitUsage for invalid_argument; kExitIO for not_found,
-// io_error, corruption, resource_exhausted and unimplemented (an input or
-// output twicetold cannot handle); kExitInternal for internal.
+// io_error, corruption, resource_exhausted, unimplemented (an input or
+// output twicetold cannot handle) and failed_precondition (e.g. a store
+// written with other versions); kExitInternal for internal.
 int StatusToExitCode(const Status& status);
 
 // How every subcommand ends: an error is printed to stderr as

@@ -83,8 +83,9 @@ run() {
   fi
 }
 
-# Each input set: examples (text files and JSON lines), then BASIL.
-examples=(examples/articles examples/articles.jsonl)
+# Each input set: examples (text files, JSON lines, a headline feed), then
+# BASIL.
+examples=(examples/articles examples/articles.jsonl examples/headlines.jsonl)
 inputs=("examples" "basil")
 for set in "${inputs[@]}"; do
   if [ "$set" = examples ]; then

@@ -110,6 +110,7 @@ TEST(ExitStatusTest, EveryStatusCodeHasAnExitCode) {
   EXPECT_EQ(StatusToExitCode(CorruptionError("x")), 4);
   EXPECT_EQ(StatusToExitCode(ResourceExhaustedError("x")), 4);
   EXPECT_EQ(StatusToExitCode(UnimplementedError("x")), 4);
+  EXPECT_EQ(StatusToExitCode(FailedPreconditionError("x")), 4);
   EXPECT_EQ(StatusToExitCode(InternalError("x")), 5);
 }
 

@@ -25,8 +25,10 @@ namespace {
 
 using ::twicetold::testing::RunCli;
 
-// Both input kinds: text files in folders and JSON lines.
-const std::vector<std::string> kInputs = {"examples/articles", "examples/articles.jsonl"};
+// Both input kinds, text files in folders and JSON lines, and a headline
+// feed (records with a title and no body).
+const std::vector<std::string> kInputs = {"examples/articles", "examples/articles.jsonl",
+                                          "examples/headlines.jsonl"};
 
 std::string Joined(const std::vector<std::string>& paths) {
   std::string out;
