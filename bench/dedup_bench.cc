@@ -199,20 +199,20 @@ std::vector<DedupDecision> RunIndex(const std::vector<Fingerprint>& fps,
     near += d.relation == DedupRelation::kNearDuplicate;
   }
   std::printf("  %s: Add %.0f articles/s (%.2f us each), MemoryBytes %.0f B/article; "
-              "identical %zu, near %zu, original %zu\n",
+              "identical %zu, near %zu, origin %zu\n",
               name, fps.size() / s, 1e6 * s / fps.size(),
               static_cast<double>(index->MemoryBytes()) / fps.size(), identical, near,
               fps.size() - identical - near);
   return decisions;
 }
 
-// Recall per planted kind (found = not original and in the source's
+// Recall per planted kind (found = not origin and in the source's
 // cluster) and precision over all duplicate decisions.
 void Score(const Generated& g, const std::vector<DedupDecision>& d) {
   size_t planted[4] = {}, found[4] = {}, claimed = 0, right = 0;
   for (size_t i = 0; i < d.size(); ++i) {
     const int k = static_cast<int>(g.plant[i]);
-    const bool dup = d[i].relation != DedupRelation::kOriginal;
+    const bool dup = d[i].relation != DedupRelation::kOrigin;
     const bool hit = dup && g.source[i] >= 0 && d[i].cluster == d[g.source[i]].cluster;
     ++planted[k];
     found[k] += hit;

@@ -5,8 +5,8 @@
 
 #include "commands.h"
 #include "input.h"
-#include "json_output.h"
 #include "twicetold/analyze.h"
+#include "twicetold/json.h"
 
 namespace twicetold::cli {
 namespace {
@@ -15,40 +15,6 @@ struct CleanFlags {
   InputFlags input;
   bool json = false;
 };
-
-Json ArticleJson(const AnalyzedArticle& a) {
-  const std::string& body = a.article.body;
-  const CodePointIndex index(body);
-  Json out = {{"id", a.article.id},       {"title", a.article.title},
-                        {"source", a.article.source}, {"url", a.article.url},
-                        {"published", a.article.published}, {"text", body}};
-  out["dateline"] = nullptr;
-  if (a.cleaned.dateline) {
-    const Dateline& d = *a.cleaned.dateline;
-    out["dateline"] = {{"place", d.place}, {"outlet", d.outlet},
-                       {"span", SpanJson(index, d.span)}};
-  }
-  out["body"] = a.cleaned.text.text;
-  Json& paragraphs = out["paragraphs"] = Json::array();
-  for (const Block& block : a.segments.blocks) {
-    const Span span = a.ToBody(block.span);
-    paragraphs.push_back({{"kind", BlockKindName(block.kind)},
-                          {"span", SpanJson(index, span)},
-                          {"text", span.In(body)}});
-  }
-  Json& sentences = out["sentences"] = Json::array();
-  for (const Sentence& sentence : a.segments.sentences) {
-    sentences.push_back({{"paragraph", sentence.block},
-                         {"span", SpanJson(index, a.ToBody(sentence.span))}});
-  }
-  Json& removed = out["removed"] = Json::array();
-  for (const Removal& r : a.cleaned.removed) {
-    removed.push_back({{"reason", RemovalReasonName(r.reason)},
-                       {"span", SpanJson(index, r.span)},
-                       {"text", r.text}});
-  }
-  return out;
-}
 
 void PrintReadable(const AnalyzedArticle& a) {
   const std::string& body = a.article.body;
@@ -78,6 +44,22 @@ void PrintReadable(const AnalyzedArticle& a) {
   }
 }
 
+// Prints each article as it is read; the read summary, or the first error.
+Result<ReadSummary> Run(const CleanFlags& flags) {
+  const AnalyzeOptions options;
+  const auto print = [&](Article&& article) {
+    const AnalyzedArticle analyzed = Analyze(std::move(article), options);
+    if (flags.json) {
+      std::cout << CleanedArticleToJson(analyzed) << "\n";
+    } else {
+      PrintReadable(analyzed);
+    }
+  };
+  ASSIGN_OR_RETURN(const ReadSummary read, ReadArticles(flags.input, print));
+  RETURN_IF_ERROR(FlushOutput(std::cout, "standard output"));
+  return read;
+}
+
 }  // namespace
 
 void AddCleanCommand(CLI::App& app, int* exit_code) {
@@ -88,15 +70,7 @@ void AddCleanCommand(CLI::App& app, int* exit_code) {
   command->add_flag("--json", flags->json,
                     "one JSON object per article; spans are code points into \"text\"");
   command->callback([flags, exit_code] {
-    const AnalyzeOptions options;
-    *exit_code = ReadArticles(flags->input, [&](Article&& article) {
-      const AnalyzedArticle analyzed = Analyze(std::move(article), options);
-      if (flags->json) {
-        std::cout << JsonLine(ArticleJson(analyzed)) << "\n";
-      } else {
-        PrintReadable(analyzed);
-      }
-    });
+    *exit_code = FinishCommand("clean", Run(*flags), flags->input.strict);
   });
 }
 

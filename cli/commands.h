@@ -1,17 +1,13 @@
 // One function per subcommand: each adds its CLI11 subcommand to `app` and
 // sets its callback. The callback parses flags into library Options, calls
-// the library, prints, and leaves its exit code in `*exit_code`.
+// the library, prints, and leaves its exit status (exit_status.h, set by
+// FinishCommand) in `*exit_code`.
 #ifndef TWICETOLD_CLI_COMMANDS_H_
 #define TWICETOLD_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
 
-// Exit codes shared by all subcommands.
-namespace twicetold::cli {
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitError = 1;       // a library call failed
-inline constexpr int kExitRejected = 3;    // --strict and some records were rejected
-}  // namespace twicetold::cli
+#include "exit_status.h"
 
 namespace twicetold::cli {
 

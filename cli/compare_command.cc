@@ -9,6 +9,7 @@
 #include "input.h"
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
+#include "twicetold/json.h"
 #include "twicetold/report.h"
 
 namespace twicetold::cli {
@@ -22,62 +23,61 @@ struct CompareFlags {
   std::string html_path;
 };
 
-// The two articles to compare: the ones named by --a/--b, else the only two.
-int PickPair(const CompareFlags& flags, std::vector<Article>& articles,
-             Article* a, Article* b) {
+// The two articles to compare: the ones named by --a/--b, else the only
+// two. InvalidArgument when the flags do not name two articles.
+Status PickPair(const CompareFlags& flags, std::vector<Article>& articles,
+                Article* a, Article* b) {
   if (!flags.a_id.empty() || !flags.b_id.empty()) {
     for (Article& article : articles) {
       if (article.id == flags.a_id && a->id.empty()) *a = std::move(article);
       else if (article.id == flags.b_id && b->id.empty()) *b = std::move(article);
     }
     if (a->body.empty() || b->body.empty()) {
-      std::cerr << "twicetold compare: no article with id '"
-                << (a->body.empty() ? flags.a_id : flags.b_id) << "'\n";
-      return kExitError;
+      return InvalidArgumentError("no article with id '" +
+                                  (a->body.empty() ? flags.a_id : flags.b_id) + "'");
     }
-    return kExitOk;
+    return Status::Ok();
   }
   if (articles.size() != 2) {
-    std::cerr << "twicetold compare: needs exactly two articles, got "
-              << articles.size() << " (use --a ID --b ID to choose)\n";
-    return kExitError;
+    return InvalidArgumentError("needs exactly two articles, got " +
+                                std::to_string(articles.size()) +
+                                " (use --a ID --b ID to choose)");
   }
   *a = std::move(articles[0]);
   *b = std::move(articles[1]);
-  return kExitOk;
+  return Status::Ok();
 }
 
-int Run(const CompareFlags& flags) {
+// Writes `content` to the file `path`; IOError when it cannot.
+Status WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  return FlushOutput(out, path);
+}
+
+Result<ReadSummary> Run(const CompareFlags& flags) {
   std::vector<Article> articles;
-  const int read_code = ReadArticles(flags.input, [&](Article&& article) {
-    articles.push_back(std::move(article));
-  });
-  if (read_code == kExitError) return read_code;
+  const auto keep = [&](Article&& article) { articles.push_back(std::move(article)); };
+  ASSIGN_OR_RETURN(const ReadSummary read, ReadArticles(flags.input, keep));
   Article a, b;
-  if (const int code = PickPair(flags, articles, &a, &b); code != kExitOk) return code;
+  RETURN_IF_ERROR(PickPair(flags, articles, &a, &b));
   const AnalyzeOptions analyze;
   const AnalyzedArticle analyzed_a = Analyze(std::move(a), analyze);
   const AnalyzedArticle analyzed_b = Analyze(std::move(b), analyze);
-  const Result<Comparison> comparison = Compare(analyzed_a, analyzed_b, CompareOptions{});
-  if (!comparison.ok()) {
-    std::cerr << "twicetold compare: " << comparison.status().ToString() << "\n";
-    return kExitError;
-  }
+  ASSIGN_OR_RETURN(const Comparison comparison,
+                   Compare(analyzed_a, analyzed_b, CompareOptions{}));
   if (!flags.html_path.empty()) {
-    std::ofstream html(flags.html_path, std::ios::binary);
-    html << ComparisonToHtml(analyzed_a, analyzed_b, *comparison);
-    if (!html.good()) {
-      std::cerr << "twicetold compare: cannot write " << flags.html_path << "\n";
-      return kExitError;
-    }
+    RETURN_IF_ERROR(
+        WriteFile(flags.html_path, ComparisonToHtml(analyzed_a, analyzed_b, comparison)));
   }
   if (flags.json) {
-    std::cout << ComparisonToJson(analyzed_a, analyzed_b, *comparison) << "\n";
+    std::cout << ComparisonToJson(analyzed_a, analyzed_b, comparison) << "\n";
   } else {
-    std::cout << ComparisonToText(analyzed_a, analyzed_b, *comparison);
+    std::cout << ComparisonToText(analyzed_a, analyzed_b, comparison);
     if (!flags.html_path.empty()) std::cout << "page: " << flags.html_path << "\n";
   }
-  return read_code;
+  RETURN_IF_ERROR(FlushOutput(std::cout, "standard output"));
+  return read;
 }
 
 }  // namespace
@@ -93,7 +93,9 @@ void AddCompareCommand(CLI::App& app, int* exit_code) {
                     "one JSON object; spans are code points into each body as given");
   command->add_option("--html", flags->html_path,
                       "also write a self-contained side-by-side HTML page to this file");
-  command->callback([flags, exit_code] { *exit_code = Run(*flags); });
+  command->callback([flags, exit_code] {
+    *exit_code = FinishCommand("compare", Run(*flags), flags->input.strict);
+  });
 }
 
 }  // namespace twicetold::cli

@@ -29,14 +29,15 @@ CorpusOptions MakeCorpusOptions(const CorpusFlags& flags, ProgressBar* bar) {
   return corpus;
 }
 
-std::ostream* OpenOutput(const CorpusFlags& flags, std::ofstream* file) {
+Result<std::ostream*> OpenOutput(const CorpusFlags& flags, std::ofstream* file) {
   if (flags.output.empty()) return &std::cout;
   file->open(flags.output, std::ios::binary);
-  if (!*file) {
-    std::cerr << "twicetold: cannot write " << flags.output << "\n";
-    return nullptr;
-  }
+  if (!*file) return IOError("cannot write " + flags.output);
   return file;
+}
+
+Status FlushOutput(const CorpusFlags& flags, std::ostream* out) {
+  return FlushOutput(*out, flags.output.empty() ? "standard output" : flags.output);
 }
 
 RejectedCallback PrintRejectedAround(ProgressBar* bar) {

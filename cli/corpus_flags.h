@@ -14,6 +14,7 @@
 #include "input.h"
 #include "progress.h"
 #include "twicetold/corpus.h"
+#include "twicetold/status.h"
 
 namespace twicetold::cli {
 
@@ -31,8 +32,11 @@ void AddCorpusFlags(CLI::App* command, CorpusFlags* flags);
 CorpusOptions MakeCorpusOptions(const CorpusFlags& flags, ProgressBar* bar);
 
 // Where the JSON lines go: `file` opened on flags.output, or standard
-// output. Null (with the error printed) when the file cannot be opened.
-std::ostream* OpenOutput(const CorpusFlags& flags, std::ofstream* file);
+// output. IOError when the file cannot be opened.
+Result<std::ostream*> OpenOutput(const CorpusFlags& flags, std::ofstream* file);
+
+// Flushes what OpenOutput returned; IOError if any write to it failed.
+Status FlushOutput(const CorpusFlags& flags, std::ostream* out);
 
 // Prints one rejection on stderr without mangling the progress bar.
 RejectedCallback PrintRejectedAround(ProgressBar* bar);

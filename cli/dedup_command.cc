@@ -10,9 +10,9 @@
 #include "commands.h"
 #include "corpus_flags.h"
 #include "input.h"
-#include "json_output.h"
 #include "progress.h"
 #include "twicetold/corpus.h"
+#include "twicetold/json.h"
 
 namespace twicetold::cli {
 namespace {
@@ -48,45 +48,28 @@ void PrintSummary(const DedupFlags& flags, const CorpusSummary& s,
             << "twicetold dedup: model " << DedupVersion(flags.dedup) << "\n";
 }
 
-Json DecisionJson(const Article& article, const DedupDecision& d) {
-  Json out = {{"id", article.id}, {"cluster", d.cluster}};
-  out["duplicate_of"] = nullptr;
-  if (d.duplicate_of) out["duplicate_of"] = *d.duplicate_of;
-  out["relation"] = DedupRelationName(d.relation);
-  out["similarity"] = d.similarity;
-  return out;
-}
-
-int Run(DedupFlags& flags) {
+Result<ReadSummary> Run(DedupFlags& flags) {
   flags.dedup.method =
       flags.method == "simhash" ? DedupMethod::kSimHash : DedupMethod::kMinHash;
+  RETURN_IF_ERROR(ValidateDedupOptions(flags.dedup));  // usage before I/O
+  RETURN_IF_ERROR(CheckInputPaths(flags.corpus.input.paths));
   std::ofstream file;
-  std::ostream* out = OpenOutput(flags.corpus, &file);
-  if (out == nullptr) return kExitError;
+  ASSIGN_OR_RETURN(std::ostream* const out, OpenOutput(flags.corpus, &file));
   ProgressBar bar(flags.corpus.progress);
   const CorpusOptions corpus = MakeCorpusOptions(flags.corpus, &bar);
   DedupCounts counts;
-  const Result<CorpusSummary> summary = RunDedup(
-      flags.corpus.input.paths, corpus, flags.dedup,
-      [&](const Article& article, const DedupDecision& d) {
-        counts.clusters += d.relation == DedupRelation::kOriginal;
-        counts.identical += d.relation == DedupRelation::kIdentical;
-        counts.near_duplicate += d.relation == DedupRelation::kNearDuplicate;
-        *out << JsonLine(DecisionJson(article, d)) << '\n';
-      },
-      PrintRejectedAround(&bar));
-  out->flush();
-  if (!summary.ok()) {
-    std::cerr << "twicetold: " << summary.status().ToString() << "\n";
-    return kExitError;
-  }
-  if (!*out) {
-    std::cerr << "twicetold: error writing the output\n";
-    return kExitError;
-  }
-  if (!flags.corpus.input.quiet) PrintSummary(flags, *summary, counts);
-  return (flags.corpus.input.strict && summary->read.rejected > 0) ? kExitRejected
-                                                                    : kExitOk;
+  const auto print = [&](const Article& article, const DedupDecision& d) {
+    counts.clusters += d.relation == DedupRelation::kOrigin;
+    counts.identical += d.relation == DedupRelation::kIdentical;
+    counts.near_duplicate += d.relation == DedupRelation::kNearDuplicate;
+    *out << DedupDecisionToJson(article, d) << '\n';
+  };
+  ASSIGN_OR_RETURN(const CorpusSummary summary,
+                   RunDedup(flags.corpus.input.paths, corpus, flags.dedup, print,
+                            PrintRejectedAround(&bar)));
+  RETURN_IF_ERROR(FlushOutput(flags.corpus, out));
+  if (!flags.corpus.input.quiet) PrintSummary(flags, summary, counts);
+  return summary.read;
 }
 
 }  // namespace
@@ -114,7 +97,9 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   command->add_option("--bands", fp.bands, "LSH bands (divides --hashes)")
       ->capture_default_str();
-  command->callback([flags, exit_code] { *exit_code = Run(*flags); });
+  command->callback([flags, exit_code] {
+    *exit_code = FinishCommand("dedup", Run(*flags), flags->corpus.input.strict);
+  });
 }
 
 }  // namespace twicetold::cli

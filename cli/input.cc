@@ -1,8 +1,10 @@
 #include "input.h"
 
-#include <iostream>
+#include <unistd.h>
 
-#include "commands.h"
+#include <cerrno>
+#include <cstring>
+#include <iostream>
 
 namespace twicetold::cli {
 
@@ -43,16 +45,31 @@ void PrintReadSummary(const ReadSummary& summary) {
             << " rejected\n";
 }
 
-int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article) {
-  const auto on_rejected = [](Rejected&& rejected) { PrintRejected(rejected); };
-  const Result<ReadSummary> summary =
-      ReadInputs(flags.paths, flags.read, on_article, on_rejected);
-  if (!summary.ok()) {
-    std::cerr << "twicetold: " << summary.status().ToString() << "\n";
-    return kExitError;
+Status CheckInputPaths(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    if (path == "-" || ::access(path.c_str(), R_OK) == 0) continue;
+    const int error = errno;
+    std::string message = "cannot read " + path + ": " + std::strerror(error);
+    if (error == ENOENT) return NotFoundError(std::move(message));
+    return IOError(std::move(message));
   }
-  if (!flags.quiet) PrintReadSummary(*summary);
-  return (flags.strict && summary->rejected > 0) ? kExitRejected : kExitOk;
+  return Status::Ok();
+}
+
+Result<ReadSummary> ReadArticles(const InputFlags& flags,
+                                 const ArticleCallback& on_article) {
+  RETURN_IF_ERROR(CheckInputPaths(flags.paths));
+  const auto on_rejected = [](Rejected&& rejected) { PrintRejected(rejected); };
+  Result<ReadSummary> summary =
+      ReadInputs(flags.paths, flags.read, on_article, on_rejected);
+  if (summary.ok() && !flags.quiet) PrintReadSummary(*summary);
+  return summary;
+}
+
+Status FlushOutput(std::ostream& out, std::string_view what) {
+  out.flush();
+  if (!out) return IOError("cannot write " + std::string(what));
+  return Status::Ok();
 }
 
 }  // namespace twicetold::cli

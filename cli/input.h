@@ -1,13 +1,17 @@
-// Input flags shared by every subcommand that reads articles, and the one
-// place where rejected records and the read summary are reported (stderr).
+// Input flags shared by every subcommand that reads articles, the one place
+// where rejected records and the read summary are reported (stderr), and
+// the checks that turn a missing input or a failed write into a Status.
 #ifndef TWICETOLD_CLI_INPUT_H_
 #define TWICETOLD_CLI_INPUT_H_
 
 #include <CLI/CLI.hpp>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "twicetold/io.h"
+#include "twicetold/status.h"
 
 namespace twicetold::cli {
 
@@ -26,9 +30,19 @@ void AddInputFlags(CLI::App* command, InputFlags* flags);
 void PrintRejected(const Rejected& rejected);
 void PrintReadSummary(const ReadSummary& summary);
 
+// NotFound (or IOError) naming the first path, other than "-", that does
+// not exist or cannot be read: a mistyped INPUT fails the command before
+// anything is read, rather than becoming a rejected record.
+Status CheckInputPaths(const std::vector<std::string>& paths);
+
 // Reads every input, calling `on_article` for each accepted article. Prints
-// each rejection and then the summary to stderr. Returns the exit code.
-int ReadArticles(const InputFlags& flags, const ArticleCallback& on_article);
+// each rejection and then (unless --quiet) the summary to stderr. Errors:
+// CheckInputPaths, then those of ReadInputs.
+Result<ReadSummary> ReadArticles(const InputFlags& flags,
+                                 const ArticleCallback& on_article);
+
+// Flushes `out`; IOError "cannot write <what>" if any write to it failed.
+Status FlushOutput(std::ostream& out, std::string_view what);
 
 }  // namespace twicetold::cli
 

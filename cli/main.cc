@@ -1,21 +1,35 @@
 // twicetold: finds every version of a news story and shows what each
-// version changed. One small file per subcommand; see commands.h.
+// version changed. One small file per subcommand; see commands.h. Exit
+// statuses: exit_status.h.
 #include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
 
 #include "commands.h"
 
 int main(int argc, char** argv) {
+  namespace cli = twicetold::cli;
   CLI::App app{
       "twicetold: finds every version of a news story and shows what each "
       "version changed"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "twicetold 0.1.0");
-  int exit_code = 0;
-  twicetold::cli::AddCleanCommand(app, &exit_code);
-  twicetold::cli::AddQuotesCommand(app, &exit_code);
-  twicetold::cli::AddCompareCommand(app, &exit_code);
-  twicetold::cli::AddDedupCommand(app, &exit_code);
-  twicetold::cli::AddStoriesCommand(app, &exit_code);
-  CLI11_PARSE(app, argc, argv);
+  int exit_code = cli::kExitOk;
+  cli::AddCleanCommand(app, &exit_code);
+  cli::AddQuotesCommand(app, &exit_code);
+  cli::AddCompareCommand(app, &exit_code);
+  cli::AddDedupCommand(app, &exit_code);
+  cli::AddStoriesCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);  // runs the chosen subcommand's callback
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" that exit 0; the rest are usage.
+    return app.exit(e) == 0 ? cli::kExitOk : cli::kExitUsage;
+  } catch (const std::exception& e) {
+    // The library returns errors as values: an exception here (out of
+    // memory, a broken invariant) is twicetold's fault.
+    std::cerr << "twicetold: internal error: " << e.what() << "\n";
+    return cli::kExitInternal;
+  }
   return exit_code;
 }

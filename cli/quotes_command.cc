@@ -5,8 +5,8 @@
 
 #include "commands.h"
 #include "input.h"
-#include "json_output.h"
 #include "twicetold/analyze.h"
+#include "twicetold/json.h"
 #include "twicetold/quote.h"
 
 namespace twicetold::cli {
@@ -17,23 +17,6 @@ struct QuotesFlags {
   bool json = false;
   QuoteOptions quote;
 };
-
-Json QuotesJson(const AnalyzedArticle& a,
-                          const std::vector<Quote>& quotes) {
-  const CodePointIndex index(a.article.body);
-  Json list = Json::array();
-  for (const Quote& q : quotes) {
-    Json speaker_span = nullptr;
-    if (q.speaker_span) speaker_span = SpanJson(index, a.ToBody(*q.speaker_span));
-    list.push_back({{"text", q.text},
-                    {"span", SpanJson(index, a.ToBody(q.span))},
-                    {"speaker", q.speaker},
-                    {"speaker_span", speaker_span},
-                    {"fragment", q.fragment},
-                    {"in_heading", q.in_heading}, {"title", q.title}});
-  }
-  return {{"id", a.article.id}, {"quotes", list}};
-}
 
 void PrintReadable(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
   std::cout << "== " << a.article.id;
@@ -51,6 +34,24 @@ void PrintReadable(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
   std::cout << "\n";
 }
 
+// Prints each article's quotes as it is read; the read summary, or the
+// first error.
+Result<ReadSummary> Run(const QuotesFlags& flags) {
+  const AnalyzeOptions options;
+  const auto print = [&](Article&& article) {
+    const AnalyzedArticle analyzed = Analyze(std::move(article), options);
+    const std::vector<Quote> quotes = ExtractQuotes(analyzed, flags.quote);
+    if (flags.json) {
+      std::cout << QuotesToJson(analyzed, quotes) << "\n";
+    } else {
+      PrintReadable(analyzed, quotes);
+    }
+  };
+  ASSIGN_OR_RETURN(const ReadSummary read, ReadArticles(flags.input, print));
+  RETURN_IF_ERROR(FlushOutput(std::cout, "standard output"));
+  return read;
+}
+
 }  // namespace
 
 void AddQuotesCommand(CLI::App& app, int* exit_code) {
@@ -64,16 +65,7 @@ void AddQuotesCommand(CLI::App& app, int* exit_code) {
   command->add_option("--max-fragment-words", flags->quote.max_fragment_words,
                       "quotations this short without a clause are fragments");
   command->callback([flags, exit_code] {
-    const AnalyzeOptions options;
-    *exit_code = ReadArticles(flags->input, [&](Article&& article) {
-      const AnalyzedArticle analyzed = Analyze(std::move(article), options);
-      const std::vector<Quote> quotes = ExtractQuotes(analyzed, flags->quote);
-      if (flags->json) {
-        std::cout << JsonLine(QuotesJson(analyzed, quotes)) << "\n";
-      } else {
-        PrintReadable(analyzed, quotes);
-      }
-    });
+    *exit_code = FinishCommand("quotes", Run(*flags), flags->input.strict);
   });
 }
 

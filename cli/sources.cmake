@@ -1,6 +1,7 @@
 list(APPEND TWICETOLD_CLI_SOURCES
   cli/main.cc
   cli/input.cc
+  cli/exit_status.cc
   cli/clean_command.cc
   cli/quotes_command.cc
   cli/compare_command.cc

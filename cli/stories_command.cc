@@ -14,9 +14,9 @@
 #include "commands.h"
 #include "corpus_flags.h"
 #include "input.h"
-#include "json_output.h"
 #include "progress.h"
 #include "twicetold/corpus.h"
+#include "twicetold/json.h"
 #include "twicetold/story_report.h"
 
 namespace twicetold::cli {
@@ -28,35 +28,6 @@ struct StoriesFlags {
   std::string html_dir;      // --html
   StoryOptions story;
 };
-
-// Relations a member can have to the earlier member it was derived from.
-bool IsCopy(Relation r) {
-  return r == Relation::kIdentical || r == Relation::kNearDuplicate ||
-         r == Relation::kRewrite;
-}
-
-Json AssignmentJson(const Article& article, const StoryAssignment& a) {
-  Json out = {{"id", article.id}, {"story", a.story}};
-  out["relation"] = a.relation ? RelationName(*a.relation) : "origin";
-  out["duplicate_of"] = nullptr;
-  if (a.relation && IsCopy(*a.relation)) out["duplicate_of"] = *a.closest;
-  out["closest"] = nullptr;
-  if (a.closest) out["closest"] = *a.closest;
-  out["similarity"] = a.similarity;
-  return out;
-}
-
-Json StoryJson(const Story& story) {
-  Json members = Json::array();
-  for (const std::string& m : story.members) members.push_back(m);
-  return Json{{"story", story.story},
-              {"size", story.members.size()},
-              {"origin", story.origin},
-              {"members", std::move(members)},
-              {"title", story.title},
-              {"first_seen", story.first_seen.empty() ? Json(nullptr) : Json(story.first_seen)},
-              {"last_seen", story.last_seen.empty() ? Json(nullptr) : Json(story.last_seen)}};
-}
 
 void PrintSummary(const StoriesFlags& flags, const CorpusSummary& s,
                   const std::vector<Story>& stories,
@@ -99,10 +70,18 @@ Status WriteReport(const std::vector<Article>& articles,
       });
 }
 
-int Run(StoriesFlags& flags) {
+// Writes one JSON line per story to the file `path`.
+Status WriteStories(const std::string& path, const std::vector<Story>& stories) {
+  std::ofstream out(path, std::ios::binary);
+  for (const Story& story : stories) out << StoryToJson(story) << '\n';
+  return FlushOutput(out, path);
+}
+
+Result<ReadSummary> Run(StoriesFlags& flags) {
+  RETURN_IF_ERROR(ValidateStoryOptions(flags.story));  // usage before I/O
+  RETURN_IF_ERROR(CheckInputPaths(flags.corpus.input.paths));
   std::ofstream file;
-  std::ostream* out = OpenOutput(flags.corpus, &file);
-  if (out == nullptr) return kExitError;
+  ASSIGN_OR_RETURN(std::ostream* const out, OpenOutput(flags.corpus, &file));
   const bool keep_articles = !flags.html_dir.empty();
   ProgressBar bar(flags.corpus.progress);
   const CorpusOptions corpus = MakeCorpusOptions(flags.corpus, &bar);
@@ -110,48 +89,29 @@ int Run(StoriesFlags& flags) {
   std::vector<StoryAssignment> assignments; // only with --html
   std::map<std::string, uint64_t> relations;
   std::vector<Story> stories;
-  const Result<CorpusSummary> summary = RunStories(
-      flags.corpus.input.paths, corpus, flags.story,
-      [&](const Article& article, const StoryAssignment& a) {
-        ++relations[a.relation ? std::string(RelationName(*a.relation)) : "origin"];
-        *out << JsonLine(AssignmentJson(article, a)) << '\n';
-        if (keep_articles) {
-          articles.push_back(article);
-          assignments.push_back(a);
-        }
-      },
-      PrintRejectedAround(&bar), &stories);
-  out->flush();
-  if (!summary.ok()) {
-    std::cerr << "twicetold: " << summary.status().ToString() << "\n";
-    return kExitError;
-  }
-  if (!*out) {
-    std::cerr << "twicetold: error writing the output\n";
-    return kExitError;
-  }
+  const auto print = [&](const Article& article, const StoryAssignment& a) {
+    ++relations[std::string(StoryRelationName(a))];
+    *out << StoryAssignmentToJson(a) << '\n';
+    if (keep_articles) {
+      articles.push_back(article);
+      assignments.push_back(a);
+    }
+  };
+  ASSIGN_OR_RETURN(const CorpusSummary summary,
+                   RunStories(flags.corpus.input.paths, corpus, flags.story, print,
+                              PrintRejectedAround(&bar), &stories));
+  RETURN_IF_ERROR(FlushOutput(flags.corpus, out));
   if (!flags.stories_path.empty()) {
-    std::ofstream story_file(flags.stories_path, std::ios::binary);
-    for (const Story& story : stories) story_file << JsonLine(StoryJson(story)) << '\n';
-    if (!story_file) {
-      std::cerr << "twicetold: cannot write " << flags.stories_path << "\n";
-      return kExitError;
-    }
+    RETURN_IF_ERROR(WriteStories(flags.stories_path, stories));
   }
-  if (keep_articles) {
-    Status status = WriteReport(articles, assignments, stories, flags);
-    if (!status.ok()) {
-      std::cerr << "twicetold: " << status.ToString() << "\n";
-      return kExitError;
-    }
-  }
+  if (keep_articles) RETURN_IF_ERROR(WriteReport(articles, assignments, stories, flags));
   if (!flags.corpus.input.quiet) {
-    PrintSummary(flags, *summary, stories, relations);
+    PrintSummary(flags, summary, stories, relations);
     if (keep_articles) {
       std::cerr << "twicetold stories: report: " << flags.html_dir << "/index.html\n";
     }
   }
-  return (flags.corpus.input.strict && summary->read.rejected > 0) ? kExitRejected : kExitOk;
+  return summary.read;
 }
 
 }  // namespace
@@ -176,7 +136,9 @@ void AddStoriesCommand(CLI::App& app, int* exit_code) {
                       "least score to join a story when either is undated")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command->callback([flags, exit_code] { *exit_code = Run(*flags); });
+  command->callback([flags, exit_code] {
+    *exit_code = FinishCommand("stories", Run(*flags), flags->corpus.input.strict);
+  });
 }
 
 }  // namespace twicetold::cli

@@ -3,7 +3,7 @@
 
 Runs `<cli> dedup <file> -o <tmp> [extra args]` on reuters.jsonl, bbc.jsonl
 and allsides.jsonl.xz and reads its JSON lines {"id", "cluster",
-"duplicate_of", "relation", "similarity"} (relation original | identical |
+"duplicate_of", "relation", "similarity"} (relation origin | identical |
 near_duplicate; the cluster value is an opaque label).
 
 Gold: groups of articles with the same non-empty `text` after squeezing

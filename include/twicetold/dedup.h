@@ -9,7 +9,8 @@
 //   near_duplicate  an earlier article reached through LSH band keys (or,
 //                   with kSimHash, through SimHash blocks) whose verified
 //                   similarity is at least the threshold;
-//   original        neither: it starts a cluster of its own.
+//   origin          neither: it starts a cluster of its own (the word
+//                   `stories` uses for the first version of a story).
 // Candidates found by LSH are verified on the whole signature
 // (EstimateJaccard) before they count. A duplicate joins the cluster of the
 // earlier article it is most similar to (ties: the earliest), so clusters
@@ -59,15 +60,15 @@ Status ValidateDedupOptions(const DedupOptions& options);
 // minhash j=0.7 d=3". Written into outputs and stores.
 std::string DedupVersion(const DedupOptions& options);
 
-enum class DedupRelation { kOriginal, kIdentical, kNearDuplicate };
-std::string_view DedupRelationName(DedupRelation relation);  // "original", ...
+enum class DedupRelation { kOrigin, kIdentical, kNearDuplicate };
+std::string_view DedupRelationName(DedupRelation relation);  // "origin", ...
 
 struct DedupDecision {
   std::string cluster;                      // id of the cluster's first article
   std::optional<std::string> duplicate_of;  // id of the most similar earlier one
-  DedupRelation relation = DedupRelation::kOriginal;
+  DedupRelation relation = DedupRelation::kOrigin;
   // 1 for identical; the verified similarity for near_duplicate (estimated
-  // Jaccard, or 1 - distance/64 for SimHash); 0 for original.
+  // Jaccard, or 1 - distance/64 for SimHash); 0 for origin.
   double similarity = 0;
   bool operator==(const DedupDecision& other) const = default;
 };

@@ -1,10 +1,9 @@
-// Reports of a comparison for people and machines: one JSON object, a
-// terminal summary, and a self-contained side-by-side HTML page. Shared by
+// Reports of a comparison for people: a terminal summary and a
+// self-contained side-by-side HTML page; its JSON (ComparisonToJson) is in
+// json.h with every other output contract, included here for it. Shared by
 // every front end (CLI, server, Python), so they all say the same thing.
 //
-// Offsets in JSON are Unicode code points into each article's body as given
-// (Article::body), end-exclusive. Text in JSON and HTML is taken from the
-// body as given (original typography), so `text == body[span]` always holds.
+// Text in HTML is taken from the body as given (original typography).
 #ifndef TWICETOLD_REPORT_H_
 #define TWICETOLD_REPORT_H_
 
@@ -12,14 +11,9 @@
 
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
+#include "twicetold/json.h"  // ComparisonToJson
 
 namespace twicetold {
-
-// One line of JSON (no trailing newline) with the fields of issue #3's
-// contract: relation, scores, model, a, b (id, title, removed, dateline),
-// runs, alignment, quotes (speaker, a, b, relation, diff) and facts.
-std::string ComparisonToJson(const AnalyzedArticle& a, const AnalyzedArticle& b,
-                             const Comparison& comparison);
 
 // A readable multi-line summary for a terminal: the relation and its
 // evidence, passage counts, the quote table and one-sided facts.

@@ -404,11 +404,11 @@ std::string DedupVersion(const DedupOptions& options) {
 
 std::string_view DedupRelationName(DedupRelation relation) {
   switch (relation) {
-    case DedupRelation::kOriginal: return "original";
+    case DedupRelation::kOrigin: return "origin";
     case DedupRelation::kIdentical: return "identical";
     case DedupRelation::kNearDuplicate: return "near_duplicate";
   }
-  return "original";
+  return "origin";
 }
 
 Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& options) {

@@ -1,33 +1,14 @@
-#include <nlohmann/json.hpp>
-
+// ComparisonToJson (include/twicetold/json.h).
+#include "report/json_util.h"
 #include "report/report_util.h"
-#include "twicetold/report.h"
+#include "twicetold/json.h"
 
 namespace twicetold {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using report_internal::BodySpans;
 using report_internal::BodyText;
-
-// Converts spans of one article's normalized text to code-point spans of
-// its body as given.
-class Spans {
- public:
-  explicit Spans(const AnalyzedArticle& article)
-      : article_(article), index_(article.article.body) {}
-  Json Normalized(Span normalized) const { return Body(article_.ToBody(normalized)); }
-  Json Body(Span body) const {
-    const Span cp = index_.Convert(body);
-    return Json::array({cp.begin, cp.end});
-  }
-  Json Optional(const std::optional<Span>& normalized) const {
-    return normalized ? Normalized(*normalized) : Json(nullptr);
-  }
-
- private:
-  const AnalyzedArticle& article_;
-  CodePointIndex index_;
-};
+using report_internal::Json;
 
 Json ScoresJson(const CompareScores& s) {
   Json out = {{"jaccard", s.jaccard},
@@ -54,25 +35,17 @@ Json ScoresJson(const CompareScores& s) {
   return out;
 }
 
-Json SideJson(const AnalyzedArticle& a, const Spans& spans) {
-  Json removed = Json::array();
-  for (const Removal& r : a.cleaned.removed) {
-    removed.push_back({{"reason", RemovalReasonName(r.reason)},
-                       {"span", spans.Body(r.span)}, {"text", r.text}});
-  }
-  Json dateline = nullptr;
-  if (a.cleaned.dateline) {
-    dateline = {{"place", a.cleaned.dateline->place},
-                {"outlet", a.cleaned.dateline->outlet},
-                {"span", spans.Body(a.cleaned.dateline->span)}};
-  }
-  return {{"id", a.article.id},         {"title", a.article.title},
-          {"source", a.article.source}, {"published", a.article.published},
-          {"removed", removed},         {"dateline", dateline}};
+Json SideJson(const AnalyzedArticle& a, const BodySpans& spans) {
+  return {{"id", a.article.id},
+          {"title", a.article.title},
+          {"source", a.article.source},
+          {"published", a.article.published},
+          {"removed", report_internal::RemovedJson(a, spans)},
+          {"dateline", report_internal::DatelineJson(a, spans)}};
 }
 
-Json RunsJson(const AnalyzedArticle& a, const Comparison& c, const Spans& sa,
-              const Spans& sb) {
+Json RunsJson(const AnalyzedArticle& a, const Comparison& c, const BodySpans& sa,
+              const BodySpans& sb) {
   Json runs = Json::array();
   for (const SharedRun& r : c.runs) {
     runs.push_back({{"words", r.words},
@@ -83,7 +56,7 @@ Json RunsJson(const AnalyzedArticle& a, const Comparison& c, const Spans& sa,
   return runs;
 }
 
-Json AlignmentJson(const Comparison& c, const Spans& sa, const Spans& sb) {
+Json AlignmentJson(const Comparison& c, const BodySpans& sa, const BodySpans& sb) {
   Json alignment = Json::array();
   for (const AlignedPair& p : c.alignment) {
     alignment.push_back({{"a", sa.Optional(p.a_span)},
@@ -95,7 +68,7 @@ Json AlignmentJson(const Comparison& c, const Spans& sa, const Spans& sb) {
 }
 
 Json QuoteSideJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes,
-                   const std::optional<uint32_t>& index, const Spans& spans) {
+                   const std::optional<uint32_t>& index, const BodySpans& spans) {
   if (!index) return nullptr;
   const Quote& q = quotes[*index];
   return {{"text", BodyText(article, q.span)},
@@ -105,7 +78,7 @@ Json QuoteSideJson(const AnalyzedArticle& article, const std::vector<Quote>& quo
 }
 
 Json QuotesJson(const AnalyzedArticle& a, const AnalyzedArticle& b,
-                const Comparison& c, const Spans& sa, const Spans& sb) {
+                const Comparison& c, const BodySpans& sa, const BodySpans& sb) {
   Json quotes = Json::array();
   for (const QuotePair& p : c.quote_pairs) {
     Json diff = Json::array();
@@ -122,7 +95,7 @@ Json QuotesJson(const AnalyzedArticle& a, const AnalyzedArticle& b,
   return quotes;
 }
 
-Json FactsJson(const std::vector<Fact>& facts, const Spans& spans) {
+Json FactsJson(const std::vector<Fact>& facts, const BodySpans& spans) {
   Json out = Json::object();
   for (const report_internal::FactGroup& group : report_internal::GroupFacts(facts)) {
     Json list = Json::array();
@@ -138,7 +111,7 @@ Json FactsJson(const std::vector<Fact>& facts, const Spans& spans) {
 
 std::string ComparisonToJson(const AnalyzedArticle& a, const AnalyzedArticle& b,
                              const Comparison& c) {
-  const Spans sa(a), sb(b);
+  const BodySpans sa(a), sb(b);
   Json out = {{"relation", RelationName(c.relation)},
               {"scores", ScoresJson(c.scores)},
               {"model", c.model},
@@ -149,7 +122,7 @@ std::string ComparisonToJson(const AnalyzedArticle& a, const AnalyzedArticle& b,
               {"quotes", QuotesJson(a, b, c, sa, sb)},
               {"facts", {{"only_a", FactsJson(c.facts.only_a, sa)},
                          {"only_b", FactsJson(c.facts.only_b, sb)}}}};
-  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return report_internal::JsonLine(out);
 }
 
 }  // namespace twicetold

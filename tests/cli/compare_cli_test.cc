@@ -81,7 +81,7 @@ TEST(CompareCliTest, ExampleRewriteWritesThePage) {
 
 TEST(CompareCliTest, NeedsExactlyTwoArticlesOrChosenIds) {
   const auto three = RunCli("compare -q examples/articles/harbor-strike");
-  EXPECT_EQ(three.exit_code, 1);
+  EXPECT_EQ(three.exit_code, 2);  // usage
   EXPECT_THAT(three.err, HasSubstr("needs exactly two articles"));
   const auto chosen = RunCli(
       "compare --json -q examples/articles.jsonl "
@@ -90,7 +90,7 @@ TEST(CompareCliTest, NeedsExactlyTwoArticlesOrChosenIds) {
   const json j = json::parse(chosen.out);
   EXPECT_THAT(std::string(j["relation"]), ::testing::AnyOf("identical", "near_duplicate"));
   const auto missing = RunCli("compare -q examples/articles.jsonl --a nope --b nada");
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, HasSubstr("no article with id 'nope'"));
 }
 

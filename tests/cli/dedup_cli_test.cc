@@ -70,7 +70,7 @@ TEST(DedupCliTest, RelationsOfCopiesEditsAndUnrelatedArticles) {
   std::map<std::string, json> by_id;
   for (const json& j : lines) by_id[j["id"]] = j;
   EXPECT_EQ(lines[0]["id"], "orig");
-  EXPECT_EQ(by_id["orig"]["relation"], "original");
+  EXPECT_EQ(by_id["orig"]["relation"], "origin");
   EXPECT_TRUE(by_id["orig"]["duplicate_of"].is_null());
   EXPECT_EQ(by_id["orig"]["cluster"], "orig");
   EXPECT_EQ(by_id["copy"]["relation"], "identical");
@@ -80,7 +80,7 @@ TEST(DedupCliTest, RelationsOfCopiesEditsAndUnrelatedArticles) {
   EXPECT_EQ(by_id["edit"]["duplicate_of"], "orig");
   EXPECT_EQ(by_id["edit"]["cluster"], "orig");
   EXPECT_GE(by_id["edit"]["similarity"].get<double>(), 0.7);
-  EXPECT_EQ(by_id["other"]["relation"], "original");
+  EXPECT_EQ(by_id["other"]["relation"], "origin");
   EXPECT_EQ(by_id["other"]["cluster"], "other");
   EXPECT_THAT(run.err, HasSubstr("read 4 records: 4 accepted, 0 rejected"));
   EXPECT_THAT(run.err, HasSubstr("4 articles, 2 clusters, 1 identical, 1 near_duplicate"));
@@ -122,13 +122,14 @@ TEST(DedupCliTest, ReadsStandardInputAndTakesSimHash) {
   const std::vector<json> lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[1]["relation"], "identical");
-  EXPECT_EQ(lines[3]["relation"], "original");
+  EXPECT_EQ(lines[3]["relation"], "origin");
   fs::remove_all(file.parent_path());
 }
 
-TEST(DedupCliTest, BadOptionsFail) {
-  EXPECT_NE(RunCli("dedup --method nope x").exit_code, 0);
-  EXPECT_NE(RunCli("dedup --hashes 100 --bands 7 x").exit_code, 0);
+TEST(DedupCliTest, BadOptionsAreUsageErrors) {
+  // Options are checked before the (missing) input: usage, not I/O.
+  EXPECT_EQ(RunCli("dedup --method nope x").exit_code, 2);
+  EXPECT_EQ(RunCli("dedup --hashes 100 --bands 7 x").exit_code, 2);
 }
 
 }  // namespace

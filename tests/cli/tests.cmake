@@ -5,3 +5,7 @@ twicetold_test(dedup_cli_test SOURCES tests/cli/dedup_cli_test.cc NEEDS_CLI)
 twicetold_test(stories_cli_test SOURCES tests/cli/stories_cli_test.cc NEEDS_CLI)
 twicetold_test(report_browser_test SOURCES tests/cli/report_browser_test.cc NEEDS_CLI)
 twicetold_test(headline_cli_test SOURCES tests/cli/headline_cli_test.cc NEEDS_CLI)
+twicetold_test(exit_status_cli_test
+  SOURCES tests/cli/exit_status_cli_test.cc cli/exit_status.cc NEEDS_CLI)
+target_include_directories(exit_status_cli_test PRIVATE ${PROJECT_SOURCE_DIR}/cli)
+twicetold_test(json_contract_cli_test SOURCES tests/cli/json_contract_cli_test.cc NEEDS_CLI)

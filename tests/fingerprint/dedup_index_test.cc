@@ -149,7 +149,7 @@ TEST(DedupIndexTest, IdenticalBeatsNearAndJoinsTheCluster) {
   auto index = std::move(DedupIndex::Create(options)).value();
   const Fingerprint original = Of(Join(words), options.fingerprint);
   const Fingerprint near = Of(Join(edited), options.fingerprint);
-  EXPECT_EQ(index->Add(std::to_string(index->size()), original).relation, DedupRelation::kOriginal);
+  EXPECT_EQ(index->Add(std::to_string(index->size()), original).relation, DedupRelation::kOrigin);
   const DedupDecision second = index->Add(std::to_string(index->size()), near);
   EXPECT_EQ(second.relation, DedupRelation::kNearDuplicate);
   EXPECT_EQ(second.duplicate_of, "0");
@@ -193,13 +193,13 @@ TEST(DedupIndexTest, TextsWithoutWordsAreNeverDuplicates) {
   const Fingerprint empty = Of("...", options.fingerprint);
   ASSERT_EQ(empty.words, 0u);
   EXPECT_EQ(index->Add(std::to_string(index->size()), Of("brell quandor opal tisk varno", options.fingerprint)).relation,
-            DedupRelation::kOriginal);
+            DedupRelation::kOrigin);
   const DedupDecision first = index->Add(std::to_string(index->size()), empty);
-  EXPECT_EQ(first.relation, DedupRelation::kOriginal);
+  EXPECT_EQ(first.relation, DedupRelation::kOrigin);
   EXPECT_EQ(first.cluster, "1");
   for (const char* text : {" -- ", "", "...", "\n\n"}) {
     const DedupDecision d = index->Add(std::to_string(index->size()), Of(text, options.fingerprint));
-    EXPECT_EQ(d.relation, DedupRelation::kOriginal) << "[" << text << "]";
+    EXPECT_EQ(d.relation, DedupRelation::kOrigin) << "[" << text << "]";
     EXPECT_FALSE(d.duplicate_of.has_value()) << "[" << text << "]";
   }
   // Texts with words still find their identical copies.
@@ -255,7 +255,7 @@ TEST(DedupOptionsTest, ValidationAndCreateErrors) {
 }
 
 TEST(DedupOptionsTest, RelationNames) {
-  EXPECT_EQ(DedupRelationName(DedupRelation::kOriginal), "original");
+  EXPECT_EQ(DedupRelationName(DedupRelation::kOrigin), "origin");
   EXPECT_EQ(DedupRelationName(DedupRelation::kIdentical), "identical");
   EXPECT_EQ(DedupRelationName(DedupRelation::kNearDuplicate), "near_duplicate");
 }
@@ -298,11 +298,11 @@ TEST(DedupReplayTest, ADecisionThatDiffersIsCorruption) {
   std::vector<DedupDecision> want;
   for (size_t i = 0; i < fps.size(); ++i) want.push_back(one->Add(std::to_string(i), fps[i]));
   size_t dup = 0;
-  while (want[dup].relation == DedupRelation::kOriginal) ++dup;
+  while (want[dup].relation == DedupRelation::kOrigin) ++dup;
   auto index = std::move(DedupIndex::Create(options)).value();
   for (size_t i = 0; i < dup; ++i) ASSERT_TRUE(index->Replay(std::to_string(i), fps[i], want[i]).ok());
   DedupDecision wrong = want[dup];
-  wrong.relation = DedupRelation::kOriginal;
+  wrong.relation = DedupRelation::kOrigin;
   wrong.duplicate_of.reset();
   wrong.cluster = std::to_string(dup);
   const Status status = index->Replay(std::to_string(dup), fps[dup], wrong);

@@ -143,7 +143,7 @@ TEST(CorpusTest, CopiesAreDuplicatesAndFurnitureDoesNotHideThem) {
   for (int i = 3; i < 60; ++i) {
     if (i % 7 != 3 && i % 7 != 5) continue;
     const std::string& e = by_id["a" + std::to_string(i)];
-    EXPECT_EQ(e.find(" original"), std::string::npos) << e;
+    EXPECT_EQ(e.find(" origin"), std::string::npos) << e;
   }
   // a24 (Daily, furniture appended) copies a20 (Times): identical once the
   // furniture is gone, only a near duplicate when it stays.

@@ -99,7 +99,7 @@ inline uint64_t SimHashReference(const std::vector<uint64_t>& shingles) {
 // Deduplication by all pairs, article i named std::to_string(i): for each
 // article with words, the earliest
 // earlier one with the same exact hash; else the earlier one with the highest verified
-// similarity passing the threshold (ties: earliest); else original. With
+// similarity passing the threshold (ties: earliest); else origin. With
 // `require_shared_band` (kMinHash only), a pair must also share a band key,
 // which is the header's contract exactly; without it, the oracle is the
 // ideal that LSH approximates.
@@ -117,7 +117,7 @@ inline std::vector<DedupDecision> BruteForceDedup(
         break;
       }
     }
-    if (d.relation == DedupRelation::kOriginal && !fps[i].minhash.empty()) {
+    if (d.relation == DedupRelation::kOrigin && !fps[i].minhash.empty()) {
       for (size_t j = 0; j < i; ++j) {
         if (fps[j].minhash.empty()) continue;
         double sim;
