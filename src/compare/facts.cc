@@ -6,12 +6,12 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "compare/terms.h"
+#include "text/terms.h"
 
 namespace twicetold {
 namespace {
 
-using compare_internal::FoldWord;
+using text_internal::FoldWord;
 
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",

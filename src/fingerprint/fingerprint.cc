@@ -12,8 +12,8 @@
 #include <cstring>
 #include <string>
 
-#include "compare/terms.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "text/terms.h"
 #include "text/text_only.h"
 #include "text/word_tokenizer.h"
 #include "twicetold/analyze.h"
@@ -78,7 +78,7 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
     left -= word.size() + 1;
     if (t > 0) out[n++] = ' ';
     if (!CopyFoldedAscii(word.data(), word.size(), out + n)) {
-      const std::string folded = compare_internal::FoldWord(word);
+      const std::string folded = text_internal::FoldWord(word);
       if (n + folded.size() + left > joined.size()) {
         joined.resize(n + folded.size() + left);
         out = joined.data();
