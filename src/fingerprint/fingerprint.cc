@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/hash.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "text/terms.h"
 #include "text/text_only.h"
@@ -93,16 +94,6 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
   }
   scratch->joined_size = n;
 }
-
-uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 
 // Shingle keys roll over the word hashes: a polynomial in an odd constant
 // modulo 2^64, updated in O(1) per window, then mixed with the seed. Word
