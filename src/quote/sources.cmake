@@ -2,7 +2,6 @@ list(APPEND TWICETOLD_SOURCES
   src/quote/attribute.cc
   src/quote/compare_quotes.cc
   src/quote/extract.cc
-  src/quote/lexicon.cc
   src/quote/mentions.cc
   src/quote/quote_marks.cc
   src/quote/word_diff.cc

@@ -16,5 +16,6 @@ list(APPEND TWICETOLD_SOURCES
   src/text/clean.cc
   src/text/clean_rules.cc
   src/text/terms.cc
+  src/text/lexicon.cc
   ${TWICETOLD_IDF_CC}
 )
