@@ -360,7 +360,7 @@ TEST(OptionsTest, VersionNamesEveryOption) {
   changed[8].clean.remove_furniture = false;
   changed[9].clean.remove_blank_filler = false;
   changed[10].clean.extract_dateline = false;
-  changed[11].clean.corpus = reinterpret_cast<const CorpusBoilerplate*>(&base);
+  changed[11].clean.corpus = reinterpret_cast<const FurnitureLookup*>(&base);
   std::set<std::string> versions = {base};
   for (const auto& o : changed) versions.insert(FingerprintVersion(o));
   EXPECT_EQ(versions.size(), changed.size() + 1);
