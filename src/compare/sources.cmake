@@ -1,10 +1,12 @@
-list(APPEND TWICETOLD_SOURCES
-  src/compare/features.cc
-  src/compare/runs.cc
-  src/compare/align.cc
-  src/compare/similarity.cc
-  src/compare/facts.cc
-  src/compare/relation.cc
-  src/compare/compare.cc
-  src/compare/identical.cc
+twicetold_part(compare
+  SOURCES
+    src/compare/features.cc
+    src/compare/runs.cc
+    src/compare/align.cc
+    src/compare/similarity.cc
+    src/compare/facts.cc
+    src/compare/relation.cc
+    src/compare/compare.cc
+  HEADERS compare.h
+  DEPENDS quote text
 )

@@ -9,13 +9,21 @@ add_custom_command(
           ${TWICETOLD_IDF_TSV}
   COMMENT "Embedding background IDF table"
   VERBATIM)
-list(APPEND TWICETOLD_SOURCES
-  src/text/normalize.cc
-  src/text/analyze.cc
-  src/text/segment.cc src/text/sentence_splitter.cc src/text/word_tokenizer.cc
-  src/text/clean.cc
-  src/text/clean_rules.cc
-  src/text/terms.cc
-  src/text/lexicon.cc
-  ${TWICETOLD_IDF_CC}
+twicetold_part(text
+  SOURCES
+    src/text/normalize.cc
+    src/text/analyze.cc
+    src/text/segment.cc
+    src/text/sentence_splitter.cc
+    src/text/word_tokenizer.cc
+    src/text/clean.cc
+    src/text/clean_rules.cc
+    src/text/terms.cc
+    src/text/lexicon.cc
+    src/text/identical.cc
+    ${TWICETOLD_IDF_CC}
+  HEADERS normalize.h segment.h clean.h analyze.h identical.h
+  DEPENDS core
+  PUBLIC_LIBS ICU::uc ICU::i18n ICU::data
+  LIBS PkgConfig::RE2 PkgConfig::XXHASH ${STEMMER_LIBRARY}
 )
