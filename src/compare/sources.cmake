@@ -7,6 +7,6 @@ twicetold_part(compare
     src/compare/facts.cc
     src/compare/relation.cc
     src/compare/compare.cc
-  HEADERS compare.h
+  HEADERS compare.h relation.h sentence_similarity.h facts.h
   DEPENDS quote text
 )
