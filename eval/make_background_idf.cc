@@ -1,5 +1,5 @@
 // Builds the background IDF table embedded in the library
-// (src/compare/background_idf.tsv): document frequencies of Snowball stems
+// (src/text/background_idf.tsv): document frequencies of Snowball stems
 // of case-folded word tokens, counted over JSON lines read from stdin (field
 // "text"). Statistics only: no text is written. Run through
 // eval/make_background_idf.sh.
@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "compare/terms.h"
+#include "text/terms.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
   const std::string name = argv[1];
   const uint64_t min_df = std::strtoull(argv[2], nullptr, 10);
   const uint64_t max_bytes = std::strtoull(argv[3], nullptr, 10);
-  using twicetold::compare_internal::FoldWord;
-  using twicetold::compare_internal::StemWord;
+  using twicetold::text_internal::FoldWord;
+  using twicetold::text_internal::StemWord;
   std::unordered_map<std::string, uint64_t> df;
   std::unordered_map<std::string, std::string> stem_cache;
   uint64_t docs = 0;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates src/compare/background_idf.tsv: stem document frequencies over
+# Regenerates src/text/background_idf.tsv: stem document frequencies over
 # the AllSides news corpus (../shared/data/corpora/allsides.jsonl.xz, 37,554
 # articles). Only statistics are written, never article text.
 # Usage: eval/make_background_idf.sh [BUILD_DIR]
@@ -10,5 +10,5 @@ data=${TWICETOLD_DATA:-$root/../shared/data}
 cmake --build "$build" --target make_background_idf -j2 >/dev/null
 xz -dc "$data/corpora/allsides.jsonl.xz" |
   "$build/make_background_idf" allsides-v1 3 950000 \
-  > "$root/src/compare/background_idf.tsv"
-echo "wrote $root/src/compare/background_idf.tsv"
+  > "$root/src/text/background_idf.tsv"
+echo "wrote $root/src/text/background_idf.tsv"

@@ -38,7 +38,20 @@
 
 namespace twicetold {
 
-class CorpusBoilerplate;  // corpus_boilerplate.h
+// Corpus-level furniture: lines that a whole source repeats, known only
+// after a pass over the corpus. CleanBody consults it through this
+// interface so that cleaning never depends on how it was counted
+// (CorpusBoilerplate in corpus_boilerplate.h is the implementation).
+// IsFurniture must be thread-safe.
+class FurnitureLookup {
+ public:
+  virtual ~FurnitureLookup() = default;
+
+  // Whether `line` (one line of an article body, as given) is furniture of
+  // `source`.
+  virtual bool IsFurniture(std::string_view source,
+                           std::string_view line) const = 0;
+};
 
 enum class RemovalReason {
   kRepeatedLine,
@@ -71,10 +84,10 @@ struct CleanOptions {
   bool remove_furniture = true;
   bool remove_blank_filler = true;
   bool extract_dateline = true;
-  // Corpus-level furniture (corpus_boilerplate.h), frozen; not owned; null
-  // for none. Lines it names for the article's source are removed as
+  // Corpus-level furniture (e.g. a frozen CorpusBoilerplate); not owned;
+  // null for none. Lines it names for the article's source are removed as
   // source_repeat.
-  const CorpusBoilerplate* corpus = nullptr;
+  const FurnitureLookup* corpus = nullptr;
 };
 
 struct CleanedBody {

@@ -18,6 +18,7 @@
 #include <memory>
 #include <string_view>
 
+#include "twicetold/clean.h"
 #include "twicetold/document.h"
 
 namespace twicetold {
@@ -37,10 +38,10 @@ struct CorpusBoilerplateOptions {
 // Observe() is not thread-safe (one counting pass, or one instance per
 // thread merged with Merge()); after Freeze(), IsFurniture() is
 // thread-safe.
-class CorpusBoilerplate {
+class CorpusBoilerplate final : public FurnitureLookup {
  public:
   explicit CorpusBoilerplate(const CorpusBoilerplateOptions& options);
-  ~CorpusBoilerplate();
+  ~CorpusBoilerplate() override;
   CorpusBoilerplate(CorpusBoilerplate&&) noexcept;
   CorpusBoilerplate& operator=(CorpusBoilerplate&&) noexcept;
 
@@ -50,7 +51,8 @@ class CorpusBoilerplate {
 
   // Whether `line` (one line of an article body, as given) is furniture of
   // `source`. False before Freeze().
-  bool IsFurniture(std::string_view source, std::string_view line) const;
+  bool IsFurniture(std::string_view source,
+                   std::string_view line) const override;
 
   uint64_t furniture_lines() const;  // distinct (source, line) pairs
   size_t MemoryBytes() const;

@@ -12,7 +12,7 @@
 #include "compare/features.h"
 #include "compare/runs.h"
 #include "compare/similarity.h"
-#include "compare/terms.h"
+#include "text/terms.h"
 #include "core/iso_date.h"
 #include "twicetold/identical.h"
 #include "twicetold/normalize.h"
@@ -44,7 +44,7 @@ std::vector<uint64_t> Shingles(const std::vector<uint64_t>& ids, uint32_t k) {
   size_t count = ids.size() >= k ? ids.size() - k + 1 : 1;
   size_t width = std::min<size_t>(k, ids.size());
   for (size_t i = 0; i < count; ++i) {
-    out.push_back(compare_internal::HashKey(std::string_view(
+    out.push_back(text_internal::HashKey(std::string_view(
         reinterpret_cast<const char*>(&ids[i]), width * sizeof(uint64_t))));
   }
   std::sort(out.begin(), out.end());

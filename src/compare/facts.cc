@@ -1,97 +1,29 @@
 #include "compare/facts.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
-#include "compare/terms.h"
+#include "text/lexicon.h"
+#include "text/terms.h"
 
 namespace twicetold {
 namespace {
 
-using compare_internal::FoldWord;
-
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-// Words that start a sentence in capitals without being names.
-const std::unordered_set<std::string_view>& CommonStarters() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "the", "a", "an", "but", "and", "or", "in", "on", "at", "as", "it",
-      "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-      "his", "her", "their", "our", "its", "if", "when", "while", "after",
-      "before", "yet", "still", "following", "last", "next", "however", "so",
-      "for", "from", "with", "by", "to", "of", "there", "here", "what", "who",
-      "why", "how", "some", "many", "most", "all", "no", "not", "one", "two",
-      "several", "both", "other", "others", "meanwhile", "later", "earlier",
-      "just", "also", "even", "since", "although", "though", "speaking",
-      "according", "recent", "ahead", "despite", "during", "any", "each",
-      "my", "your", "then", "now", "today", "instead", "because", "until"};
-  return *s;
-}
-
-// Title words: a name after them is a person; they are not part of it.
-const std::unordered_set<std::string_view>& Titles() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "president", "vice", "prime", "minister", "secretary", "senator", "sen",
-      "rep", "gov", "governor", "mr", "mrs", "ms", "dr", "judge", "justice",
-      "chancellor", "king", "queen", "prince", "princess", "pope", "general",
-      "gen", "col", "lt", "sgt", "mayor", "ambassador", "envoy", "spokesman",
-      "spokeswoman", "director", "ceo", "chairman", "chairwoman", "speaker",
-      "leader", "attorney", "adviser", "advisor", "aide", "commissioner",
-      "sheriff", "officer", "detective", "chief", "representative", "premier",
-      "state", "foreign", "defense", "defence", "deputy", "special", "interior",
-      "treasury", "homeland", "security", "national", "of", "actor", "actress",
-      "singer", "coach", "captain", "sir", "lady", "lord", "rabbi", "reverend",
-      "rev", "father", "bishop", "cardinal", "professor", "prof"};
-  return *s;
-}
-
-const std::unordered_set<std::string_view>& OrgCues() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "ministry", "department", "party", "council", "committee", "association",
-      "agency", "bank", "university", "college", "inc", "corp", "company",
-      "group", "news", "times", "post", "journal", "house", "senate",
-      "congress", "parliament", "commission", "union", "organization",
-      "organisation", "court", "police", "army", "forces", "institute",
-      "foundation", "fund", "office", "service", "network", "press", "club",
-      "league", "federation", "board", "authority", "airlines", "motors",
-      "nations", "kremlin", "pentagon", "reuters", "bureau", "administration"};
-  return *s;
-}
-
-const std::unordered_set<std::string_view>& PlacePrepositions() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "in", "from", "to", "at", "near", "across", "into", "outside", "inside"};
-  return *s;
-}
+using text_internal::FoldWord;
+using text_internal::IsFactOrgCue;
+using text_internal::IsFactSentenceStarter;
+using text_internal::IsFactTitle;
+using text_internal::IsPlacePreposition;
+using text_internal::IsWeekday;
+using text_internal::MonthIndex;
 
 std::string StripPossessive(std::string word) {
   if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {
     word.resize(word.size() - 2);
   }
   return word;
-}
-
-int MonthIndex(std::string_view folded) {
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    std::string_view full = kMonths[m];
-    if (folded == full) return static_cast<int>(m) + 1;
-    if (folded.size() >= 3 && full.substr(0, 3) == folded.substr(0, 3) &&
-        full.starts_with(folded.substr(0, folded.size()))) {
-      return static_cast<int>(m) + 1;  // "dec", "sept"
-    }
-  }
-  return 0;
-}
-
-bool IsWeekday(std::string_view folded) {
-  return std::find(kWeekdays.begin(), kWeekdays.end(), folded) != kWeekdays.end();
 }
 
 bool IsYear(std::string_view raw) {
@@ -237,17 +169,17 @@ class FactScanner {
       }
     }
     size_t first = t;
-    if (starts_[t] && CommonStarters().count(folded_[t])) ++first;
+    if (starts_[t] && IsFactSentenceStarter(folded_[t])) ++first;
     bool person = false;
-    while (first < e && Titles().count(folded_[first])) {
+    while (first < e && IsFactTitle(folded_[first])) {
       person = true;
       ++first;
     }
     // "Russian President X": a capitalised word right before a title.
     for (size_t k = first; k + 1 < e; ++k) {
-      if (Titles().count(folded_[k + 1]) && !Titles().count(folded_[k])) {
+      if (IsFactTitle(folded_[k + 1]) && !IsFactTitle(folded_[k])) {
         size_t f = k + 1;
-        while (f < e && Titles().count(folded_[f])) ++f;
+        while (f < e && IsFactTitle(folded_[f])) ++f;
         if (f < e) { first = f; person = true; }
         break;
       }
@@ -281,7 +213,7 @@ class FactScanner {
     bool org = false;
     for (size_t k = first; k < e; ++k) {
       std::string w = StripPossessive(folded_[k]);
-      if (OrgCues().count(w)) org = true;
+      if (IsFactOrgCue(w)) org = true;
       if (!key.empty()) key.push_back(' ');
       key += w;
     }
@@ -290,7 +222,7 @@ class FactScanner {
       kind = FactKind::kOrganization;
     } else if (person || e - first >= 2) {
       kind = FactKind::kPerson;
-    } else if (first > 0 && PlacePrepositions().count(folded_[first - 1])) {
+    } else if (first > 0 && IsPlacePreposition(folded_[first - 1])) {
       kind = FactKind::kPlace;
     }
     Add(kind, first, e, std::move(key));

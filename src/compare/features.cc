@@ -2,17 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <limits>
 #include <string>
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <xxhash.h>
-
-#include "compare/terms.h"
+#include "text/terms.h"
 
 namespace twicetold::compare_internal {
+
+using text_internal::KeysOfToken;
+using text_internal::TokenKeys;
 namespace {
 
 // Boosts for the body vector: names, numbers and quoted words say more
@@ -27,14 +24,6 @@ constexpr double kMinBodyIdf = 2.5;
 // (eval/relation_eval.md; 4.5 and 5 were also tried: sparser vectors, lower
 // ECB+ figures).
 constexpr double kTopicIdf = 4.0;
-
-bool StartsUpper(std::string_view w) {
-  unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(w.data(), static_cast<int32_t>(std::min<size_t>(w.size(), 4))));
-  return u.length() > 0 && u_isupper(u.char32At(0));
-}
 
 std::vector<std::pair<uint32_t, uint32_t>> SentenceTokenRanges(
     const Segmentation& seg) {
@@ -115,95 +104,6 @@ double Cosine(const TermVector& a, const TermVector& b) {
     }
   }
   return std::min(1.0, dot / (a.norm * b.norm));
-}
-
-namespace {
-
-// Keys of one token as it is written: folding and Snowball stemming cost
-// far more than a hash lookup, and news text repeats its words, so each
-// thread remembers the keys of the tokens it has seen. An open-addressing
-// table keyed by the XXH3 hash of the raw bytes (verified against a copy
-// of them), growing to kMaxSlots and cleared when kMaxEntries are stored.
-class TokenKeyCache {
- public:
-  TokenKeys Get(std::string_view raw) {
-    const uint64_t hash = XXH3_64bits(raw.data(), raw.size());
-    size_t i = hash & mask_;
-    for (;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.offset == kEmpty) break;
-      if (s.hash == hash && s.length == raw.size() &&
-          std::memcmp(arena_.data() + s.offset, raw.data(), raw.size()) == 0) {
-        return s.keys;
-      }
-    }
-    TokenKeys keys = Compute(raw);
-    Insert(hash, raw, keys);
-    return keys;
-  }
-
- private:
-  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
-  static constexpr size_t kMaxSlots = size_t{1} << 19;
-  static constexpr size_t kMaxEntries = kMaxSlots / 2;
-  static constexpr size_t kMaxArena = size_t{1} << 30;
-
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = kEmpty;  // of the raw bytes in arena_
-    uint32_t length = 0;
-    TokenKeys keys;
-  };
-
-  static TokenKeys Compute(std::string_view raw) {
-    std::string folded = FoldWord(raw);
-    TokenKeys keys;
-    keys.word_id = HashKey(folded);
-    keys.stem_id = HashKey(StemWord(folded));
-    keys.idf = BackgroundIdf::Get().Idf(keys.stem_id);
-    keys.capitalised = StartsUpper(raw);
-    return keys;
-  }
-
-  void Insert(uint64_t hash, std::string_view raw, const TokenKeys& keys) {
-    if (size_ >= kMaxEntries || arena_.size() + raw.size() > kMaxArena) {
-      slots_.assign(slots_.size(), Slot{});
-      arena_.clear();
-      size_ = 0;
-    } else if (2 * (size_ + 1) > slots_.size() && slots_.size() < kMaxSlots) {
-      Grow();
-    }
-    size_t i = hash & mask_;
-    while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = {hash, static_cast<uint32_t>(arena_.size()),
-                 static_cast<uint32_t>(raw.size()), keys};
-    arena_.append(raw);
-    ++size_;
-  }
-
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.offset == kEmpty) continue;
-      size_t i = s.hash & mask_;
-      while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
-      slots_[i] = s;
-    }
-  }
-
-  std::vector<Slot> slots_ = std::vector<Slot>(1 << 12);
-  size_t mask_ = (1 << 12) - 1;
-  size_t size_ = 0;
-  std::string arena_;
-};
-
-}  // namespace
-
-TokenKeys KeysOfToken(std::string_view raw) {
-  thread_local TokenKeyCache cache;
-  return cache.Get(raw);
 }
 
 WordSequence MakeWordSequence(std::string_view text,

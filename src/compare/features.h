@@ -37,7 +37,7 @@ double Cosine(const TermVector& a, const TermVector& b);
 // Word-level view of a text: per token its folded-word id, stem id, IDF.
 struct WordSequence {
   std::vector<Span> spans;        // byte spans of the tokens
-  std::vector<uint64_t> word_ids; // HashKey(FoldWord(token))
+  std::vector<uint64_t> word_ids; // text_internal::KeysOfToken ids
   std::vector<uint64_t> stem_ids; // HashKey(StemWord(FoldWord(token)))
   std::vector<double> idf;        // background IDF of the stem
   std::vector<uint8_t> is_number;
@@ -47,18 +47,6 @@ struct WordSequence {
 // Tokenizes-free construction from given token spans over `text`.
 WordSequence MakeWordSequence(std::string_view text,
                               const std::vector<Span>& tokens);
-
-// The keys of one token as written: HashKey(FoldWord(raw)),
-// HashKey(StemWord(FoldWord(raw))), the stem's background IDF and whether
-// the token starts with an upper-case letter. Remembered per thread (the
-// same token is met again and again), so cheap after the first time.
-struct TokenKeys {
-  uint64_t word_id = 0;
-  uint64_t stem_id = 0;
-  double idf = 0;
-  bool capitalised = false;
-};
-TokenKeys KeysOfToken(std::string_view raw);
 
 // IDF-weighted term-count vector of tokens [first, last) of `words`.
 TermVector SentenceTermVector(const WordSequence& words, uint32_t first,

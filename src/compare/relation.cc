@@ -2,8 +2,8 @@
 #include <cmath>
 #include <string>
 
-#include "compare/terms.h"
 #include "core/version_text.h"
+#include "text/terms.h"
 #include "twicetold/compare.h"
 
 namespace twicetold {
@@ -103,7 +103,7 @@ std::string CompareModelVersion(const CompareOptions& o) {
   out += " quote=" + std::to_string(o.quote.max_fragment_words) + "," +
          VersionNumber(o.quote_compare.min_shared_fraction) + "," +
          VersionNumber(o.quote_compare.min_shared_fraction_same_speaker);
-  const compare_internal::BackgroundIdf& idf = compare_internal::BackgroundIdf::Get();
+  const text_internal::BackgroundIdf& idf = text_internal::BackgroundIdf::Get();
   return out + " idf:" + idf.name() + "/" + std::to_string(idf.documents());
 }
 

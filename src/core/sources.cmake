@@ -1,5 +1,7 @@
-list(APPEND TWICETOLD_SOURCES
-  src/core/status.cc
-  src/core/span.cc
-  src/core/iso_date.cc
+twicetold_part(core
+  SOURCES
+    src/core/status.cc
+    src/core/span.cc
+    src/core/iso_date.cc
+  HEADERS status.h span.h document.h
 )

@@ -5,176 +5,21 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
+#include "core/heap_bytes.h"
 #include "core/version_text.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "index/chain_tables.h"
+#include "index/chunked_rows.h"
+#include "index/exact_map.h"
 #include "twicetold/dedup.h"
 
 namespace twicetold {
 namespace {
 
-constexpr uint32_t kNone = 0;  // "no row" in heads and chains (rows are +1)
-
-uint64_t Mix64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-template <typename T>
-size_t HeapBytes(const std::vector<T>& v) {
-  return v.capacity() * sizeof(T);
-}
-
-// Rows of `stride` values in fixed chunks of kRowsPerChunk rows, so that
-// growth wastes at most one chunk instead of the up to 2x capacity of a
-// doubling vector (signatures are most of the index's memory).
-template <typename T>
-class ChunkedRows {
- public:
-  static constexpr size_t kRowsPerChunk = 256;
-
-  explicit ChunkedRows(size_t stride) : stride_(stride) {}
-
-  // Appends a row of `stride` values, uninitialised when `values` is null.
-  T* Append(const T* values) {
-    if (rows_ % kRowsPerChunk == 0) {
-      chunks_.push_back(std::make_unique<T[]>(kRowsPerChunk * stride_));
-    }
-    T* row = Row(rows_++);
-    if (values != nullptr) std::copy(values, values + stride_, row);
-    return row;
-  }
-  T* Row(size_t r) {
-    return chunks_[r / kRowsPerChunk].get() + (r % kRowsPerChunk) * stride_;
-  }
-  const T* Row(size_t r) const {
-    return chunks_[r / kRowsPerChunk].get() + (r % kRowsPerChunk) * stride_;
-  }
-  size_t MemoryBytes() const {
-    return HeapBytes(chunks_) + chunks_.size() * kRowsPerChunk * stride_ * sizeof(T);
-  }
-
- private:
-  size_t stride_;
-  size_t rows_ = 0;
-  std::vector<std::unique_ptr<T[]>> chunks_;
-};
-
-// `num_tables` hash tables over rows 0, 1, 2, ..., each mapping a 64-bit key
-// to the chain of rows that have it, newest first. Flat arrays instead of
-// node-based maps: a table is a power-of-two array of chain heads, and each
-// row keeps one "next" link per table, so memory is a few bytes per row and
-// table and MemoryBytes() is exact. Different keys may share a slot (the
-// table keeps no keys): callers filter the rows a walk yields.
-class ChainTables {
- public:
-  explicit ChainTables(uint32_t num_tables)
-      : num_tables_(num_tables),
-        heads_(size_t{num_tables} * slots_, kNone),
-        next_(num_tables) {}
-
-  uint32_t rows() const { return rows_; }
-
-  // Adds the next row with one key per table. `key_of(row, table)` must
-  // give the keys of earlier rows: growing the tables re-inserts them.
-  template <typename KeyOf>
-  void Insert(const uint64_t* keys, const KeyOf& key_of) {
-    if (rows_ >= 2 * slots_) Grow(key_of);
-    next_.Append(nullptr);
-    for (uint32_t t = 0; t < num_tables_; ++t) Link(rows_, t, keys[t]);
-    ++rows_;
-  }
-
-  // Calls fn(row) for every row in the slot of `key` in table `table`,
-  // newest first.
-  template <typename Fn>
-  void Walk(uint32_t table, uint64_t key, const Fn& fn) const {
-    for (uint32_t r = heads_[Slot(table, key)]; r != kNone;
-         r = next_.Row(r - 1)[table]) {
-      fn(r - 1);
-    }
-  }
-
-  size_t MemoryBytes() const { return HeapBytes(heads_) + next_.MemoryBytes(); }
-
- private:
-  size_t Slot(uint32_t table, uint64_t key) const {
-    return size_t{table} * slots_ + (key & (slots_ - 1));
-  }
-
-  void Link(uint32_t row, uint32_t table, uint64_t key) {
-    uint32_t& head = heads_[Slot(table, key)];
-    next_.Row(row)[table] = head;
-    head = row + 1;
-  }
-
-  // Doubles the slots (average chain length stays <= 2) and relinks every
-  // row in order, which keeps chains newest first.
-  template <typename KeyOf>
-  void Grow(const KeyOf& key_of) {
-    slots_ *= 2;
-    heads_.assign(size_t{num_tables_} * slots_, kNone);
-    heads_.shrink_to_fit();
-    for (uint32_t row = 0; row < rows_; ++row) {
-      for (uint32_t t = 0; t < num_tables_; ++t) Link(row, t, key_of(row, t));
-    }
-  }
-
-  uint32_t num_tables_;
-  uint32_t slots_ = 16;
-  uint32_t rows_ = 0;
-  std::vector<uint32_t> heads_;  // num_tables_ * slots_ chain heads
-  ChunkedRows<uint32_t> next_;   // per row, one link per table
-};
-
-// Exact-hash map: 128-bit hash -> first article with it. Open addressing
-// (linear probing, load <= 1/2) over indices into a flat entry array.
-class ExactMap {
- public:
-  // The article first added with this hash, or -1.
-  int64_t Find(uint64_t high, uint64_t low) const {
-    for (size_t s = Start(low);; s = (s + 1) & (slots_.size() - 1)) {
-      const uint32_t e = slots_[s];
-      if (e == kNone) return -1;
-      const Entry& entry = entries_[e - 1];
-      if (entry.high == high && entry.low == low) return entry.article;
-    }
-  }
-
-  // Adds a hash not present yet.
-  void Insert(uint64_t high, uint64_t low, uint32_t article) {
-    entries_.push_back({high, low, article});
-    if (2 * entries_.size() > slots_.size()) {
-      slots_.assign(2 * slots_.size(), kNone);
-      for (size_t e = 0; e < entries_.size(); ++e) Place(e);
-    } else {
-      Place(entries_.size() - 1);
-    }
-  }
-
-  size_t MemoryBytes() const { return HeapBytes(entries_) + HeapBytes(slots_); }
-
- private:
-  struct Entry {
-    uint64_t high;
-    uint64_t low;
-    uint32_t article;
-  };
-
-  size_t Start(uint64_t low) const { return Mix64(low) & (slots_.size() - 1); }
-
-  void Place(size_t entry) {
-    size_t s = Start(entries_[entry].low);
-    while (slots_[s] != kNone) s = (s + 1) & (slots_.size() - 1);
-    slots_[s] = static_cast<uint32_t>(entry + 1);
-  }
-
-  std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_ = std::vector<uint32_t>(16, kNone);
-};
+using index_internal::ChainTables;
+using index_internal::ChunkedRows;
+using index_internal::ExactMap;
 
 // A verified candidate: the earlier article and its similarity score
 // (higher is more similar; for SimHash, 64 - distance).

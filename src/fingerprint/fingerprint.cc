@@ -12,8 +12,9 @@
 #include <cstring>
 #include <string>
 
-#include "compare/terms.h"
+#include "core/hash.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "text/terms.h"
 #include "text/text_only.h"
 #include "text/word_tokenizer.h"
 #include "twicetold/analyze.h"
@@ -78,7 +79,7 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
     left -= word.size() + 1;
     if (t > 0) out[n++] = ' ';
     if (!CopyFoldedAscii(word.data(), word.size(), out + n)) {
-      const std::string folded = compare_internal::FoldWord(word);
+      const std::string folded = text_internal::FoldWord(word);
       if (n + folded.size() + left > joined.size()) {
         joined.resize(n + folded.size() + left);
         out = joined.data();
@@ -93,16 +94,6 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
   }
   scratch->joined_size = n;
 }
-
-uint64_t Mix64(uint64_t x) {  // splitmix64 finalizer
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 
 // Shingle keys roll over the word hashes: a polynomial in an odd constant
 // modulo 2^64, updated in O(1) per window, then mixed with the seed. Word

@@ -1,9 +1,13 @@
-list(APPEND TWICETOLD_SOURCES
-  src/io/location.cc
-  src/io/byte_stream.cc
-  src/io/decompress.cc
-  src/io/line_reader.cc
-  src/io/text_record.cc
-  src/io/json_record.cc
-  src/io/reader.cc
+twicetold_part(io
+  SOURCES
+    src/io/location.cc
+    src/io/byte_stream.cc
+    src/io/decompress.cc
+    src/io/line_reader.cc
+    src/io/text_record.cc
+    src/io/json_record.cc
+    src/io/reader.cc
+  HEADERS io.h
+  DEPENDS core
+  LIBS ZLIB::ZLIB PkgConfig::ZSTD LibLZMA::LibLZMA simdjson::simdjson
 )

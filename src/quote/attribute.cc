@@ -2,9 +2,18 @@
 
 #include <algorithm>
 
-#include "quote/lexicon.h"
+#include "text/lexicon.h"
 
 namespace twicetold::quote_internal {
+
+using text_internal::IsInvertibleVerb;
+using text_internal::IsNameStopWord;
+using text_internal::IsParticiple;
+using text_internal::IsPreposition;
+using text_internal::IsRoleNoun;
+using text_internal::IsSpeechVerb;
+using text_internal::IsTitle;
+using text_internal::Lower;
 namespace {
 
 constexpr uint32_t kMaxSubjectDistance = 16;  // tokens from subject to verb

@@ -3,8 +3,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "quote/lexicon.h"
 #include "quote/word_diff.h"
+#include "text/lexicon.h"
 #include "twicetold/quote.h"
 #include "twicetold/segment.h"
 
@@ -26,7 +26,7 @@ QuoteWords ToWords(const Quote& quote) {
   QuoteWords out;
   for (const Token& t : Tokenize(quote.text)) {
     out.words.emplace_back(t.span.In(quote.text));
-    out.keys.push_back(quote_internal::Lower(out.words.back()));
+    out.keys.push_back(text_internal::Lower(out.words.back()));
   }
   return out;
 }

@@ -7,9 +7,24 @@
 #include <optional>
 #include <set>
 
-#include "quote/lexicon.h"
+#include "text/lexicon.h"
 
 namespace twicetold::quote_internal {
+
+using text_internal::IsAbbreviatedTitle;
+using text_internal::IsGenericSpeakerNoun;
+using text_internal::IsLeadingRoleWord;
+using text_internal::IsNameParticle;
+using text_internal::IsNameStopWord;
+using text_internal::IsOrgWord;
+using text_internal::IsOtherPronoun;
+using text_internal::IsPersonPronoun;
+using text_internal::IsPlaceStart;
+using text_internal::IsPreposition;
+using text_internal::IsRoleNoun;
+using text_internal::IsSpeechVerb;
+using text_internal::IsTitle;
+using text_internal::Lower;
 namespace {
 
 bool Capitalized(std::string_view word) {

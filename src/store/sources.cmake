@@ -1,4 +1,8 @@
-list(APPEND TWICETOLD_SOURCES
-  src/store/store.cc
-  src/store/sqlite_store.cc
+twicetold_part(store
+  SOURCES
+    src/store/store.cc
+    src/store/sqlite_store.cc
+  HEADERS store.h
+  DEPENDS core
+  LIBS PkgConfig::SQLITE3
 )

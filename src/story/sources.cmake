@@ -1,4 +1,8 @@
-list(APPEND TWICETOLD_SOURCES
-  src/story/story_features.cc
-  src/story/story.cc
+twicetold_part(story
+  SOURCES
+    src/story/story_features.cc
+    src/story/story.cc
+  HEADERS story.h
+  DEPENDS compare
+  LIBS PkgConfig::XXHASH
 )

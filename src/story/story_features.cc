@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "compare/features.h"
-#include "compare/terms.h"
 #include "core/iso_date.h"
+#include "text/terms.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
 
@@ -34,7 +34,7 @@ void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize, We
   MappedText text = Normalize(title, normalize);
   const size_t body = weights->size();
   for (const Token& token : Tokenize(text.text)) {
-    compare_internal::TokenKeys keys = compare_internal::KeysOfToken(token.span.In(text.text));
+    text_internal::TokenKeys keys = text_internal::KeysOfToken(token.span.In(text.text));
     if (keys.idf < kMinTitleIdf) continue;
     const double w = keys.idf * kTitleBoost;
     auto it = std::lower_bound(weights->begin(), weights->begin() + body,

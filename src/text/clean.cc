@@ -9,7 +9,6 @@
 
 #include "text/clean_rules.h"
 #include "text/text_only.h"
-#include "twicetold/corpus_boilerplate.h"
 
 namespace twicetold {
 namespace {

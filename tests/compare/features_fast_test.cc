@@ -14,7 +14,7 @@
 #include "compare/align.h"
 #include "compare/features.h"
 #include "compare/similarity.h"
-#include "compare/terms.h"
+#include "text/terms.h"
 
 namespace twicetold {
 namespace {
@@ -32,16 +32,16 @@ std::string RandomWord(std::mt19937_64& rng) {
 
 TEST(KeysOfTokenTest, EqualsFoldStemAndIdfOfTheToken) {
   std::mt19937_64 rng(5);
-  const auto& idf = compare_internal::BackgroundIdf::Get();
+  const auto& idf = text_internal::BackgroundIdf::Get();
   // Repeats (cache hits) and many distinct tokens (growth, and a clear once
   // the cache is full) must all give the uncached keys.
   for (int i = 0; i < 300000; ++i) {
     std::string raw = i % 3 == 0 ? RandomWord(rng) : "tok" + std::to_string(i) + "X";
-    compare_internal::TokenKeys got = compare_internal::KeysOfToken(raw);
+    text_internal::TokenKeys got = text_internal::KeysOfToken(raw);
     if (i % 97 != 0 && i % 3 != 0) continue;  // check a sample of the distinct ones
-    std::string folded = compare_internal::FoldWord(raw);
-    uint64_t stem = compare_internal::HashKey(compare_internal::StemWord(folded));
-    ASSERT_EQ(got.word_id, compare_internal::HashKey(folded)) << raw;
+    std::string folded = text_internal::FoldWord(raw);
+    uint64_t stem = text_internal::HashKey(text_internal::StemWord(folded));
+    ASSERT_EQ(got.word_id, text_internal::HashKey(folded)) << raw;
     ASSERT_EQ(got.stem_id, stem) << raw;
     ASSERT_EQ(got.idf, idf.Idf(stem)) << raw;
     bool upper = raw[0] == 'B' || raw[0] == 'S' || raw.rfind("Über", 0) == 0 ||
@@ -51,8 +51,8 @@ TEST(KeysOfTokenTest, EqualsFoldStemAndIdfOfTheToken) {
 }
 
 TEST(KeysOfTokenTest, AnEmptyTokenHasTheKeysOfTheEmptyString) {
-  compare_internal::TokenKeys k = compare_internal::KeysOfToken("");
-  EXPECT_EQ(k.word_id, compare_internal::HashKey(""));
+  text_internal::TokenKeys k = text_internal::KeysOfToken("");
+  EXPECT_EQ(k.word_id, text_internal::HashKey(""));
   EXPECT_FALSE(k.capitalised);
 }
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "compare/terms.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "reference/jaccard_reference.h"
+#include "text/terms.h"
 #include "twicetold/identical.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
@@ -290,7 +290,7 @@ TEST(ExactHashTest, MatchesSlowJoinOnRandomMixedScriptTexts) {
     std::string joined;
     for (const Token& t : tokens) {
       if (!joined.empty()) joined.push_back(' ');
-      joined += compare_internal::FoldWord(t.span.In(normalized.text));
+      joined += text_internal::FoldWord(t.span.In(normalized.text));
     }
     const Fingerprint fp = ComputeFingerprint(normalized.text, tokens, {});
     const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
@@ -360,7 +360,7 @@ TEST(OptionsTest, VersionNamesEveryOption) {
   changed[8].clean.remove_furniture = false;
   changed[9].clean.remove_blank_filler = false;
   changed[10].clean.extract_dateline = false;
-  changed[11].clean.corpus = reinterpret_cast<const CorpusBoilerplate*>(&base);
+  changed[11].clean.corpus = reinterpret_cast<const FurnitureLookup*>(&base);
   std::set<std::string> versions = {base};
   for (const auto& o : changed) versions.insert(FingerprintVersion(o));
   EXPECT_EQ(versions.size(), changed.size() + 1);

@@ -41,7 +41,7 @@ std::vector<Perturbation<Options>> AnalyzePerturbations(AnalyzeOptions Options::
       [=](Options& o) { (o.*analyze).clean.remove_blank_filler = false; },
       [=](Options& o) { (o.*analyze).clean.extract_dateline = false; },
       [=](Options& o) {
-        (o.*analyze).clean.corpus = reinterpret_cast<const CorpusBoilerplate*>(&o);
+        (o.*analyze).clean.corpus = reinterpret_cast<const FurnitureLookup*>(&o);
       },
       [=](Options& o) { (o.*analyze).normalize.fold_typography = false; },
       [=](Options& o) { (o.*analyze).normalize.nfkc = false; },

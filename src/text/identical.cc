@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "compare/terms.h"
+#include "text/terms.h"
 
 namespace twicetold {
 
@@ -17,7 +17,7 @@ IdenticalKey ComputeIdenticalKey(std::string_view normalized_text,
   joined.clear();
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (t > 0) joined.push_back(' ');
-    joined += compare_internal::FoldWord(tokens[t].span.In(normalized_text));
+    joined += text_internal::FoldWord(tokens[t].span.In(normalized_text));
   }
   const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
   return {h.high64, h.low64, static_cast<uint32_t>(tokens.size())};

@@ -1,14 +1,14 @@
-// Word keys shared by everything in src/compare: case folding, Snowball
-// English stems, hashing, and the background IDF model.
-#ifndef TWICETOLD_COMPARE_TERMS_H_
-#define TWICETOLD_COMPARE_TERMS_H_
+// Word keys shared by compare, fingerprint and story: case folding,
+// Snowball English stems, hashing, and the background IDF model.
+#ifndef TWICETOLD_TEXT_TERMS_H_
+#define TWICETOLD_TEXT_TERMS_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
-namespace twicetold::compare_internal {
+namespace twicetold::text_internal {
 
 // Full case folding of one word (ASCII fast path, ICU otherwise).
 std::string FoldWord(std::string_view word);
@@ -21,7 +21,7 @@ std::string StemWord(std::string_view folded);
 uint64_t HashKey(std::string_view key);
 
 // Document frequencies of stems over a background news corpus, embedded in
-// the library at build time (src/compare/background_idf.tsv).
+// the library at build time (src/text/background_idf.tsv).
 // Format: a header line "#twicetold-idf\t<name>\t<documents>", then one
 // "<stem>\t<df>" line per stem. Immutable after construction; thread-safe.
 class BackgroundIdf {
@@ -47,6 +47,18 @@ class BackgroundIdf {
   std::unordered_map<uint64_t, uint32_t> df_;  // HashKey(stem) -> df
 };
 
-}  // namespace twicetold::compare_internal
+// The keys of one token as written: HashKey(FoldWord(raw)),
+// HashKey(StemWord(FoldWord(raw))), the stem's background IDF and whether
+// the token starts with an upper-case letter. Remembered per thread (the
+// same token is met again and again), so cheap after the first time.
+struct TokenKeys {
+  uint64_t word_id = 0;
+  uint64_t stem_id = 0;
+  double idf = 0;
+  bool capitalised = false;
+};
+TokenKeys KeysOfToken(std::string_view raw);
 
-#endif  // TWICETOLD_COMPARE_TERMS_H_
+}  // namespace twicetold::text_internal
+
+#endif  // TWICETOLD_TEXT_TERMS_H_

@@ -1,10 +1,12 @@
-#include "quote/lexicon.h"
+#include "text/lexicon.h"
 
+#include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <string>
 #include <unordered_set>
 
-namespace twicetold::quote_internal {
+namespace twicetold::text_internal {
 namespace {
 
 struct TransparentHash {
@@ -60,6 +62,65 @@ const WordSet& SpeechVerbs() {
     return s;
   }();
   return *set;
+}
+
+// The facts lists (src/compare/facts.cc), looked up by folded word.
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// Words that start a sentence in capitals without being names.
+const std::unordered_set<std::string_view>& FactSentenceStarters() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "the", "a", "an", "but", "and", "or", "in", "on", "at", "as", "it",
+      "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
+      "his", "her", "their", "our", "its", "if", "when", "while", "after",
+      "before", "yet", "still", "following", "last", "next", "however", "so",
+      "for", "from", "with", "by", "to", "of", "there", "here", "what", "who",
+      "why", "how", "some", "many", "most", "all", "no", "not", "one", "two",
+      "several", "both", "other", "others", "meanwhile", "later", "earlier",
+      "just", "also", "even", "since", "although", "though", "speaking",
+      "according", "recent", "ahead", "despite", "during", "any", "each",
+      "my", "your", "then", "now", "today", "instead", "because", "until"};
+  return *s;
+}
+
+// Title words: a name after them is a person; they are not part of it.
+const std::unordered_set<std::string_view>& FactTitles() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "president", "vice", "prime", "minister", "secretary", "senator", "sen",
+      "rep", "gov", "governor", "mr", "mrs", "ms", "dr", "judge", "justice",
+      "chancellor", "king", "queen", "prince", "princess", "pope", "general",
+      "gen", "col", "lt", "sgt", "mayor", "ambassador", "envoy", "spokesman",
+      "spokeswoman", "director", "ceo", "chairman", "chairwoman", "speaker",
+      "leader", "attorney", "adviser", "advisor", "aide", "commissioner",
+      "sheriff", "officer", "detective", "chief", "representative", "premier",
+      "state", "foreign", "defense", "defence", "deputy", "special", "interior",
+      "treasury", "homeland", "security", "national", "of", "actor", "actress",
+      "singer", "coach", "captain", "sir", "lady", "lord", "rabbi", "reverend",
+      "rev", "father", "bishop", "cardinal", "professor", "prof"};
+  return *s;
+}
+
+const std::unordered_set<std::string_view>& FactOrgCues() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "ministry", "department", "party", "council", "committee", "association",
+      "agency", "bank", "university", "college", "inc", "corp", "company",
+      "group", "news", "times", "post", "journal", "house", "senate",
+      "congress", "parliament", "commission", "union", "organization",
+      "organisation", "court", "police", "army", "forces", "institute",
+      "foundation", "fund", "office", "service", "network", "press", "club",
+      "league", "federation", "board", "authority", "airlines", "motors",
+      "nations", "kremlin", "pentagon", "reuters", "bureau", "administration"};
+  return *s;
+}
+
+const std::unordered_set<std::string_view>& PlacePrepositions() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "in", "from", "to", "at", "near", "across", "into", "outside", "inside"};
+  return *s;
 }
 
 bool Has(const WordSet& set, std::string_view word) {
@@ -291,4 +352,36 @@ bool IsOtherPronoun(std::string_view lower) {
   return lower == "they" || lower == "we" || lower == "i";
 }
 
-}  // namespace twicetold::quote_internal
+bool IsFactSentenceStarter(std::string_view folded) {
+  return FactSentenceStarters().count(folded) > 0;
+}
+
+bool IsFactTitle(std::string_view folded) {
+  return FactTitles().count(folded) > 0;
+}
+
+bool IsFactOrgCue(std::string_view folded) {
+  return FactOrgCues().count(folded) > 0;
+}
+
+bool IsPlacePreposition(std::string_view folded) {
+  return PlacePrepositions().count(folded) > 0;
+}
+
+int MonthIndex(std::string_view folded) {
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    std::string_view full = kMonths[m];
+    if (folded == full) return static_cast<int>(m) + 1;
+    if (folded.size() >= 3 && full.substr(0, 3) == folded.substr(0, 3) &&
+        full.starts_with(folded.substr(0, folded.size()))) {
+      return static_cast<int>(m) + 1;  // "dec", "sept"
+    }
+  }
+  return 0;
+}
+
+bool IsWeekday(std::string_view folded) {
+  return std::find(kWeekdays.begin(), kWeekdays.end(), folded) != kWeekdays.end();
+}
+
+}  // namespace twicetold::text_internal

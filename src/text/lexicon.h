@@ -1,12 +1,24 @@
-// Private: the small word lists behind speaker attribution. All lookups take
-// a lower-case ASCII word (callers lower-case first); no trained model.
-#ifndef TWICETOLD_SRC_QUOTE_LEXICON_H_
-#define TWICETOLD_SRC_QUOTE_LEXICON_H_
+// Private: every small word list behind the name finders, in one place (no
+// trained model can be installed here, so names are found by capitalisation
+// and cue words).
+//
+// Two finders use them, with lists of their own on purpose:
+//  - speaker attribution and mentions (src/quote): the lookups below the
+//    first heading take a lower-case ASCII word (callers use Lower());
+//  - facts (src/compare/facts.cc): the Fact* lookups take a fully
+//    case-folded word (FoldWord).
+// Where the two have a list for the same idea (titles, sentence starters,
+// organisation words), the lists differ and merging them would change
+// results: see the comments at the Fact* lookups for why each differs.
+#ifndef TWICETOLD_TEXT_LEXICON_H_
+#define TWICETOLD_TEXT_LEXICON_H_
 
 #include <string>
 #include <string_view>
 
-namespace twicetold::quote_internal {
+namespace twicetold::text_internal {
+
+// ---- Speakers and mentions (src/quote) ----
 
 // Lower-cases ASCII letters; other bytes are kept.
 std::string Lower(std::string_view word);
@@ -50,6 +62,30 @@ bool IsPreposition(std::string_view lower);
 bool IsPersonPronoun(std::string_view lower);
 bool IsOtherPronoun(std::string_view lower);
 
-}  // namespace twicetold::quote_internal
+// ---- Facts (src/compare/facts.cc) ----
+// Lookups of a case-folded word (FoldWord).
 
-#endif  // TWICETOLD_SRC_QUOTE_LEXICON_H_
+// Words that start a sentence in capitals without being names. Unlike
+// IsNameStopWord it leaves out months and days (facts reads them as dates)
+// and the speech words attribution needs ("said", "told", ...).
+bool IsFactSentenceStarter(std::string_view folded);
+// Title words: a name after them is a person; they are not part of it.
+// Unlike IsTitle it takes the words of compound titles ("secretary of
+// state", "national security adviser") and not attribution's party and
+// office words ("republican", "former", "host"), which would turn an
+// organisation into a person here.
+bool IsFactTitle(std::string_view folded);
+// Words that make a name an organisation. Smaller than IsOrgWord: facts
+// classifies whole names, where "state" or "city" often ends a place.
+bool IsFactOrgCue(std::string_view folded);
+// Prepositions after which a name is a place ("in", "near", "outside").
+bool IsPlacePreposition(std::string_view folded);
+// 1..12 for a month name or its abbreviation of three or more letters
+// ("dec", "sept"); 0 otherwise.
+int MonthIndex(std::string_view folded);
+// "monday" ... "sunday".
+bool IsWeekday(std::string_view folded);
+
+}  // namespace twicetold::text_internal
+
+#endif  // TWICETOLD_TEXT_LEXICON_H_

@@ -7,7 +7,7 @@ else()
   set(content "")
 endif()
 file(WRITE "${OUT}.tmp"
-  "// Generated from src/compare/background_idf.tsv by embed_file.cmake.\n"
+  "// Generated from src/text/background_idf.tsv by embed_file.cmake.\n"
   "namespace twicetold {\n"
   "extern const char kBackgroundIdfTsv[];\n"
   "extern const unsigned long kBackgroundIdfTsvSize;\n"
