@@ -351,18 +351,20 @@ class PostgresStore final : public Store {
       pqxx::work w(*conn_);
       // Writers take turns, so seq numbers follow commit order.
       w.exec0("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE");
-      const int64_t last = w.exec1("SELECT coalesce(max(seq), 0) FROM articles")[0].as<int64_t>();
+      int64_t last = w.exec1("SELECT coalesce(max(seq), 0) FROM articles")[0].as<int64_t>();
       const std::string now = NowUtc();
-      int64_t seq = last;
+      std::vector<int64_t> seqs;
       for (const StoredArticle& a : *articles) {
-        Insert(w, a, ++seq, a.ingested_at.empty() ? now : a.ingested_at);
+        seqs.push_back(a.seq != 0 ? I64(a.seq) : last + 1);
+        last = std::max(last, seqs.back());
+        Insert(w, a, seqs.back(), a.ingested_at.empty() ? now : a.ingested_at);
       }
       UpsertStories(w, stories);
       w.commit();
       // Only a committed batch gets its numbers.
-      seq = last;
-      for (StoredArticle& a : *articles) {
-        a.seq = static_cast<uint64_t>(++seq);
+      for (size_t i = 0; i < seqs.size(); ++i) {
+        StoredArticle& a = (*articles)[i];
+        a.seq = static_cast<uint64_t>(seqs[i]);
         if (a.ingested_at.empty()) a.ingested_at = now;
       }
       return Status::Ok();

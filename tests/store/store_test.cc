@@ -201,6 +201,32 @@ TEST_P(StoreTest, VersionsOfOneIdChain) {
   EXPECT_EQ(store->ArticleCount().value(), 2u);
 }
 
+TEST_P(StoreTest, CommitKeepsSeqsTheCallerAssigned) {
+  auto store = MustOpen(Location("n"));
+  ASSERT_TRUE(store);
+  std::vector<StoredArticle> first = {Make("a1", "One", 0, "origin")};
+  ASSERT_TRUE(store->Commit(&first, {}).ok());
+  // An ingest numbers a batch itself; a version names one in the same batch.
+  StoredArticle numbered = Make("a2", "Two", 0, "origin");
+  numbered.seq = 5;
+  StoredArticle update = Make("a2", "Two, updated", 0, "update");
+  update.seq = 6;
+  update.version = 2;
+  update.previous_seq = 5;
+  std::vector<StoredArticle> batch = {numbered, update, Make("a3", "Three", 0, "origin")};
+  ASSERT_TRUE(store->Commit(&batch, {}).ok());
+  EXPECT_EQ(batch[0].seq, 5u);
+  EXPECT_EQ(batch[1].seq, 6u);
+  EXPECT_EQ(batch[2].seq, 7u);
+  EXPECT_EQ(store->FindLatest("a2").value()->previous_seq, 5u);
+  // A seq already taken is refused, and nothing of the batch is written.
+  StoredArticle taken = Make("a4", "Four", 0, "origin");
+  taken.seq = 6;
+  std::vector<StoredArticle> bad = {Make("a5", "Five", 0, "origin"), taken};
+  EXPECT_FALSE(store->Commit(&bad, {}).ok());
+  EXPECT_EQ(store->ArticleCount().value(), 4u);
+}
+
 TEST_P(StoreTest, RewriteReassignsAndReplacesStories) {
   auto store = MustOpen(Location("r"));
   ASSERT_TRUE(store);
