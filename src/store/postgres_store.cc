@@ -102,6 +102,13 @@ std::string OneLine(std::string_view message) {
   return out;
 }
 
+// A host that drops packets would hold the connect for minutes (TCP's
+// timeout): give up after 10 seconds unless the URL says otherwise.
+std::string WithConnectTimeout(const std::string& url) {
+  if (url.find("connect_timeout=") != std::string::npos) return url;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+}
+
 // The Status code for a server error, by SQLSTATE class.
 StatusCode CodeForSqlState(const std::string& state) {
   const std::string cls = state.substr(0, 2);
@@ -237,7 +244,7 @@ class PostgresStore final : public Store {
 
   Status Open() {
     Status s = Guard(name_, "cannot connect", [&]() -> Status {
-      conn_ = std::make_unique<pqxx::connection>(url_);
+      conn_ = std::make_unique<pqxx::connection>(WithConnectTimeout(url_));
       conn_->set_client_encoding("UTF8");
       // A commit must be durable when it returns, whatever the server's
       // default ("local" and "on" flush the WAL; "off" does not).
