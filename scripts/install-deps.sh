@@ -17,6 +17,8 @@ packages=(
   libstemmer-dev         # Snowball stemming for term similarity
   libtbb-dev             # parallel corpus pipeline (oneTBB)
   libsqlite3-dev         # the embedded story store
+  libpqxx-dev            # the PostgreSQL story store (client)
+  postgresql-15          # its tests start their own server (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
   chromium               # the HTML report is opened in a headless browser by a test

@@ -6,8 +6,9 @@
 // by replay (ingest.h), so ingesting in many runs gives one run's result.
 //
 // Durability: Commit() returns only after its transaction is durable
-// (SQLite: WAL with synchronous=FULL). A process killed at any moment
-// leaves every committed batch and nothing of the batch under way.
+// (SQLite: WAL with synchronous=FULL; PostgreSQL: one transaction with
+// synchronous_commit on). A process killed at any moment leaves every
+// committed batch and nothing of the batch under way.
 //
 // Versions: a store records the fingerprint and model versions it was
 // written with (FingerprintVersion, StoryModelVersion); ingest refuses a
@@ -15,8 +16,10 @@
 //
 // Errors: a file that is not a twicetold store, truncated or corrupt gives
 // kCorruption with the file name and SQLite's reason; a schema newer than
-// this binary kFailedPrecondition. Never a crash. Not thread-safe: one
-// Store per thread (SQLite serialises writers across processes).
+// this binary kFailedPrecondition; a PostgreSQL server that cannot be
+// reached kIOError with the URL (password redacted). Never a crash. Not
+// thread-safe: one Store per thread (SQLite serialises writers across
+// processes; PostgreSQL writers take turns on a table lock).
 #ifndef TWICETOLD_STORE_H_
 #define TWICETOLD_STORE_H_
 
@@ -117,13 +120,17 @@ class Store {
   virtual Result<uint64_t> ArticleCount() = 0;
   virtual Result<uint64_t> StoryCount() = 0;
   virtual Result<uint64_t> SizeBytes() = 0;  // bytes on disk (or in the server)
-  virtual std::string Describe() const = 0;  // "sqlite:out/x.db"
+  // "sqlite:out/x.db", or the PostgreSQL URL with its password redacted.
+  virtual std::string Describe() const = 0;
 };
 
 // Opens (creating if missing) the store at `location`: a file path for
-// SQLite. Creates or migrates the schema. Errors: kIOError when the file
-// cannot be opened or created; kCorruption for a file that is not a
-// twicetold store or is damaged; kFailedPrecondition for a newer schema.
+// SQLite, or a postgresql:// (or postgres://) URL for PostgreSQL, whose
+// database must exist (the store's tables are created in it). Creates or
+// migrates the schema. Errors: kIOError when the file cannot be opened or
+// created, or the server cannot be reached or refuses the login;
+// kCorruption for a file or database that is not a twicetold store or is
+// damaged; kFailedPrecondition for a newer schema.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view location);
 
 }  // namespace twicetold

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace twicetold {
@@ -9,7 +10,7 @@ namespace twicetold {
 Result<std::unique_ptr<Store>> OpenStore(std::string_view location) {
   if (location.empty()) return InvalidArgumentError("no store given (--db FILE)");
   if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
-    return UnimplementedError("PostgreSQL stores are not built yet; use a file path (SQLite)");
+    return store::OpenPostgresStore(std::string(location));
   }
   return store::OpenSqliteStore(std::string(location));
 }

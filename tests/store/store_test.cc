@@ -1,17 +1,25 @@
-// The SQLite store: what is committed is there after reopening, versions
-// chain, the header records versions, and files that are not a store (or
-// are damaged, or newer) are refused with a clear error, never a crash.
+// The store on both backends: what is committed is there after reopening,
+// versions chain, assignments can be rewritten, the header records
+// versions, and stores that are foreign or newer are refused with a clear
+// error, never a crash. The same tests run on SQLite and on a PostgreSQL
+// server the suite starts itself (pg_server.h); damaged files are
+// SQLite-only, an unreachable server PostgreSQL-only.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <pqxx/pqxx>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "store/pg_server.h"
+#include "store/postgres_store.h"
 #include "twicetold/store.h"
 
 namespace twicetold {
@@ -19,28 +27,94 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
-class StoreTest : public ::testing::Test {
+fs::path TestDir() {
+  std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::replace(name.begin(), name.end(), '/', '_');  // "Test/sqlite"
+  return fs::temp_directory_path() /
+         ("twicetold_store_test_" + std::to_string(::getpid()) + "_" + name);
+}
+
+// Runs `sql` on the store at `location` behind the store's back.
+void ExecRaw(const std::string& location, const std::string& sql) {
+  if (location.starts_with("postgresql://")) {
+    pqxx::connection c(location);
+    pqxx::nontransaction n(c);
+    n.exec0(sql);
+    return;
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+// Each test runs on each backend (the parameter: "sqlite", "postgresql").
+// The PostgreSQL server starts with the first test that needs it and stops
+// after the suite; each test gets fresh databases.
+class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
+  static void TearDownTestSuite() {
+    server_.reset();
+    server_error_.clear();
+  }
+
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("twicetold_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = TestDir();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    if (GetParam() != "postgresql") return;
+    if (!server_ && server_error_.empty()) {
+      Result<std::unique_ptr<PgServer>> server = PgServer::Start();
+      if (server.ok()) server_ = std::move(server).value();
+      else server_error_ = server.status().ToString();
+    }
+    ASSERT_TRUE(server_) << "cannot start the test PostgreSQL server: " << server_error_;
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  // The location of the store called `name` in this test: a file, or a
+  // database created on first use.
+  std::string Location(const std::string& name) {
+    if (GetParam() == "sqlite") return (dir_ / name).string();
+    auto it = databases_.find(name);
+    if (it != databases_.end()) return it->second;
+    Result<std::string> url = server_->CreateDatabase("store_" + std::to_string(++next_database_));
+    EXPECT_TRUE(url.ok()) << url.status().ToString();
+    return databases_[name] = url.ok() ? *url : "postgresql://unavailable";
+  }
 
-  std::unique_ptr<Store> MustOpen(const std::string& path) {
-    Result<std::unique_ptr<Store>> store = OpenStore(path);
+  std::unique_ptr<Store> MustOpen(const std::string& location) {
+    Result<std::unique_ptr<Store>> store = OpenStore(location);
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return store.ok() ? std::move(store).value() : nullptr;
   }
 
+  // Makes the store at `location` claim schema version 99.
+  void MarkNewer(const std::string& location) {
+    if (GetParam() == "sqlite") {
+      ExecRaw(location, "PRAGMA user_version=99");
+    } else {
+      ExecRaw(location, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); "
+                        "INSERT INTO meta VALUES('schema_version', '99')");
+    }
+  }
+
   fs::path dir_;
+  std::map<std::string, std::string> databases_;
+  static inline std::unique_ptr<PgServer> server_;
+  static inline std::string server_error_;
+  static inline int next_database_ = 0;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 StoredArticle Make(const std::string& id, const std::string& body, uint64_t story,
                    const std::string& relation) {
@@ -58,8 +132,8 @@ StoredArticle Make(const std::string& id, const std::string& body, uint64_t stor
   return a;
 }
 
-TEST_F(StoreTest, CommittedArticlesAndStoriesSurviveReopening) {
-  const std::string path = Path("s.db");
+TEST_P(StoreTest, CommittedArticlesAndStoriesSurviveReopening) {
+  const std::string path = Location("s");
   {
     auto store = MustOpen(path);
     ASSERT_TRUE(store);
@@ -105,8 +179,8 @@ TEST_F(StoreTest, CommittedArticlesAndStoriesSurviveReopening) {
   EXPECT_GT(store->SizeBytes().value(), 0u);
 }
 
-TEST_F(StoreTest, VersionsOfOneIdChain) {
-  auto store = MustOpen(Path("v.db"));
+TEST_P(StoreTest, VersionsOfOneIdChain) {
+  auto store = MustOpen(Location("v"));
   ASSERT_TRUE(store);
   std::vector<StoredArticle> first = {Make("x", "First text", 0, "origin")};
   ASSERT_TRUE(store->Commit(&first, {}).ok());
@@ -127,7 +201,129 @@ TEST_F(StoreTest, VersionsOfOneIdChain) {
   EXPECT_EQ(store->ArticleCount().value(), 2u);
 }
 
-TEST_F(StoreTest, GarbageTruncatedAndForeignFilesAreRefusedClearly) {
+TEST_P(StoreTest, CommitKeepsSeqsTheCallerAssigned) {
+  auto store = MustOpen(Location("n"));
+  ASSERT_TRUE(store);
+  std::vector<StoredArticle> first = {Make("a1", "One", 0, "origin")};
+  ASSERT_TRUE(store->Commit(&first, {}).ok());
+  // An ingest numbers a batch itself; a version names one in the same batch.
+  StoredArticle numbered = Make("a2", "Two", 0, "origin");
+  numbered.seq = 5;
+  StoredArticle update = Make("a2", "Two, updated", 0, "update");
+  update.seq = 6;
+  update.version = 2;
+  update.previous_seq = 5;
+  std::vector<StoredArticle> batch = {numbered, update, Make("a3", "Three", 0, "origin")};
+  ASSERT_TRUE(store->Commit(&batch, {}).ok());
+  EXPECT_EQ(batch[0].seq, 5u);
+  EXPECT_EQ(batch[1].seq, 6u);
+  EXPECT_EQ(batch[2].seq, 7u);
+  EXPECT_EQ(store->FindLatest("a2").value()->previous_seq, 5u);
+  // A seq already taken is refused, and nothing of the batch is written.
+  StoredArticle taken = Make("a4", "Four", 0, "origin");
+  taken.seq = 6;
+  std::vector<StoredArticle> bad = {Make("a5", "Five", 0, "origin"), taken};
+  EXPECT_FALSE(store->Commit(&bad, {}).ok());
+  EXPECT_EQ(store->ArticleCount().value(), 4u);
+}
+
+TEST_P(StoreTest, RewriteReassignsAndReplacesStories) {
+  auto store = MustOpen(Location("r"));
+  ASSERT_TRUE(store);
+  std::vector<StoredArticle> batch = {Make("a1", "One", 0, "origin"),
+                                      Make("a2", "Two", 1, "origin"),
+                                      Make("a3", "Three", 1, "rewrite")};
+  ASSERT_TRUE(store->Commit(&batch, {{0, "a1", "Storm Hits Coast", "2026-05-01",
+                                      "2026-05-01", 1, 1},
+                                     {1, "a2", "Budget vote", "2026-05-02",
+                                      "2026-05-03", 2, 3}}).ok());
+  auto ids = [](const std::vector<StoredStory>& stories) {
+    std::vector<uint64_t> out;
+    for (const StoredStory& s : stories) out.push_back(s.story);
+    return out;
+  };
+  EXPECT_EQ(ids(store->Stories(10, 0, "", "").value()), (std::vector<uint64_t>{1, 0}));
+  EXPECT_EQ(ids(store->Stories(1, 1, "", "").value()), (std::vector<uint64_t>{0}));
+  EXPECT_EQ(ids(store->Stories(10, 0, "sTORM", "").value()), (std::vector<uint64_t>{0}));
+  EXPECT_EQ(ids(store->Stories(10, 0, "", "2026-05-02").value()), (std::vector<uint64_t>{1}));
+  EXPECT_EQ(store->FindStory(1).value()->size, 2u);
+
+  for (StoredArticle& a : batch) {
+    a.story = 7;
+    a.relation = a.seq == 1 ? "origin" : "rewrite";
+    a.duplicate_of = a.seq == 3 ? std::optional<std::string>("a2") : std::nullopt;
+    a.similarity = 0.25;
+  }
+  ASSERT_TRUE(store->Rewrite(batch, {{7, "a1", "Storm Hits Coast", "2026-05-01",
+                                      "2026-05-03", 3, 3}}).ok());
+  EXPECT_EQ(store->StoryCount().value(), 1u);
+  EXPECT_FALSE(store->FindStory(0).value().has_value());
+  EXPECT_EQ(store->FindStory(7).value()->size, 3u);
+  EXPECT_TRUE(store->Members(1).value().empty());
+  const std::vector<StoredArticle> members = store->Members(7).value();
+  ASSERT_EQ(members.size(), 3u);
+  EXPECT_EQ(members[1].relation, "rewrite");
+  EXPECT_EQ(members[2].duplicate_of, "a2");
+  EXPECT_EQ(members[2].similarity, 0.25);
+}
+
+TEST_P(StoreTest, TwoHandlesOnOneStoreNumberInCommitOrder) {
+  const std::string location = Location("shared");
+  auto first = MustOpen(location);
+  auto second = MustOpen(location);
+  ASSERT_TRUE(first && second);
+  std::vector<StoredArticle> one = {Make("a1", "One", 0, "origin")};
+  std::vector<StoredArticle> two = {Make("a2", "Two", 0, "rewrite")};
+  ASSERT_TRUE(first->Commit(&one, {}).ok());
+  ASSERT_TRUE(second->Commit(&two, {}).ok());
+  EXPECT_EQ(two[0].seq, 2u);
+  auto seen = first->FindBySeq(2).value();
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_EQ(seen->article.id, "a2");
+}
+
+TEST_P(StoreTest, ForeignAndNewerStoresAreRefused) {
+  const std::string foreign = Location("foreign");
+  ExecRaw(foreign, "CREATE TABLE articles (x INTEGER)");
+  Result<std::unique_ptr<Store>> f = OpenStore(foreign);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), StatusCode::kCorruption) << f.status().ToString();
+  EXPECT_THAT(f.status().message(), HasSubstr("not a twicetold store"));
+
+  const std::string newer = Location("newer");
+  MarkNewer(newer);
+  Result<std::unique_ptr<Store>> n = OpenStore(newer);
+  ASSERT_FALSE(n.ok());
+  EXPECT_EQ(n.status().code(), StatusCode::kFailedPrecondition) << n.status().ToString();
+  EXPECT_THAT(n.status().message(), HasSubstr("newer"));
+
+  // A store of the current version opens again as it is.
+  const std::string current = Location("current");
+  ASSERT_TRUE(MustOpen(current));
+  ASSERT_TRUE(MustOpen(current));
+}
+
+// Damaged files: SQLite only (a PostgreSQL server guards its own files).
+class SqliteFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = TestDir();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::unique_ptr<Store> MustOpen(const std::string& path) {
+    Result<std::unique_ptr<Store>> store = OpenStore(path);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SqliteFileTest, GarbageTruncatedAndDamagedFilesAreRefusedClearly) {
   const std::string garbage = Path("garbage.db");
   std::ofstream(garbage) << std::string(5000, 'x');
   Result<std::unique_ptr<Store>> g = OpenStore(garbage);
@@ -189,32 +385,34 @@ TEST_F(StoreTest, GarbageTruncatedAndForeignFilesAreRefusedClearly) {
     EXPECT_EQ(t.status().code(), StatusCode::kCorruption) << t.status().ToString();
   }
 
-  const std::string foreign = Path("foreign.db");
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(foreign.c_str(), &db), SQLITE_OK);
-    sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
-  Result<std::unique_ptr<Store>> f = OpenStore(foreign);
-  ASSERT_FALSE(f.ok());
-  EXPECT_THAT(f.status().message(), HasSubstr("not a twicetold store"));
-
-  const std::string newer = Path("newer.db");
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
-    sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
-  Result<std::unique_ptr<Store>> n = OpenStore(newer);
-  ASSERT_FALSE(n.ok());
-  EXPECT_EQ(n.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_THAT(n.status().message(), HasSubstr("newer"));
-
   Result<std::unique_ptr<Store>> missing_dir = OpenStore(Path("no/such/dir/x.db"));
   ASSERT_FALSE(missing_dir.ok());
   EXPECT_EQ(missing_dir.status().code(), StatusCode::kIOError);
+}
+
+// PostgreSQL only: nothing listens on the port.
+TEST(PostgresStoreTest, UnreachableServerIsAClearIOError) {
+  const std::string where = "127.0.0.1:" + std::to_string(FreePort());
+  Result<std::unique_ptr<Store>> s =
+      OpenStore("postgresql://twicetold:s3cret@" + where + "/store");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kIOError) << s.status().ToString();
+  EXPECT_THAT(s.status().message(), HasSubstr("postgresql://twicetold:***@" + where + "/store"));
+  EXPECT_THAT(s.status().message(), HasSubstr("cannot connect"));
+  EXPECT_THAT(s.status().message(), Not(HasSubstr("s3cret")));
+
+  // libpq quotes a URL it cannot parse: redacted too.
+  Result<std::unique_ptr<Store>> bad = OpenStore("postgresql://twicetold:s3cret@[::1/x");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kIOError) << bad.status().ToString();
+  EXPECT_THAT(bad.status().message(), Not(HasSubstr("s3cret")));
+}
+
+TEST(PostgresStoreTest, PasswordsAreRedacted) {
+  EXPECT_EQ(store::RedactUrl("postgresql://u:p@ss@h:5432/db?password=x&sslmode=require"),
+            "postgresql://u:***@h:5432/db?password=***&sslmode=require");
+  EXPECT_EQ(store::RedactUrl("postgres://u@h/db"), "postgres://u@h/db");
+  EXPECT_EQ(store::RedactUrl("postgresql://h/db?user=a@b"), "postgresql://h/db?user=a@b");
 }
 
 }  // namespace

@@ -1,0 +1,29 @@
+// The PostgreSQL implementation of Store (store.h). Internal to src/store.
+#ifndef TWICETOLD_STORE_POSTGRES_STORE_H_
+#define TWICETOLD_STORE_POSTGRES_STORE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "twicetold/status.h"
+#include "twicetold/store.h"
+
+namespace twicetold::store {
+
+// Connects to the database named by the libpq URL `url`
+// ("postgresql://user:password@host:port/db") and creates or migrates the
+// store's tables in the connection's schema. The database must exist.
+// Errors: kIOError when the server cannot be reached or refuses the login;
+// kCorruption when tables named like the store's are not a twicetold store;
+// kFailedPrecondition for a newer schema. Messages carry the URL with its
+// password redacted.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
+
+// `url` with the password (in the user part or a password= parameter)
+// replaced by "***", for messages.
+std::string RedactUrl(std::string_view url);
+
+}  // namespace twicetold::store
+
+#endif  // TWICETOLD_STORE_POSTGRES_STORE_H_
