@@ -16,6 +16,8 @@ void AddQuotesCommand(CLI::App& app, int* exit_code);
 void AddCompareCommand(CLI::App& app, int* exit_code);
 void AddDedupCommand(CLI::App& app, int* exit_code);
 void AddStoriesCommand(CLI::App& app, int* exit_code);
+// ingest, export and reindex (the persistent store)
+void AddStoreCommands(CLI::App& app, int* exit_code);
 
 }  // namespace twicetold::cli
 

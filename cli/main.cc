@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   cli::AddCompareCommand(app, &exit_code);
   cli::AddDedupCommand(app, &exit_code);
   cli::AddStoriesCommand(app, &exit_code);
+  cli::AddStoreCommands(app, &exit_code);
   try {
     app.parse(argc, argv);  // runs the chosen subcommand's callback
   } catch (const CLI::ParseError& e) {

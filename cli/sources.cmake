@@ -9,4 +9,5 @@ list(APPEND TWICETOLD_CLI_SOURCES
   cli/progress.cc
   cli/stories_command.cc
   cli/corpus_flags.cc
+  cli/store_commands.cc
 )

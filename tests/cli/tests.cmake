@@ -9,3 +9,4 @@ twicetold_test(exit_status_cli_test
   SOURCES tests/cli/exit_status_cli_test.cc cli/exit_status.cc NEEDS_CLI)
 target_include_directories(exit_status_cli_test PRIVATE ${PROJECT_SOURCE_DIR}/cli)
 twicetold_test(json_contract_cli_test SOURCES tests/cli/json_contract_cli_test.cc NEEDS_CLI)
+twicetold_test(ingest_cli_test SOURCES tests/cli/ingest_cli_test.cc NEEDS_CLI)
