@@ -16,6 +16,32 @@ echo "== twicetold stories examples/articles.jsonl --html $out/stories"
   --stories "$out/stories_summary.jsonl" --html "$out/stories" 2> "$out/stories.log"
 grep -E 'stories:|relations:' "$out/stories.log" | sed 's/^/   /'
 
+echo "== twicetold ingest: the same corpus into a persistent store, in two runs"
+db="$out/twicetold.db"
+rm -f "$db" "$db-wal" "$db-shm"
+# Yesterday's articles, then today's: the corpus split at a publication
+# date (a store continues a stream in published order).
+/usr/bin/python3 - examples/articles.jsonl "$out" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+rows.sort(key=lambda r: r.get("published") or "")
+half = len(rows) // 2
+for name, part in (("ingest_part1.jsonl", rows[:half]), ("ingest_part2.jsonl", rows[half:])):
+    with open(f"{sys.argv[2]}/{name}", "w", encoding="utf-8") as out:
+        for r in part:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+"$bin" ingest --no-progress --db "$db" "$out/ingest_part1.jsonl" > /dev/null 2> "$out/ingest.log"
+"$bin" ingest --no-progress --db "$db" "$out/ingest_part2.jsonl" > /dev/null 2>> "$out/ingest.log"
+grep -E 'ingest: [0-9]+ added' "$out/ingest.log" | sed 's/^/   /'
+"$bin" export --stories --db "$db" > "$out/store_stories.jsonl"
+if cmp -s "$out/store_stories.jsonl" "$out/stories_summary.jsonl"; then
+  echo "   the store's stories equal the one-shot run's ($out/store_stories.jsonl)"
+else
+  echo "   the store's stories differ from the one-shot run's" >&2
+  exit 1
+fi
+
 echo "== twicetold dedup examples/articles.jsonl"
 "$bin" dedup --no-progress examples/articles.jsonl -o "$out/dedup.jsonl" 2> "$out/dedup.log"
 grep -E 'articles,' "$out/dedup.log" | sed 's/^/   /'
@@ -48,6 +74,7 @@ echo "                        (xdg-open $out/stories/index.html, or"
 echo "                        python3 -m http.server -d $out/stories and visit http://127.0.0.1:8000)"
 echo "   $out/stories.jsonl  one line per article: story, relation, duplicate_of"
 echo "   $out/stories_summary.jsonl  one line per story: size, origin, members, dates"
+echo "   $out/twicetold.db   the persistent store (twicetold export --db $out/twicetold.db)"
 echo "   $out/dedup.jsonl    one line per article: cluster, duplicate_of, relation"
 echo "   $out/clean.txt     readable cleaned articles (removed lines listed first)"
 echo "   $out/clean.jsonl   one JSON object per article, spans in code points"
