@@ -21,6 +21,7 @@ packages=(
   postgresql-15          # its tests start their own server (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
+  time                   # /usr/bin/time in bench/ingest_bench.sh (peak RSS)
   chromium               # the HTML report is opened in a headless browser by a test
 )
 
