@@ -194,10 +194,13 @@ function genealogy(members) {
 function axis(dated, t0, t1, left, plot, height) {
   const g = s('g', {class: 'axis'});
   g.append(s('line', {class: 'axis-line', x1: left, y1: 20, x2: left + plot, y2: 20}));
-  const ticks = dated ? 4 : 1;
+  const ticks = dated ? 3 : 1;
+  // Dates without the year when the story stays within one.
+  const sameYear = new Date(t0).getUTCFullYear() === new Date(t1).getUTCFullYear();
   for (let i = 0; i <= ticks; ++i) {
     const px = left + plot * i / ticks;
-    const label = dated ? new Date(t0 + (t1 - t0) * i / ticks).toISOString().slice(0, 16).replace('T', ' ')
+    const iso = new Date(t0 + (t1 - t0) * i / ticks).toISOString();
+    const label = dated ? iso.slice(sameYear ? 5 : 0, 16).replace('T', ' ')
                         : (i === 0 ? 'first ingested' : 'last ingested');
     g.append(s('line', {class: 'axis-line', x1: px, y1: 16, x2: px, y2: height}));
     g.append(s('text', {x: px, y: 12, 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle'}, label));
@@ -304,8 +307,8 @@ async function comparison(request) {
   const frame = el('iframe', {class: 'comparison', sandbox: '', title: 'side by side'});
   frame.srcdoc = html;
   return el('div', {class: 'result'},
-      el('p', {class: 'summary'}, 'Relation: ', relBadge(json.relation),
-         el('span', {class: 'muted', id: 'relation'}, ' ' + json.relation)),
+      el('p', {class: 'summary'}, 'Relation: ',
+         el('span', {class: 'rel rel-' + json.relation, id: 'relation'}, json.relation)),
       el('p', {class: 'muted'}, `Jaccard ${fixed(sc.jaccard)} · longest shared run ${sc.longest_run} words · ` +
          `term similarity ${fixed(sc.term_similarity)}`),
       frame);
