@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -75,6 +76,9 @@ void Configure(httplib::Server& http, State& state) {
     return new httplib::ThreadPool(static_cast<size_t>(n));
   };
   http.set_payload_max_length(state.options.max_body);
+  // A client may keep its connection for many requests (the default, 5,
+  // makes load generators reconnect all the time).
+  http.set_keep_alive_max_count(1000);
   http.set_pre_routing_handler(
       [&state](const httplib::Request& req, httplib::Response& res) {
         return PreRoute(state, req, res);
@@ -107,9 +111,9 @@ sigset_t BlockStopSignals() {
 Status OpenState(State& state) {
   ASSIGN_OR_RETURN(state.writer, OpenStore(state.options.db));
   ASSIGN_OR_RETURN(state.ingester, StoryIngester::Open(*state.writer, state.options.ingest));
-  // A first read connection proves the store readable before listening.
-  ASSIGN_OR_RETURN(StorePool::Lease probe, state.readers.Acquire());
-  return Status::Ok();
+  // Read connections for the workers, which also proves the store
+  // readable before listening.
+  return state.readers.Prefill(state.options.threads);
 }
 
 }  // namespace
@@ -161,6 +165,14 @@ Result<StorePool::Lease> StorePool::Acquire() {
   return Lease(this, std::move(store));
 }
 
+Status StorePool::Prefill(int n) {
+  for (int i = 0; i < n; ++i) {
+    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStore(location_));
+    Return(std::move(store));
+  }
+  return Status::Ok();
+}
+
 void StorePool::Return(std::unique_ptr<Store> store) {
   std::lock_guard lock(mu_);
   free_.push_back(std::move(store));
@@ -173,6 +185,14 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
   RETURN_IF_ERROR(OpenState(state));
   httplib::Server http;
   Configure(http, state);
+  // cpp-httplib 0.11 listens with a backlog of 5 (compiled into Debian's
+  // library): under load, connections past it wait for a SYN retry (1 s,
+  // then 3 s). Keep the listening socket and deepen its backlog.
+  int listen_fd = -1;
+  http.set_socket_options([&listen_fd](int fd) {
+    httplib::default_socket_options(fd);
+    listen_fd = fd;
+  });
   int port = options.port;
   if (port == 0) {
     port = http.bind_to_any_port(options.bind);
@@ -182,6 +202,7 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
   if (port < 0) {
     return IOError("cannot listen on " + options.bind + ":" + std::to_string(options.port));
   }
+  if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
   // The signal thread stops the server; listen_after_bind() then finishes
   // the requests in flight before returning.
   std::atomic<bool> signalled{false};

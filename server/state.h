@@ -42,6 +42,9 @@ class StorePool {
 
   // A store for the calling request, opened if none is free.
   Result<Lease> Acquire();
+  // Opens `n` stores ahead (one per worker thread), so the first requests
+  // of many connections do not all wait on opening one.
+  Status Prefill(int n);
 
  private:
   void Return(std::unique_ptr<Store> store);
