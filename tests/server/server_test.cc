@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -284,6 +286,36 @@ TEST_F(ServerTest, RestartServesTheSameStories) {
   auto again = PostLines(server_, ReadFile(kExamples));
   ASSERT_TRUE(again);
   EXPECT_EQ(Json(again)["articles"].size(), 0u);
+}
+
+// SIGTERM while a POST is being ingested: the server finishes it (the
+// client gets its answer), exits 0, and a restart has the articles.
+TEST_F(ServerTest, SigtermFinishesTheRequestInFlight) {
+  std::string body;
+  for (int copy = 0; copy < 6; ++copy) {
+    std::istringstream in(ReadFile(kExamples));
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      json record = json::parse(line);
+      record["id"] = record["id"].get<std::string>() + "#" + std::to_string(copy);
+      body += record.dump() + "\n";
+    }
+  }
+  const size_t records = std::count(body.begin(), body.end(), '\n');
+  httplib::Client client("127.0.0.1", server_.port());
+  client.set_read_timeout(300, 0);
+  std::optional<httplib::Result> answer;
+  std::thread poster([&] { answer = client.Post("/v1/articles", body, "application/x-ndjson"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(server_.Stop(), 0);
+  poster.join();
+  ASSERT_TRUE(answer && *answer) << "the request in flight got no answer";
+  EXPECT_EQ((*answer)->status, 200);
+  EXPECT_EQ(Json(*answer)["articles"].size(), records);
+  ASSERT_TRUE(server_.Start(Db()));
+  auto health = server_.client().Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(Json(health)["articles"], records);
 }
 
 TEST_F(ServerTest, PagesAreServedWithAPolicyThatForbidsInlineScripts) {
