@@ -67,6 +67,22 @@ echo "== broken inputs are rejected one record at a time, nothing is lost"
 "$bin" clean --json examples/bad > "$out/bad.jsonl" 2> "$out/bad.log" || true
 sed 's/^/   /' "$out/bad.log"
 
+echo "== twicetold serve: the examples posted to a server, stored in $out/store.db"
+rm -f "$out/store.db" "$out/store.db-wal" "$out/store.db-shm"
+"$bin" serve --db "$out/store.db" --port 0 > "$out/serve.log" 2>&1 &
+serve_pid=$!
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out/serve.log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+curl -s --noproxy '*' -X POST -H 'Content-Type: application/x-ndjson' \
+  --data-binary @examples/articles.jsonl "http://127.0.0.1:$port/v1/articles" > "$out/serve_ingest.json"
+kill -TERM "$serve_pid" && wait "$serve_pid"
+echo "   $(grep -o '"story"' "$out/serve_ingest.json" | wc -l) articles stored; serve them with:"
+echo "   $bin serve --db $out/store.db --port 8080   (then visit http://127.0.0.1:8080/)"
+
 echo
 echo "Output:"
 echo "   $out/stories/index.html  the stories report: open it in a browser"
@@ -82,3 +98,4 @@ echo "   $out/compare.html  side-by-side page: aligned passages, changed words, 
 echo "   $out/compare.txt   the same comparison as a terminal summary (compare.json: JSON)"
 echo "   $out/quotes.jsonl  every quotation with its speaker, per article"
 echo "   $out/bad.log       why each broken record was rejected"
+echo "   $out/store.db      a store for \`twicetold serve\` (web pages and the /v1 API)"
