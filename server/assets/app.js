@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
 const s = (tag, attrs, ...children) => el(tag, Object.assign({svg: true}, attrs), ...children);
 
 const main = () => document.getElementById('main');
-function show(...nodes) { main().replaceChildren(...nodes); }
+function show(...nodes) { main().replaceChildren(...nodes.filter(n => n !== null && n !== undefined)); }
 function fail(err) { show(el('p', {class: 'error'}, String(err.message || err))); }
 
 function storyHref(n) { return '/stories/' + encodeURIComponent(n); }
@@ -244,7 +244,8 @@ async function articlePage() {
           a.story ? [' in story ', el('a', {href: storyHref(a.story.story)}, a.story.title || '#' + a.story.story)] : null,
           a.assignment.closest ? [' · closest ', el('a', {href: articleHref(a.assignment.closest)}, a.assignment.closest),
                                   ' (', el('a', {href: compareHref(a.assignment.closest, a.id)}, 'compare'), ')'] : null),
-       url ? el('p', {}, el('a', {href: url, rel: 'noopener noreferrer'}, url)) : null,
+       url ? el('p', {}, el('a', {href: url, rel: 'noopener noreferrer'}, url))
+           : a.url ? el('p', {class: 'muted'}, a.url) : null,
        el('h2', {}, 'Quotes (' + a.quotes.length + ')'), quotesList(a),
        el('h2', {}, 'Text'), markedText(a.text, a.quotes),
        el('h2', {}, 'Versions'), versionsTable(a));

@@ -136,6 +136,7 @@ async function checkPages(page, base) {
   check((await page.locator('.body-text').textContent()).includes('<script>alert(4)</script>'),
         'markup in the body is shown as text');
   check(await page.locator('a[href^="javascript:"]').count() === 0, 'a javascript: url is not linked');
+  check(!(await page.locator('main').textContent()).includes('null'), 'no "null" shows for a missing field');
   await page.screenshot({path: path.join(shots, 'article-xss.png'), fullPage: true});
   await page.goto(base + '/stories/' + (await (await fetch(base + '/v1/articles/xss-probe')).json()).story.story);
   await page.waitForSelector('.genealogy svg circle');
