@@ -66,11 +66,17 @@ TEST_F(ServerTest, HealthMetricsAndOpenApi) {
                            "/v1/articles/{id}", "/v1/compare", "/healthz", "/metrics"}) {
     EXPECT_TRUE(j["paths"].contains(path)) << path;
   }
-  auto metrics = server_.client().Get("/metrics");
+  // A request is counted just after its answer is sent: poll briefly.
+  const std::string counted =
+      "twicetold_http_requests_total{route=\"/healthz\",method=\"GET\",code=\"200\"} 1";
+  httplib::Result metrics = server_.client().Get("/metrics");
+  for (int i = 0; i < 50 && metrics && metrics->body.find(counted) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    metrics = server_.client().Get("/metrics");
+  }
   ASSERT_TRUE(metrics);
   EXPECT_THAT(metrics->get_header_value("Content-Type"), HasSubstr("text/plain"));
-  EXPECT_THAT(metrics->body, HasSubstr("twicetold_http_requests_total{route=\"/healthz\","
-                                       "method=\"GET\",code=\"200\"} 1"));
+  EXPECT_THAT(metrics->body, HasSubstr(counted));
   EXPECT_THAT(metrics->body, HasSubstr("twicetold_articles 0"));
   EXPECT_THAT(metrics->body, HasSubstr("twicetold_http_request_duration_seconds_bucket"));
 }
