@@ -194,6 +194,26 @@ std::vector<std::string_view> Records(const httplib::Request& req) {
   return records;
 }
 
+// Adds `articles` with the one ingester. After a failed Add its index may
+// hold articles the store does not, so it is replaced by a fresh one
+// (replaying the store); if that fails too, ingest answers errors until
+// the server restarts.
+Result<std::vector<StoredArticle>> Ingest(State& state, std::vector<Article> articles,
+                                          uint64_t* skipped) {
+  std::lock_guard lock(state.write_mu);
+  if (state.ingester == nullptr) {
+    return IOError("ingest unavailable after a store error; restart the server");
+  }
+  Result<std::vector<StoredArticle>> placed = state.ingester->Add(std::move(articles), skipped);
+  if (!placed.ok()) {
+    state.ingester.reset();
+    Result<std::unique_ptr<StoryIngester>> fresh =
+        StoryIngester::Open(*state.writer, state.options.ingest);
+    if (fresh.ok()) state.ingester = std::move(*fresh);
+  }
+  return placed;
+}
+
 void PostArticles(State& state, const httplib::Request& req, httplib::Response& res) {
   const std::vector<std::string_view> records = Records(req);
   if (records.empty() || (records.size() == 1 && records[0].find_first_not_of(" \t\r\n") ==
@@ -215,10 +235,7 @@ void PostArticles(State& state, const httplib::Request& req, httplib::Response& 
   }
   uint64_t skipped = 0;
   Result<std::vector<StoredArticle>> placed = std::vector<StoredArticle>();
-  if (!articles.empty()) {
-    std::lock_guard lock(state.write_mu);
-    placed = state.ingester->Add(std::move(articles), &skipped);
-  }
+  if (!articles.empty()) placed = Ingest(state, std::move(articles), &skipped);
   if (!placed.ok()) return SendStatus(res, placed.status());
   state.metrics.RecordIngest(placed->size(), skipped, rejected.size());
   const int code = rejected.size() == records.size() ? 400 : 200;

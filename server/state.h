@@ -59,7 +59,7 @@ struct State {
   StorePool readers;
   std::mutex write_mu;                        // serialises ingests
   std::unique_ptr<Store> writer;              // the ingester's store
-  std::unique_ptr<StoryIngester> ingester;
+  std::unique_ptr<StoryIngester> ingester;   // null if a reopen failed
   Metrics metrics;
 
   explicit State(const ServeOptions& o) : options(o), readers(o.db) {}
