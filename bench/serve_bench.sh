@@ -41,6 +41,7 @@ stop_server() {
 trap stop_server EXIT
 
 start_server() {
+  : > "$tmp/server.out"  # exists before the first look for the port
   "$build/twicetold" serve --db "$db" --port 0 --threads "$((connections + 8))" \
       > "$tmp/server.out" 2> "$tmp/server.err" &
   server_pid=$!

@@ -2,6 +2,7 @@
 #include "server/serve_command.h"
 
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 
@@ -33,9 +34,10 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
     if (options->token.empty()) {
       if (const char* token = std::getenv("TWICETOLD_TOKEN")) options->token = token;
     }
-    const Status status = Serve(*options, [&options](int port) {
-      std::cout << "twicetold serve: listening on http://" << options->bind << ":" << port
-                << "/ (store " << options->db << ")" << std::endl;
+    const Status status = Serve(*options, [&options](const Listening& l) {
+      std::cout << "twicetold serve: listening on http://" << options->bind << ":" << l.port
+                << "/ (store " << options->db << ", " << l.replayed << " articles replayed in "
+                << std::fixed << std::setprecision(1) << l.replay_seconds << " s)" << std::endl;
     });
     if (!status.ok()) {
       std::cerr << "twicetold serve: " << status.ToString() << "\n";

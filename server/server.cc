@@ -181,7 +181,8 @@ void StorePool::Return(std::unique_ptr<Store> store) {
   free_.push_back(std::move(store));
 }
 
-Status Serve(const ServeOptions& options, const std::function<void(int port)>& on_listening) {
+Status Serve(const ServeOptions& options,
+             const std::function<void(const Listening& listening)>& on_listening) {
   if (options.threads < 1) return InvalidArgumentError("--threads must be at least 1");
   const sigset_t stop_signals = BlockStopSignals();
   State state(options);
@@ -215,7 +216,7 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
     signalled = true;
     http.stop();
   });
-  on_listening(port);
+  on_listening({port, state.ingester->replayed(), state.ingester->replay_seconds()});
   const bool listened = http.listen_after_bind();
   // Wake the signal thread if the server stopped on its own.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);

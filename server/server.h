@@ -29,12 +29,20 @@ struct ServeOptions {
 // missing record, 409 for a store of other versions, 500 otherwise).
 int StatusToHttp(StatusCode code);
 
+// What Serve reports once it accepts connections.
+struct Listening {
+  int port = 0;               // the bound port (the chosen one for port 0)
+  uint64_t replayed = 0;      // stored articles replayed into the index
+  double replay_seconds = 0;
+};
+
 // Opens the store (replaying it into the story index), listens, and serves
 // until SIGTERM or SIGINT: then stops accepting, finishes the requests in
-// flight, and closes the store. `on_listening` is called with the bound
-// port once the server accepts connections. Errors: the store's, or
-// kIOError when the address cannot be bound.
-Status Serve(const ServeOptions& options, const std::function<void(int port)>& on_listening);
+// flight, and closes the store. `on_listening` is called once the server
+// accepts connections. Errors: the store's, or kIOError when the address
+// cannot be bound.
+Status Serve(const ServeOptions& options,
+             const std::function<void(const Listening& listening)>& on_listening);
 
 }  // namespace twicetold::server
 
