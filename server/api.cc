@@ -3,6 +3,7 @@
 // encoders; errors go through SendStatus (StatusToHttp).
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
 #include "twicetold/io.h"
+#include "twicetold/json.h"
 #include "twicetold/quote.h"
 #include "twicetold/report.h"
 #include "twicetold/store_json.h"

@@ -14,7 +14,8 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* command = app.add_subcommand(
       "serve", "serve the JSON API and the web pages over a store");
-  command->add_option("--db", options->db, "the store (a SQLite file; created if missing)")
+  command->add_option("--db", options->db,
+                      "the store: a SQLite file (created if missing) or a postgresql:// URL")
       ->required();
   command->add_option("--bind", options->bind, "address to listen on")->capture_default_str();
   command->add_option("--port", options->port, "port to listen on (0: any free port)")
