@@ -375,6 +375,33 @@ TEST(ServerAuthTest, TokenAndBodyLimit) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+// What the server wrote, the CLI reads: the examples posted in published
+// order, then `twicetold export --stories` on the store, equal the stories
+// of one `twicetold stories` run, byte for byte.
+TEST_F(ServerTest, TheCliReadsWhatTheServerWrote) {
+  std::vector<std::pair<std::string, std::string>> lines;  // (published, line)
+  std::istringstream in(ReadFile(kExamples));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.emplace_back(json::parse(line).value("published", ""), line);
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string body;
+  for (const auto& [published, line] : lines) body += line + "\n";
+  auto post = PostLines(server_, body);
+  ASSERT_TRUE(post);
+  ASSERT_EQ(post->status, 200) << post->body.substr(0, 300);
+  ASSERT_EQ(server_.Stop(), 0);
+  const fs::path one_shot = dir_.path() / "one_shot.jsonl";
+  const auto run = twicetold::testing::RunCli("stories -q --no-progress examples/articles.jsonl "
+                                              "-o /dev/null --stories '" + one_shot.string() + "'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto exported = twicetold::testing::RunCli("export --stories --db '" + Db() + "'");
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(exported.out, ReadFile(one_shot));
+  ASSERT_TRUE(server_.Start(Db()));  // TearDown stops it
+}
+
 // Stories as sets of ids, whatever their numbers.
 std::set<std::set<std::string>> Partition(const std::vector<json>& assignments) {
   std::map<uint64_t, std::set<std::string>> by_story;
