@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "commands.h"
+#ifdef TWICETOLD_WITH_SERVER
+#include "server/serve_command.h"
+#endif
 
 int main(int argc, char** argv) {
   namespace cli = twicetold::cli;
@@ -21,6 +24,9 @@ int main(int argc, char** argv) {
   cli::AddDedupCommand(app, &exit_code);
   cli::AddStoriesCommand(app, &exit_code);
   cli::AddStoreCommands(app, &exit_code);
+#ifdef TWICETOLD_WITH_SERVER
+  twicetold::server::AddServeCommand(app, &exit_code);
+#endif
   try {
     app.parse(argc, argv);  // runs the chosen subcommand's callback
   } catch (const CLI::ParseError& e) {

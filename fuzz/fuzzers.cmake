@@ -9,7 +9,7 @@
 #     run on every `make test`.
 option(TWICETOLD_BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
 
-set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes)
+set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes article_json)
 
 # Include paths and libraries shared by both builds of a fuzz body.
 function(twicetold_fuzz_body target name)

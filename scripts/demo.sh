@@ -67,6 +67,22 @@ echo "== broken inputs are rejected one record at a time, nothing is lost"
 "$bin" clean --json examples/bad > "$out/bad.jsonl" 2> "$out/bad.log" || true
 sed 's/^/   /' "$out/bad.log"
 
+echo "== twicetold serve: the store over HTTP; a headline feed posted to it"
+"$bin" serve --db "$db" --port 0 > "$out/serve.log" 2>&1 &
+serve_pid=$!
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out/serve.log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+curl -s --noproxy '*' -X POST -H 'Content-Type: application/x-ndjson' \
+  --data-binary @examples/headlines.jsonl "http://127.0.0.1:$port/v1/articles" > "$out/serve_ingest.json"
+kill -TERM "$serve_pid" && wait "$serve_pid"
+echo "   $(grep -o '"story"' "$out/serve_ingest.json" | wc -l) headlines stored by the server;" \
+     "the CLI reads them: $("$bin" export --stories --db "$db" | wc -l) stories in $db"
+echo "   serve it: $bin serve --db $db --port 8080   (then visit http://127.0.0.1:8080/)"
+
 echo
 echo "Output:"
 echo "   $out/stories/index.html  the stories report: open it in a browser"
@@ -74,7 +90,8 @@ echo "                        (xdg-open $out/stories/index.html, or"
 echo "                        python3 -m http.server -d $out/stories and visit http://127.0.0.1:8000)"
 echo "   $out/stories.jsonl  one line per article: story, relation, duplicate_of"
 echo "   $out/stories_summary.jsonl  one line per story: size, origin, members, dates"
-echo "   $out/twicetold.db   the persistent store (twicetold export --db $out/twicetold.db)"
+echo "   $out/twicetold.db   the persistent store (twicetold export --db $out/twicetold.db;"
+echo "                        twicetold serve --db $out/twicetold.db: web pages and the /v1 API)"
 echo "   $out/dedup.jsonl    one line per article: cluster, duplicate_of, relation"
 echo "   $out/clean.txt     readable cleaned articles (removed lines listed first)"
 echo "   $out/clean.jsonl   one JSON object per article, spans in code points"

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake make pkg-config git xz-utils ca-certificates
+  build-essential cmake make pkg-config git xz-utils ca-certificates curl
   libicu-dev             # normalization, sentence and word breaks
   libxxhash-dev          # the one hash behind fingerprints
   libsimdjson-dev        # JSON lines input
@@ -19,11 +19,17 @@ packages=(
   libsqlite3-dev         # the embedded story store
   libpqxx-dev            # the PostgreSQL story store (client)
   postgresql-15          # its tests start their own server (initdb, pg_ctl)
+  libcpp-httplib-dev     # `twicetold serve`: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
   time                   # /usr/bin/time in bench/ingest_bench.sh (peak RSS)
   chromium               # the HTML report is opened in a headless browser by a test
+  nodejs                 # the server's browser test (playwright-core, from npm)
+  wrk                    # bench/serve_bench.sh: HTTP load
 )
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,14 +37,14 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# npm comes with NodeSource's nodejs; Debian's nodejs needs its own package.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 echo "install-deps: installing ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
