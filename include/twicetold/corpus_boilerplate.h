@@ -16,10 +16,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "twicetold/clean.h"
 #include "twicetold/document.h"
+#include "twicetold/status.h"
 
 namespace twicetold {
 
@@ -56,6 +58,17 @@ class CorpusBoilerplate final : public FurnitureLookup {
 
   uint64_t furniture_lines() const;  // distinct (source, line) pairs
   size_t MemoryBytes() const;
+
+  // The whole state (counts before Freeze, furniture after) as bytes, so
+  // that counting can be split across processes (the Dask path counts per
+  // partition, merges and freezes, then ships the furniture to workers).
+  // A transfer format between processes of one build, not a storage
+  // format: "tt-cbp1", then little-endian fields (see the .cc).
+  std::string Serialize() const;
+  // The instance Serialize() wrote, with `options` (which must be the
+  // writer's). Corruption for bytes that are not such a state.
+  static Result<CorpusBoilerplate> Deserialize(
+      std::string_view bytes, const CorpusBoilerplateOptions& options);
 
  private:
   class Impl;

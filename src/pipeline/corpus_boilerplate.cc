@@ -87,6 +87,32 @@ uint64_t PairKey(uint64_t source_hash, std::string_view line_key) {
 
 }  // namespace
 
+namespace {
+
+// Serialize / Deserialize: fixed-width little-endian integers.
+constexpr std::string_view kMagic = "tt-cbp1";
+
+template <typename T>
+void Put(std::string* out, T value) {
+  for (size_t i = 0; i < sizeof(T); ++i) {
+    out->push_back(static_cast<char>(static_cast<uint64_t>(value) >> (8 * i)));
+  }
+}
+
+template <typename T>
+bool Get(std::string_view* in, T* value) {
+  if (in->size() < sizeof(T)) return false;
+  uint64_t v = 0;
+  for (size_t i = 0; i < sizeof(T); ++i) {
+    v |= uint64_t{static_cast<unsigned char>((*in)[i])} << (8 * i);
+  }
+  *value = static_cast<T>(v);
+  in->remove_prefix(sizeof(T));
+  return true;
+}
+
+}  // namespace
+
 class CorpusBoilerplate::Impl {
  public:
   explicit Impl(const CorpusBoilerplateOptions& options) : options_(options) {}
@@ -156,6 +182,74 @@ class CorpusBoilerplate::Impl {
 
   uint64_t furniture_lines() const { return furniture_.size(); }
 
+  // Layout: magic, frozen (u8), observed (u64), sources (u64: n, then n x
+  // {hash u64, articles u64}), counts (u64: n, then n x {key u64, count
+  // u32, source u32, ends u16}), furniture (u64: n, then n x key u64),
+  // ends bitset (4096 bits as 512 bytes).
+  std::string Serialize() const {
+    std::string out(kMagic);
+    Put(&out, uint8_t{frozen_});
+    Put(&out, observed_);
+    Put(&out, uint64_t{source_hashes_.size()});
+    for (size_t i = 0; i < source_hashes_.size(); ++i) {
+      Put(&out, source_hashes_[i]);
+      Put(&out, articles_[i]);
+    }
+    uint64_t n = 0;
+    for (const CountTable::Entry& e : counts_.entries()) n += e.key != 0;
+    Put(&out, n);
+    for (const CountTable::Entry& e : counts_.entries()) {
+      if (e.key == 0) continue;
+      Put(&out, e.key);
+      Put(&out, e.count);
+      Put(&out, e.source);
+      Put(&out, e.ends);
+    }
+    Put(&out, uint64_t{furniture_.size()});
+    for (uint64_t key : furniture_) Put(&out, key);
+    for (size_t byte = 0; byte < ends_.size() / 8; ++byte) {
+      uint8_t bits = 0;
+      for (size_t b = 0; b < 8; ++b) bits |= uint8_t(ends_.test(byte * 8 + b)) << b;
+      Put(&out, bits);
+    }
+    return out;
+  }
+
+  bool Deserialize(std::string_view in) {
+    if (in.substr(0, kMagic.size()) != kMagic) return false;
+    in.remove_prefix(kMagic.size());
+    uint8_t frozen = 0;
+    uint64_t n = 0;
+    if (!Get(&in, &frozen) || !Get(&in, &observed_) || !Get(&in, &n)) return false;
+    frozen_ = frozen != 0;
+    for (uint64_t i = 0; i < n; ++i) {
+      uint64_t hash = 0, articles = 0;
+      if (!Get(&in, &hash) || !Get(&in, &articles)) return false;
+      articles_[SourceIndex(hash)] += articles;
+    }
+    if (!Get(&in, &n)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+      CountTable::Entry e;
+      if (!Get(&in, &e.key) || !Get(&in, &e.count) || !Get(&in, &e.source) ||
+          !Get(&in, &e.ends) || e.key == 0 || e.source >= source_hashes_.size() ||
+          e.ends >= ends_.size()) {
+        return false;
+      }
+      counts_.Add(e.key, e.source, e.ends, e.count, 0);
+    }
+    if (!Get(&in, &n) || n > in.size() / sizeof(uint64_t)) return false;
+    furniture_.resize(n);
+    for (uint64_t& key : furniture_) {
+      if (!Get(&in, &key)) return false;
+    }
+    for (size_t byte = 0; byte < ends_.size() / 8; ++byte) {
+      uint8_t bits = 0;
+      if (!Get(&in, &bits)) return false;
+      for (size_t b = 0; b < 8; ++b) ends_.set(byte * 8 + b, (bits >> b) & 1);
+    }
+    return in.empty() && std::is_sorted(furniture_.begin(), furniture_.end());
+  }
+
   size_t MemoryBytes() const {
     return counts_.MemoryBytes() + furniture_.capacity() * sizeof(uint64_t) +
            source_hashes_.capacity() * sizeof(uint64_t) +
@@ -210,5 +304,17 @@ uint64_t CorpusBoilerplate::furniture_lines() const {
   return impl_->furniture_lines();
 }
 size_t CorpusBoilerplate::MemoryBytes() const { return impl_->MemoryBytes(); }
+
+std::string CorpusBoilerplate::Serialize() const { return impl_->Serialize(); }
+
+Result<CorpusBoilerplate> CorpusBoilerplate::Deserialize(
+    std::string_view bytes, const CorpusBoilerplateOptions& options) {
+  CorpusBoilerplate out(options);
+  if (!out.impl_->Deserialize(bytes)) {
+    return CorruptionError("not a serialized corpus boilerplate state (" +
+                           std::to_string(bytes.size()) + " bytes)");
+  }
+  return out;
+}
 
 }  // namespace twicetold

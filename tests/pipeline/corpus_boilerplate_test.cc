@@ -151,6 +151,61 @@ TEST(CorpusBoilerplateTest, MatchesReferenceOnRandomCorpora) {
   }
 }
 
+// Counting split over processes: partial counts travel serialized, are
+// merged and frozen, and the frozen state travels again (the Dask path).
+TEST(CorpusBoilerplateTest, SerializedStatesMergeAndFreezeAlike) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20; ++round) {
+    CorpusBoilerplateOptions options;
+    options.min_articles = 1 + rng() % 4;
+    options.min_fraction = (rng() % 3) * 0.2;
+    const auto articles = RandomArticles(rng, 5 + rng() % 60);
+    CorpusBoilerplate whole(options);
+    std::vector<CorpusBoilerplate> parts;
+    for (int p = 0; p < 3; ++p) parts.emplace_back(options);
+    for (size_t i = 0; i < articles.size(); ++i) {
+      whole.Observe(articles[i]);
+      parts[i % 3].Observe(articles[i]);
+    }
+    whole.Freeze();
+    CorpusBoilerplate merged(options);
+    for (const CorpusBoilerplate& part : parts) {
+      Result<CorpusBoilerplate> copy =
+          CorpusBoilerplate::Deserialize(part.Serialize(), options);
+      ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+      merged.Merge(*copy);
+    }
+    merged.Freeze();
+    Result<CorpusBoilerplate> shipped =
+        CorpusBoilerplate::Deserialize(merged.Serialize(), options);
+    ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+    EXPECT_EQ(shipped->furniture_lines(), whole.furniture_lines());
+    for (const std::string source : {"", "Alpha", "Beta", "Gamma"}) {
+      for (const std::string& line : kLines) {
+        EXPECT_EQ(shipped->IsFurniture(source, line), whole.IsFurniture(source, line));
+      }
+    }
+  }
+}
+
+TEST(CorpusBoilerplateTest, DeserializeRefusesOtherBytes) {
+  const CorpusBoilerplateOptions options;
+  CorpusBoilerplate c(options);
+  Article a;
+  a.source = "Alpha";
+  a.body = "Sign up for our newsletter today\nNews.";
+  c.Observe(a);
+  const std::string bytes = c.Serialize();
+  for (const std::string& bad :
+       {std::string(), std::string("tt-cbp1"), bytes.substr(0, bytes.size() - 1),
+        bytes + "x", "xx" + bytes.substr(2)}) {
+    const Result<CorpusBoilerplate> r = CorpusBoilerplate::Deserialize(bad, options);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+  }
+  EXPECT_TRUE(CorpusBoilerplate::Deserialize(bytes, options).ok());
+}
+
 TEST(CorpusBoilerplateTest, NothingIsFurnitureBeforeFreeze) {
   CorpusBoilerplateOptions options;
   options.min_articles = 1;
