@@ -26,7 +26,7 @@ if(TWICETOLD_BUILD_TESTS)
             ${TWICETOLD_VENV} ${PROJECT_SOURCE_DIR})
   set_tests_properties(python_install PROPERTIES FIXTURES_SETUP python_venv
                        RESOURCE_LOCK python_venv TIMEOUT 600)
-  foreach(suite api seeds)
+  foreach(suite api seeds dask)
     add_test(NAME python_${suite}
       COMMAND ${CMAKE_COMMAND} -E env TWICETOLD_CLI=$<TARGET_FILE:twicetold_cli>
               TWICETOLD_SEEDS=${PROJECT_SOURCE_DIR}/../shared/seeds
