@@ -31,6 +31,7 @@
 #include "twicetold/report.h"
 #include "twicetold/span.h"
 #include "twicetold/status.h"
+#include "twicetold/store.h"
 #include "twicetold/story.h"
 
 namespace py = pybind11;
@@ -405,6 +406,50 @@ void BindStories(py::module_& m) {
       .def_property_readonly("size", &StoryClusterer::size);
 }
 
+// The store's read side. Store is not thread-safe: its calls keep the GIL,
+// which serialises Python threads sharing one.
+void BindStore(py::module_& m) {
+  py::class_<StoredArticle>(m, "StoredArticle")
+      .def_readonly("seq", &StoredArticle::seq)
+      .def_readonly("article", &StoredArticle::article)
+      .def_readonly("ingested_at", &StoredArticle::ingested_at)
+      .def_readonly("version", &StoredArticle::version)
+      .def_readonly("previous_seq", &StoredArticle::previous_seq)
+      .def_readonly("story", &StoredArticle::story)
+      .def_readonly("relation", &StoredArticle::relation)
+      .def_readonly("duplicate_of", &StoredArticle::duplicate_of)
+      .def_readonly("closest", &StoredArticle::closest)
+      .def_readonly("similarity", &StoredArticle::similarity);
+  py::class_<StoredStory>(m, "StoredStory")
+      .def_readonly("story", &StoredStory::story)
+      .def_readonly("origin", &StoredStory::origin)
+      .def_readonly("title", &StoredStory::title)
+      .def_readonly("first_seen", &StoredStory::first_seen)
+      .def_readonly("last_seen", &StoredStory::last_seen)
+      .def_readonly("size", &StoredStory::size)
+      .def_readonly("last_seq", &StoredStory::last_seq);
+  py::class_<Store>(m, "Store")
+      .def(py::init([](std::string_view location) { return Unwrap(OpenStore(location)); }),
+           py::arg("location"))
+      .def("versions", [](Store& s) {
+        const StoreVersions v = Unwrap(s.Versions());
+        return std::make_pair(v.fingerprint, v.model);
+      })
+      .def("find_latest", [](Store& s, std::string_view id) { return Unwrap(s.FindLatest(id)); })
+      .def("find_by_seq", [](Store& s, uint64_t seq) { return Unwrap(s.FindBySeq(seq)); })
+      .def("versions_of", [](Store& s, std::string_view id) { return Unwrap(s.Versions(id)); })
+      .def("stories", [](Store& s, uint64_t limit, uint64_t offset, std::string_view title,
+                         std::string_view since) {
+        return Unwrap(s.Stories(limit, offset, title, since));
+      }, py::arg("limit"), py::arg("offset"), py::arg("title_query"), py::arg("since"))
+      .def("find_story", [](Store& s, uint64_t story) { return Unwrap(s.FindStory(story)); })
+      .def("members", [](Store& s, uint64_t story) { return Unwrap(s.Members(story)); })
+      .def("article_count", [](Store& s) { return Unwrap(s.ArticleCount()); })
+      .def("story_count", [](Store& s) { return Unwrap(s.StoryCount()); })
+      .def("size_bytes", [](Store& s) { return Unwrap(s.SizeBytes()); })
+      .def("describe", &Store::Describe);
+}
+
 }  // namespace
 }  // namespace twicetold::python
 
@@ -437,4 +482,5 @@ PYBIND11_MODULE(_twicetold, m) {
   BindDedup(m);
   BindCorpusBoilerplate(m);
   BindStories(m);
+  BindStore(m);
 }

@@ -85,3 +85,17 @@ def test_compare_on_examples_is_the_cli_json(cli, examples):
         same = list(pool.map(lambda _: twicetold.compare(
             articles[ids[0]], articles[ids[1]]).to_json(), range(8)))
     assert [json.loads(x) for x in same] == [expected] * 8
+
+
+def test_store_opens_and_refuses_other_files(tmp_path):
+    store = twicetold.Store(tmp_path / "stories.db")
+    assert len(store) == 0 and store.story_count() == 0
+    assert store.stories() == [] and store.article("x") is None
+    with pytest.raises(twicetold.Error) as e:
+        store.ingest([])
+    assert e.value.code == "unimplemented"
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database, just some bytes" * 200)
+    with pytest.raises(twicetold.Error) as e:
+        twicetold.Store(junk)
+    assert e.value.code == "corruption"

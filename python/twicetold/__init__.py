@@ -28,7 +28,7 @@ from ._twicetold import Article, Error
 __all__ = [
     "Article", "Error", "read", "clean", "quotes", "compare", "Cleaned", "Quote",
     "Comparison", "Deduper", "Decision", "StoryClusterer", "Assignment",
-    "article_from_record",
+    "article_from_record", "Store",
 ]
 
 Span = Tuple[int, int]
@@ -502,3 +502,56 @@ class StoryClusterer:
         ids = self._ids
         return [Story(s.story, [ids[m] for m in s.members], ids[s.origin], s.title,
                       s.first_seen, s.last_seen) for s in self._clusterer.stories()]
+
+
+# ---------------------------------------------------------------- store
+
+class Store:
+    """The store of ingested articles (store.h): a SQLite file path.
+
+    Read side only for now: stories(), story(), members(), articles(id),
+    counts and versions. ingest() waits for the library's StoryIngester
+    (ingest.h declares it; its implementation has not landed) and raises
+    Error("unimplemented"). Not thread-safe: one Store per thread."""
+
+    def __init__(self, path_or_url: Union[str, "os.PathLike[str]"]):
+        self._s = _tt.Store(os.fspath(path_or_url))
+
+    def __repr__(self):
+        return f"Store({self._s.describe()!r})"
+
+    @property
+    def versions(self) -> Tuple[str, str]:
+        """(fingerprint version, story model version) it was written with."""
+        return self._s.versions()
+
+    def __len__(self) -> int:
+        return self._s.article_count()
+
+    def story_count(self) -> int:
+        return self._s.story_count()
+
+    def size_bytes(self) -> int:
+        return self._s.size_bytes()
+
+    def stories(self, limit: int = 50, offset: int = 0, title: str = "", since: str = ""):
+        """Stories by newest activity first (StoredStory objects)."""
+        return self._s.stories(limit, offset, title, since)
+
+    def story(self, number: int):
+        return self._s.find_story(number)
+
+    def members(self, story: int):
+        return self._s.members(story)
+
+    def article(self, id: str):
+        """The newest stored version of `id`, or None."""
+        return self._s.find_latest(id)
+
+    def articles(self, id: str):
+        """Every stored version of `id`, oldest first."""
+        return self._s.versions_of(id)
+
+    def ingest(self, articles) -> None:
+        raise Error("unimplemented: Store.ingest needs the library's StoryIngester "
+                    "(include/twicetold/ingest.h), not implemented yet", "unimplemented")
