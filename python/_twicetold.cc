@@ -250,6 +250,26 @@ py::tuple ReadPaths(const std::vector<std::string>& paths, const ReadOptions& op
   return py::make_tuple(std::move(result.articles), rejected);
 }
 
+// Records in `bytes` (JSON lines, or one text article), read exactly as the
+// CLI reads standard input: (articles, [(line, reason)]). Each article's
+// `line` is its 1-based line in `bytes`.
+py::tuple ReadBytes(const std::string& bytes, ReadOptions options) {
+  std::vector<Article> articles;
+  std::vector<Rejected> rejected;
+  std::optional<Result<ReadSummary>> read;
+  {
+    py::gil_scoped_release release;
+    options.stdin_bytes = &bytes;
+    read.emplace(ReadInputs(
+        {"-"}, options, [&](Article&& a) { articles.push_back(std::move(a)); },
+        [&](Rejected&& r) { rejected.push_back(std::move(r)); }));
+  }
+  Unwrap(std::move(*read));
+  py::list reasons;
+  for (const Rejected& r : rejected) reasons.append(py::make_tuple(r.location.line, r.reason));
+  return py::make_tuple(std::move(articles), reasons);
+}
+
 py::dict ScoresDict(const CompareScores& s) {
   py::dict d;
   d["jaccard"] = s.jaccard;
@@ -297,6 +317,7 @@ void BindArticle(py::module_& m) {
       .def_readwrite("url", &Article::url)
       .def_readwrite("published", &Article::published)
       .def_readwrite("headline_only", &Article::headline_only)
+      .def_property_readonly("line", [](const Article& a) { return a.location.line; })
       .def("__repr__", [](const Article& a) {
         return "Article(id=" + py::repr(py::str(a.id)).cast<std::string>() + ")";
       });
@@ -478,6 +499,7 @@ PYBIND11_MODULE(_twicetold, m) {
       .def_readwrite("keep_original", &ReadOptions::keep_original);
   BindArticle(m);
   m.def("read", &ReadPaths, py::arg("paths"), py::arg("options"));
+  m.def("read_bytes", &ReadBytes, py::arg("bytes"), py::arg("options"));
   BindAnalysis(m);
   BindDedup(m);
   BindCorpusBoilerplate(m);

@@ -53,24 +53,39 @@ def rows(frame):
     return frame.to_dict("records")
 
 
-def test_dask_bag_gives_the_cli_clusters(cli, corpus, client):
+@pytest.fixture(scope="module")
+def cli_dedup(cli, corpus):
     expected = run_cli(cli, "dedup", "--quiet", corpus)
     assert len(expected) == N
     assert sum(e["relation"] != "original" for e in expected) > N // 100
-    # At least 8 partitions, whatever N.
-    blocksize = max(1 << 16, corpus.stat().st_size // 8)
-    bag = db.read_text(str(corpus), blocksize=blocksize).map(json.loads)
+    return expected
+
+
+def lines_bag(path):
+    """The JSON lines of `path` in at least 8 partitions, whatever N."""
+    blocksize = max(1 << 16, path.stat().st_size // 8)
+    bag = db.read_text(str(path), blocksize=blocksize)
     assert bag.npartitions >= 8
-    got = twicetold.dask.dedup(bag, threshold=0.7).compute()
+    return bag
+
+
+def test_dask_bag_of_lines_gives_the_cli_clusters(corpus, cli_dedup, client):
+    got = twicetold.dask.dedup(lines_bag(corpus), threshold=0.7).compute()
     assert list(got.columns) == ["id", "cluster", "duplicate_of", "relation", "similarity"]
-    assert rows(got) == expected
+    assert rows(got) == cli_dedup
 
 
-def test_deduper_gives_the_cli_clusters(cli, corpus):
-    expected = run_cli(cli, "dedup", "--quiet", corpus)
+def test_dask_bag_of_records_gives_the_cli_clusters(corpus, cli_dedup, client):
+    records = lines_bag(corpus).map(json.loads)
+    got = twicetold.dask.dedup(records, threshold=0.7).compute()
+    assert rows(got) == cli_dedup
+
+
+def test_deduper_gives_the_cli_clusters(corpus, cli_dedup):
     d = twicetold.Deduper(threshold=0.7)
     got = d.add_many(json.loads(line) for line in open(corpus, encoding="utf-8"))
-    assert [vars(x) for x in got] == expected
+    assert [vars(x) for x in got] == cli_dedup
+    assert [vars(x) for x in twicetold.Deduper().add_many(twicetold.read(corpus))] == cli_dedup
 
 
 def furniture_corpus():
@@ -110,6 +125,20 @@ def test_furniture_counting_matches_the_cli(cli, client, tmp_path, boilerplate):
     frame = dd.from_pandas(pd.DataFrame(records), npartitions=4)
     got = twicetold.dask.dedup(frame, corpus_boilerplate=boilerplate).compute()
     assert rows(got) == expected
+    # JSON lines, some broken (the CLI rejects them), in partitions that may
+    # start with a broken line.
+    lines = [json.dumps(r) + "\n" for r in records]
+    for k in (0, 7, 20):
+        lines.insert(k, "{not json\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    expected = subprocess.run([cli, "dedup", "--quiet", *flags, str(path)],
+                              capture_output=True, text=True).stdout
+    expected = [json.loads(line) for line in expected.splitlines()]
+    assert len(expected) == len(records) - 1
+    for blocksize in (1 << 11, 1 << 13):
+        bag = db.read_text(str(path), blocksize=blocksize)
+        got = twicetold.dask.dedup(bag, corpus_boilerplate=boilerplate).compute()
+        assert rows(got) == expected
 
 
 def test_furniture_changes_the_result(cli, tmp_path):

@@ -1,9 +1,13 @@
 """twicetold on Dask: deduplicate a corpus spread over many machines.
 
-    import dask.bag as db, json, twicetold.dask
-    records = db.read_text("corpus-*.jsonl").map(json.loads)
-    out = twicetold.dask.dedup(records, threshold=0.7)   # a Dask DataFrame
+    import dask.bag as db, twicetold.dask
+    lines = db.read_text("corpus-*.jsonl")      # or .map(json.loads): records
+    out = twicetold.dask.dedup(lines, threshold=0.7)     # a Dask DataFrame
     out.compute()          # id, cluster, duplicate_of, relation, similarity
+
+A bag of JSON lines (strings) is parsed on the workers by the library's own
+reader (simdjson), as the CLI reads a file; a bag of dicts or a DataFrame
+is taken as records. Parsing JSON in Python costs more than fingerprinting.
 
 The result is the one ``twicetold dedup`` gives on the same records in the
 same order, with the same options: the online rule of DedupIndex has an
@@ -23,7 +27,8 @@ the CLI names it.
 
 Steps, each a Dask stage: (1) with corpus_boilerplate, per-partition line
 counts (CorpusBoilerplate, serialized), merged in a tree and frozen, then
-shipped to every fingerprinting task, as the CLI's counting pass; (2) per
+shipped to every fingerprinting task, as the CLI's counting pass (the input
+is read twice, as by the CLI); (2) per
 partition, on the workers: articles as the CLI's reader makes them from
 records, fingerprints, LSH band keys; (3) exact hashes shuffled on the hash
 (first article per hash); (4) (band key, article) rows shuffled on the key,
@@ -81,10 +86,28 @@ def _records(part, fields):
             yield {k: r.get(c) for k, c in names.items() if c}
 
 
+def _read_options(fields):
+    o = _tt.ReadOptions()
+    (o.id_field, o.body_field, o.title_field, o.source_field, o.url_field,
+     o.published_field) = (f or "" for f in fields)
+    o.keep_original = False
+    return o
+
+
 def _articles(part, number, fields):
     """(orders, articles) of partition `number`: the accepted records, each
-    numbered (number << 32) | position. Records with neither text nor title
-    are left out, as the CLI rejects them."""
+    numbered (number << 32) | position. A partition of strings (JSON lines,
+    as from dask.bag.read_text) is parsed by the library's reader, exactly
+    as the CLI parses a file; records (dicts, frame rows) become Articles as
+    that reader would make them. Records with neither text nor title are
+    left out, as the CLI rejects them."""
+    if isinstance(part, list) and part and isinstance(part[0], str):
+        # "{}" first: the reader takes its input as JSON lines even when the
+        # partition starts with a broken line (that line is then rejected,
+        # as the CLI rejects it); the "{}" record itself is rejected.
+        text = "{}\n" + "".join(l if l.endswith("\n") else l + "\n" for l in part)
+        articles, _ = _tt.read_bytes(text, _read_options(fields))
+        return [(number << 32) | (a.line - 2) for a in articles], articles
     orders, articles = [], []
     for k, rec in enumerate(_records(part, fields)):
         order = (number << 32) | k
@@ -232,8 +255,9 @@ def dedup(data, threshold: float = 0.7, *, text: str = "text", id: str = "id",
           method: str = "minhash", shingle_size: int = 5, num_hashes: int = 128,
           bands: int = 32, seed: Optional[int] = None,
           corpus_boilerplate: bool = True) -> dd.DataFrame:
-    """Deduplicates the records of a Dask Bag (dicts) or DataFrame, as
-    ``twicetold dedup`` does over the same records in the same order.
+    """Deduplicates the records of a Dask Bag (JSON lines as strings, or
+    dicts) or DataFrame, as ``twicetold dedup`` does over the same records
+    in the same order.
     Returns a Dask DataFrame (id, cluster, duplicate_of, relation,
     similarity), one row per accepted record, in input order; a record with
     neither text nor title is left out (the CLI rejects it).
@@ -250,10 +274,15 @@ def dedup(data, threshold: float = 0.7, *, text: str = "text", id: str = "id",
     fields = (id, text, title, source, "url", "published")
     parts = _partitions(data, fields)
 
+    # The counting pass is computed on its own, like the CLI's first read:
+    # each partition is read, parsed and counted in one fused task, and read
+    # again by the fingerprinting pass, instead of being held in memory (and
+    # moved between workers) for both passes. Only the frozen furniture
+    # (8 bytes per line) comes back.
     furniture = None
     if corpus_boilerplate:
         counts = [delayed(_count)(p, k, fields) for k, p in enumerate(parts)]
-        furniture = delayed(_freeze)(_tree(_merge, counts))
+        furniture, = dask.compute(delayed(_freeze)(_tree(_merge, counts)))
     made = [delayed(_fingerprints, nout=3)(p, k, fields, fp, furniture)
             for k, p in enumerate(parts)]
     ids_parts = [m[0] for m in made]
