@@ -23,6 +23,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3                # eval/ scripts (standard library only)
   time                   # /usr/bin/time in bench/ingest_bench.sh (peak RSS)
+  python3-dev pybind11-dev python3-pybind11 python3-setuptools python3-venv
+                         # the Python module (python/), built and pip-installed by make test
+  python3-pytest python3-numpy python3-pandas python3-dask python3-distributed
+                         # its tests and twicetold.dask
+  wamerican              # words for ../shared/tools/gen_corpus.py (Dask test, python_bench)
   chromium               # the HTML report is opened in a headless browser by a test
   nodejs                 # the server's browser test (playwright-core, from npm)
   wrk                    # bench/serve_bench.sh: HTTP load
