@@ -154,12 +154,13 @@ std::string RenderComparison(const ComparisonHandle& h, Render render) {
   return render(h.a->a, h.b->a, h.c);
 }
 
-// Decisions as (cluster, duplicate_of or None, relation, similarity), with
-// the index's article numbers (the Python Deduper maps them to ids).
-using PyDecision = std::tuple<uint64_t, std::optional<uint64_t>, std::string_view, double>;
+// Decisions as (cluster id, duplicate_of id or None, relation, similarity).
+using PyDecision =
+    std::tuple<std::string, std::optional<std::string>, std::string_view, double>;
 
-PyDecision ToPy(const DedupDecision& d) {
-  return {d.cluster, d.duplicate_of, DedupRelationName(d.relation), d.similarity};
+PyDecision ToPy(DedupDecision&& d) {
+  return {std::move(d.cluster), std::move(d.duplicate_of), DedupRelationName(d.relation),
+          d.similarity};
 }
 
 std::vector<Fingerprint> FingerprintMany(const std::vector<Article>& articles,
@@ -171,16 +172,22 @@ std::vector<Fingerprint> FingerprintMany(const std::vector<Article>& articles,
   return out;
 }
 
-std::vector<PyDecision> AddMany(DedupIndex& index, const std::vector<Fingerprint>& fps) {
+// Adds ids[i] with fps[i], in order.
+std::vector<PyDecision> AddMany(DedupIndex& index, const std::vector<std::string>& ids,
+                                const std::vector<Fingerprint>& fps) {
+  if (ids.size() != fps.size()) {
+    Check(InvalidArgumentError("add_many: " + std::to_string(ids.size()) + " ids for " +
+                               std::to_string(fps.size()) + " fingerprints"));
+  }
   std::vector<DedupDecision> decisions;
   {
     py::gil_scoped_release release;
     decisions.reserve(fps.size());
-    for (const Fingerprint& fp : fps) decisions.push_back(index.Add(fp));
+    for (size_t i = 0; i < fps.size(); ++i) decisions.push_back(index.Add(ids[i], fps[i]));
   }
   std::vector<PyDecision> out;
   out.reserve(decisions.size());
-  for (const DedupDecision& d : decisions) out.push_back(ToPy(d));
+  for (DedupDecision& d : decisions) out.push_back(ToPy(std::move(d)));
   return out;
 }
 
@@ -221,8 +228,9 @@ py::tuple FingerprintArrays(const std::vector<Article>& articles,
   return py::make_tuple(exact, words, minhash, keys, removed);
 }
 
-using PyAssignment = std::tuple<uint64_t, uint64_t, std::optional<std::string_view>,
-                                std::optional<uint64_t>, double>;
+// (id, story, relation or None for an origin, closest id or None, similarity)
+using PyAssignment = std::tuple<std::string, uint64_t, std::optional<std::string_view>,
+                                std::optional<std::string>, double>;
 
 PyAssignment AddStory(StoryClusterer& clusterer, Article article,
                       const StoryOptions& options) {
@@ -233,7 +241,7 @@ PyAssignment AddStory(StoryClusterer& clusterer, Article article,
   }
   std::optional<std::string_view> relation;
   if (a.relation) relation = RelationName(*a.relation);
-  return {a.article, a.story, relation, a.closest, a.similarity};
+  return {std::move(a.id), a.story, relation, std::move(a.closest), a.similarity};
 }
 
 py::tuple ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options) {
@@ -343,7 +351,7 @@ void BindAnalysis(py::module_& m) {
       .def("to_html", [](const ComparisonHandle& h) { return RenderComparison(h, ComparisonToHtml); })
       .def("to_text", [](const ComparisonHandle& h) { return RenderComparison(h, ComparisonToText); });
   m.def("compare", &CompareAnalyzed, py::arg("a"), py::arg("b"));
-  m.def("compare_model_version", [] { return std::string(CompareModelVersion()); });
+  m.def("compare_model_version", [] { return CompareModelVersion(); });
 }
 
 void BindDedup(py::module_& m) {
@@ -363,7 +371,8 @@ void BindDedup(py::module_& m) {
       .def_readwrite("fingerprint", &DedupOptions::fingerprint)
       .def_readwrite("method", &DedupOptions::method)
       .def_readwrite("near_duplicate_jaccard", &DedupOptions::near_duplicate_jaccard)
-      .def_readwrite("simhash_max_distance", &DedupOptions::simhash_max_distance);
+      .def_readwrite("simhash_max_distance", &DedupOptions::simhash_max_distance)
+      .def("version", [](const DedupOptions& o) { return DedupVersion(o); });
   py::class_<Fingerprint>(m, "Fingerprint")
       .def_readonly("words", &Fingerprint::words)
       .def_readonly("shingles", &Fingerprint::shingles)
@@ -378,7 +387,7 @@ void BindDedup(py::module_& m) {
   py::class_<DedupIndex>(m, "DedupIndex")
       .def(py::init([](const DedupOptions& o) { return Unwrap(DedupIndex::Create(o)); }),
            py::arg("options"))
-      .def("add_many", &AddMany, py::arg("fingerprints"))
+      .def("add_many", &AddMany, py::arg("ids"), py::arg("fingerprints"))
       .def_property_readonly("size", &DedupIndex::size)
       .def("memory_bytes", &DedupIndex::MemoryBytes);
 }

@@ -366,28 +366,28 @@ class Deduper:
                                      shingle_size=shingle_size, num_hashes=num_hashes,
                                      bands=bands, seed=seed)
         self._index = _tt.DedupIndex(self.options)
-        # Article number -> id, until the index speaks ids itself.
-        self._ids: List[str] = []
+        self._added = 0
         self._threads = threads or os.cpu_count() or 1
         self._batch = batch
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._added
 
     def memory_bytes(self) -> int:
         return self._index.memory_bytes()
 
     @property
-    def fingerprint_version(self) -> str:
-        return self.options.fingerprint.version()
+    def version(self) -> str:
+        """Fingerprint and decision options, as written into outputs."""
+        return self.options.version()
 
     def add(self, id, text: Union[str, Article, dict, None] = None, *,
             title: str = "", source: str = "") -> Decision:
         """Adds one article: ``add(id, text)`` or ``add(article)``."""
         if text is None:
-            article = _as_article(id, str(len(self._ids)))
+            article = _as_article(id, str(self._added))
         else:
-            article = Article(body=text, id=_id_string(id, str(len(self._ids))),
+            article = Article(body=text, id=_id_string(id, str(self._added)),
                               title=title, source=source)
         return self._add_batch([article])[0]
 
@@ -409,7 +409,7 @@ class Deduper:
                 yield from self._consume(*pending.popleft())
 
     def _batches(self, items):
-        batch, number = [], len(self._ids)
+        batch, number = [], self._added
         for item in items:
             batch.append(_item_article(item, number))
             number += 1
@@ -420,20 +420,16 @@ class Deduper:
             yield batch
 
     def _consume(self, batch, future):
-        return self._decide(batch, self._index.add_many(future.result()))
+        return self._decide(batch, future.result())
 
     def _add_batch(self, articles):
-        fps = _tt.fingerprint_many(articles, self.options.fingerprint)
-        return self._decide(articles, self._index.add_many(fps))
+        return self._decide(articles, _tt.fingerprint_many(articles, self.options.fingerprint))
 
-    def _decide(self, articles, decisions):
-        out = []
-        for article, (cluster, dup, relation, similarity) in zip(articles, decisions):
-            self._ids.append(article.id)
-            out.append(Decision(article.id, self._ids[cluster],
-                                None if dup is None else self._ids[dup],
-                                relation, similarity))
-        return out
+    def _decide(self, articles, fingerprints):
+        ids = [a.id for a in articles]
+        decisions = self._index.add_many(ids, fingerprints)
+        self._added += len(ids)
+        return [Decision(i, *d) for i, d in zip(ids, decisions)]
 
 
 # ---------------------------------------------------------------- stories
@@ -477,31 +473,27 @@ class StoryClusterer:
         o.validate()
         self.options = o
         self._clusterer = _tt.StoryClusterer(o)
-        self._ids: List[str] = []
+        self._added = 0
 
     @property
     def model_version(self) -> str:
         return self.options.version()
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._added
 
     def add(self, article: Union[Article, dict, str]) -> Assignment:
-        article = _as_article(article, str(len(self._ids)))
-        number, story, relation, closest, similarity = self._clusterer.add(
-            article, self.options)
-        assert number == len(self._ids)
-        self._ids.append(article.id)
-        return Assignment(article.id, story, relation or "origin",
-                          None if closest is None else self._ids[closest], similarity)
+        article = _as_article(article, str(self._added))
+        id, story, relation, closest, similarity = self._clusterer.add(article, self.options)
+        self._added += 1
+        return Assignment(id, story, relation or "origin", closest, similarity)
 
     def add_many(self, articles: Iterable) -> List[Assignment]:
         return [self.add(a) for a in articles]
 
     def stories(self) -> List[Story]:
-        ids = self._ids
-        return [Story(s.story, [ids[m] for m in s.members], ids[s.origin], s.title,
-                      s.first_seen, s.last_seen) for s in self._clusterer.stories()]
+        return [Story(s.story, list(s.members), s.origin, s.title, s.first_seen, s.last_seen)
+                for s in self._clusterer.stories()]
 
 
 # ---------------------------------------------------------------- store
