@@ -261,7 +261,9 @@ def dedup(data, threshold: float = 0.7, *, text: str = "text", id: str = "id",
     Returns a Dask DataFrame (id, cluster, duplicate_of, relation,
     similarity), one row per accepted record, in input order; a record with
     neither text nor title is left out (the CLI rejects it).
-    corpus_boilerplate=False is ``--no-corpus-boilerplate``. Uses the
+    corpus_boilerplate=False is ``--no-corpus-boilerplate``. A record
+    without an id is named by its place in its partition here, where the
+    CLI names it "file:line". Uses the
     current Dask scheduler (a distributed Client when one is active)."""
     if method != "minhash":
         raise Error("unimplemented: twicetold.dask.dedup supports method='minhash'",
