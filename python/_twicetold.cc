@@ -26,6 +26,7 @@
 #include "twicetold/dedup.h"
 #include "twicetold/document.h"
 #include "twicetold/fingerprint.h"
+#include "twicetold/ingest.h"
 #include "twicetold/io.h"
 #include "twicetold/quote.h"
 #include "twicetold/report.h"
@@ -373,6 +374,13 @@ void BindDedup(py::module_& m) {
       .def_readwrite("near_duplicate_jaccard", &DedupOptions::near_duplicate_jaccard)
       .def_readwrite("simhash_max_distance", &DedupOptions::simhash_max_distance)
       .def("version", [](const DedupOptions& o) { return DedupVersion(o); });
+  // The names of DedupRelation, in enum order (origin, identical,
+  // near_duplicate), so Python spells relations as the library does.
+  m.def("dedup_relation_names", [] {
+    return std::vector<std::string_view>{DedupRelationName(DedupRelation::kOrigin),
+                                         DedupRelationName(DedupRelation::kIdentical),
+                                         DedupRelationName(DedupRelation::kNearDuplicate)};
+  });
   py::class_<Fingerprint>(m, "Fingerprint")
       .def_readonly("words", &Fingerprint::words)
       .def_readonly("shingles", &Fingerprint::shingles)
@@ -478,6 +486,38 @@ void BindStore(py::module_& m) {
       .def("story_count", [](Store& s) { return Unwrap(s.StoryCount()); })
       .def("size_bytes", [](Store& s) { return Unwrap(s.SizeBytes()); })
       .def("describe", &Store::Describe);
+  // An ingester replays the store once when opened and keeps its index: the
+  // Python Store opens one on first ingest and keeps it (keep_alive: the
+  // store outlives it).
+  py::class_<StoryIngester>(m, "StoryIngester")
+      .def("add", [](StoryIngester& ingester, std::vector<Article> articles) {
+        uint64_t skipped = 0;
+        std::vector<StoredArticle> stored = Unwrap(ingester.Add(std::move(articles), &skipped));
+        return std::make_pair(std::move(stored), skipped);
+      })
+      .def("ingest_files", [](StoryIngester& ingester, const std::vector<std::string>& paths) {
+        py::list rejected;
+        const IngestSummary s = Unwrap(ingester.IngestInputs(
+            paths, [](const StoredArticle&) {},
+            [&](Rejected&& r) {
+              rejected.append(py::make_tuple(r.location.ToString(), r.reason));
+            }));
+        py::dict d;
+        d["read"] = s.corpus.read.read;
+        d["accepted"] = s.corpus.read.accepted;
+        d["rejected"] = s.corpus.read.rejected;
+        d["added"] = s.added;
+        d["updates"] = s.updates;
+        d["skipped"] = s.skipped;
+        d["stored"] = s.stored;
+        d["stories"] = s.stories;
+        d["rejections"] = rejected;
+        return d;
+      })
+      .def_property_readonly("replayed", &StoryIngester::replayed);
+  m.def("open_ingester", [](Store& store) {
+    return Unwrap(StoryIngester::Open(store, IngestOptions{}));
+  }, py::arg("store"), py::keep_alive<0, 1>());
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ def rows(frame):
 def cli_dedup(cli, corpus):
     expected = run_cli(cli, "dedup", "--quiet", corpus)
     assert len(expected) == N
-    assert sum(e["relation"] != "original" for e in expected) > N // 100
+    assert sum(e["relation"] != "origin" for e in expected) > N // 100
     return expected
 
 

@@ -314,8 +314,8 @@ class Decision:
     id: str
     cluster: str                  # id of the cluster's first article
     duplicate_of: Optional[str]   # the most similar earlier article
-    relation: str                 # "original", "identical", "near_duplicate"
-    similarity: float             # 1 identical, estimated Jaccard, 0 original
+    relation: str                 # "origin", "identical", "near_duplicate"
+    similarity: float             # 1 identical, estimated Jaccard, 0 origin
 
 
 def fingerprint_options(shingle_size=5, num_hashes=128, bands=32, seed=None):
@@ -499,15 +499,18 @@ class StoryClusterer:
 # ---------------------------------------------------------------- store
 
 class Store:
-    """The store of ingested articles (store.h): a SQLite file path.
+    """The store of ingested articles (store.h, ingest.h): a SQLite file path.
 
-    Read side only for now: stories(), story(), members(), articles(id),
-    counts and versions. ingest() waits for the library's StoryIngester
-    (ingest.h declares it; its implementation has not landed) and raises
-    Error("unimplemented"). Not thread-safe: one Store per thread."""
+    ingest() places articles in stories and stores them durably (articles
+    already stored with the same text are skipped; an id that comes again
+    with another text is stored as a new version); ingest_files() reads
+    files as ``twicetold ingest`` does. stories(), story(), members(),
+    article(id) and articles(id) read it back. The first ingest replays the
+    store to restore the story index. Not thread-safe: one Store per thread."""
 
     def __init__(self, path_or_url: Union[str, "os.PathLike[str]"]):
         self._s = _tt.Store(os.fspath(path_or_url))
+        self._ingester = None
 
     def __repr__(self):
         return f"Store({self._s.describe()!r})"
@@ -544,6 +547,20 @@ class Store:
         """Every stored version of `id`, oldest first."""
         return self._s.versions_of(id)
 
-    def ingest(self, articles) -> None:
-        raise Error("unimplemented: Store.ingest needs the library's StoryIngester "
-                    "(include/twicetold/ingest.h), not implemented yet", "unimplemented")
+    def _open(self):
+        if self._ingester is None:
+            self._ingester = _tt.open_ingester(self._s)
+        return self._ingester
+
+    def ingest(self, articles: Iterable) -> list:
+        """Ingests articles (Articles, records or (id, text) pairs) in the
+        given order, in one durable transaction; returns the StoredArticles
+        placed (skipped ones are left out)."""
+        batch = [_item_article(a, str(k)) for k, a in enumerate(articles)]
+        stored, _skipped = self._open().add(batch)
+        return stored
+
+    def ingest_files(self, *paths) -> dict:
+        """Reads and ingests files as ``twicetold ingest`` does; returns the
+        summary's counts."""
+        return self._open().ingest_files([os.fspath(p) for p in paths])

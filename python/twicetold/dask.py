@@ -20,7 +20,7 @@ earlier articles' fingerprints, never on their decisions:
     signatures agree on at least threshold * num_hashes positions; it points
     to the one agreeing most (ties: the earliest). An earlier identical copy
     never wins, as online: its twin has the same signature and comes first;
-  - original: neither.
+  - origin: neither (it starts a cluster).
 Every pointer goes to an earlier article, so the clusters are the trees of
 these pointers and a cluster is named by its root, its first article, as
 the CLI names it.
@@ -60,6 +60,9 @@ from . import _twicetold as _tt
 from . import Error, article_from_record, fingerprint_options
 
 __all__ = ["dedup"]
+
+# The library's names of the three dedup relations.
+_ORIGIN, _IDENTICAL, _NEAR_DUPLICATE = _tt.dedup_relation_names()
 
 _META = pd.DataFrame({
     "id": pd.Series([], dtype=object), "cluster": pd.Series([], dtype=object),
@@ -240,7 +243,7 @@ def _assemble(ids, decisions, names):
         d = decided.get(order)
         cluster.append(names[d[1]] if d else article)
         duplicate_of.append(names[d[0]] if d else None)
-        relation.append(d[2] if d else "original")
+        relation.append(d[2] if d else _ORIGIN)
         similarity.append(float(d[3]) if d else 0.0)
     return pd.DataFrame({
         "id": pd.Series(list(ids["id"]), dtype=object),
@@ -317,7 +320,7 @@ def dedup(data, threshold: float = 0.7, *, text: str = "text", id: str = "id",
     parent = np.concatenate([twins["twin"].to_numpy(np.int64), best["i"].to_numpy(np.int64)])
     decisions = pd.DataFrame({
         "order": dup, "parent": parent, "cluster_order": _roots(dup, parent),
-        "relation": ["identical"] * len(twins) + ["near_duplicate"] * len(best),
+        "relation": [_IDENTICAL] * len(twins) + [_NEAR_DUPLICATE] * len(best),
         "similarity": np.concatenate([np.ones(len(twins)),
                                       best["score"].to_numpy(np.float64) / num_hashes])})
     wanted = np.unique(np.concatenate([decisions["parent"], decisions["cluster_order"]]))
