@@ -5,7 +5,8 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake make pkg-config git xz-utils ca-certificates curl
+  build-essential cmake make pkg-config git xz-utils ca-certificates
+  ccache                 # make reuses earlier compilations curl
   libicu-dev             # normalization, sentence and word breaks
   libxxhash-dev          # the one hash behind fingerprints
   libsimdjson-dev        # JSON lines input
