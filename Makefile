@@ -27,7 +27,7 @@ test: build
 # (The Python module is left out: an instrumented extension needs libasan
 # preloaded into the interpreter; its tests run in `make test`.)
 test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) $(LAUNCHER) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+	cmake -S . -B $(ASAN_BUILD) $(LAUNCHER) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
 	  -DTWICETOLD_ASAN=ON -DTWICETOLD_BUILD_BENCHMARKS=OFF -DTWICETOLD_BUILD_EVALS=OFF \
 	  -DTWICETOLD_BUILD_PYTHON=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)

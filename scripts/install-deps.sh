@@ -5,8 +5,8 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake make pkg-config git xz-utils ca-certificates
-  ccache                 # make reuses earlier compilations curl
+  build-essential cmake make pkg-config git xz-utils ca-certificates curl
+  ccache                 # make reuses earlier compilations
   libicu-dev             # normalization, sentence and word breaks
   libxxhash-dev          # the one hash behind fingerprints
   libsimdjson-dev        # JSON lines input
