@@ -41,8 +41,8 @@ void PrintRejected(const Rejected& rejected) {
 void PrintReadSummary(const ReadSummary& summary) {
   std::cerr << "twicetold: read " << summary.read
             << (summary.read == 1 ? " record: " : " records: ")
-            << summary.accepted << " accepted, " << summary.rejected
-            << " rejected\n";
+            << summary.accepted << " accepted, " << summary.skipped
+            << " skipped, " << summary.rejected << " rejected\n";
 }
 
 Status CheckInputPaths(const std::vector<std::string>& paths) {

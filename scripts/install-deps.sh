@@ -16,6 +16,8 @@ packages=(
   zlib1g-dev libzstd-dev liblzma-dev # .gz, .zst and .xz input
   libre2-dev             # boilerplate and quote patterns
   libstemmer-dev         # Snowball stemming for term similarity
+  libgumbo-dev           # HTML5 parsing (article extraction)
+  wget                   # WARC tests record pages with wget --warc-file
   libtbb-dev             # parallel corpus pipeline (oneTBB)
   libsqlite3-dev         # the embedded story store
   libpqxx-dev            # the PostgreSQL story store (client)

@@ -44,7 +44,7 @@ struct CorpusOptions {
 };
 
 struct CorpusSummary {
-  ReadSummary read;                // read == accepted + rejected
+  ReadSummary read;                // read == accepted + skipped + rejected
   uint64_t input_bytes = 0;        // bytes of the inputs as stored
   uint64_t body_bytes = 0;         // bytes of accepted article bodies
   uint64_t furniture_lines = 0;    // distinct (source, line) furniture lines

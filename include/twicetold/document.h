@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace twicetold {
 
@@ -18,6 +19,16 @@ struct Location {
   std::string ToString() const;
 };
 
+// A run of `length` bytes of Article::body, starting at `body`, copied from
+// Article::original starting at `original` (bytes that were decoded from
+// entities or charsets map several-to-one; see OriginalOffset).
+struct SourceRun {
+  uint32_t body = 0;
+  uint32_t original = 0;
+  uint32_t length = 0;
+  friend bool operator==(const SourceRun&, const SourceRun&) = default;
+};
+
 // One article. `body` is the text exactly as given by the input (valid
 // UTF-8, not normalized); every span twicetold reports for an article is an
 // offset into `body` (bytes inside the library, code points at the JSON and
@@ -29,15 +40,31 @@ struct Article {
   std::string source;     // outlet name, may be empty
   std::string url;        // may be empty
   std::string published;  // as given (ISO 8601 date or date-time), may be empty
+  std::vector<std::string> authors;  // from page metadata (HTML), may be empty
+  std::string site;       // site name from page metadata (HTML), may be empty
+  std::string language;   // BCP 47 tag from page metadata (HTML), may be empty
   Location location;      // where the record was read
   // The bytes the article was read from: the whole file for a text file,
-  // the raw line for a JSON line.
+  // the raw line for a JSON line, the page for HTML (for WARC: the HTTP
+  // payload, decoded from its transfer and content encodings).
   std::string original;
   // The record had a title and no body (a wire alert, a headline feed): the
   // reader made the title its body, so it is analysed, fingerprinted and
   // clustered from its title and spans point into that text.
   bool headline_only = false;
+  // For a body extracted from markup (HTML, WARC): where its bytes came
+  // from in `original`, sorted by `body`, non-overlapping. Bytes between
+  // runs (inserted separators and list bullets) map to no source byte.
+  // Empty for plain text and JSON lines.
+  std::vector<SourceRun> body_map;
 };
+
+// The byte of Article::original that byte `body_offset` of the body came
+// from, through `body_map`: the run holding it, else the end of the last
+// run before it (0 when there is none). Meaningful only when body_map is
+// non-empty and the body was extracted from `original`.
+uint32_t OriginalOffset(const std::vector<SourceRun>& body_map,
+                        uint32_t body_offset);
 
 // A record that could not become an Article, with the reason why.
 struct Rejected {

@@ -6,12 +6,22 @@
 //   a folder                 every regular file below it, recursively, in
 //                            byte-wise sorted path order (hidden files skipped)
 //   *.jsonl, *.json, *.ndjson (optionally + .gz / .zst / .xz)   JSON lines
+//   a WARC file (*.warc, *.warc.gz, ...; recognised by its first bytes
+//                            "WARC/1.")  one record per WARC record: HTML
+//                            responses and resources become articles
+//                            (extracted as for HTML files, id = target URI);
+//                            requests, warcinfo, metadata, non-HTML and
+//                            non-2xx responses are skipped (counted)
+//   *.html, *.htm, *.xhtml, or a file whose text starts like an HTML
+//   document (<!doctype html, <html, <head)   one article: the main content
+//                            of the page and its metadata (twicetold/html.h)
 //   anything else (optionally + .gz / .zst / .xz)          one text article:
 //                            first non-empty line is the title, the rest the body
 // Compression is recognised by magic bytes, not only by extension.
 //
-// Nothing is lost: every record becomes exactly one Article or one Rejected,
-// and ReadSummary counts add up (read == accepted + rejected).
+// Nothing is lost: every record becomes exactly one Article, one Rejected,
+// or one skipped count, and ReadSummary counts add up
+// (read == accepted + skipped + rejected).
 #ifndef TWICETOLD_IO_H_
 #define TWICETOLD_IO_H_
 
@@ -75,6 +85,8 @@ struct ReadOptions {
 struct ReadSummary {
   uint64_t read = 0;      // records seen
   uint64_t accepted = 0;  // records delivered as Articles
+  uint64_t skipped = 0;   // records that are not articles (WARC requests,
+                          // warcinfo, metadata, non-HTML responses)
   uint64_t rejected = 0;  // records delivered as Rejected
 };
 

@@ -28,7 +28,8 @@
 namespace twicetold {
 
 // `twicetold clean --json`: id, title, source, url, published, text (the
-// body as given), dateline (place, outlet, span; or null), body (cleaned),
+// body as given), authors, site and language (page metadata of HTML and
+// WARC input; [] and "" otherwise), dateline (place, outlet, span; or null), body (cleaned),
 // paragraphs (kind, span, text), sentences (paragraph, span) and removed
 // (reason, span, text).
 std::string CleanedArticleToJson(const AnalyzedArticle& article);

@@ -11,7 +11,10 @@
 #include "io/byte_stream.h"
 #include "io/line_reader.h"
 #include "io/record.h"
+#include "twicetold/html.h"
 #include "twicetold/io.h"
+#include "web/html_record.h"
+#include "io/warc_reader.h"
 
 namespace twicetold {
 namespace {
@@ -268,6 +271,10 @@ class Reader {
     ++summary_.accepted;
     on_article_(std::move(article));
   }
+  void Skip() {
+    ++summary_.read;
+    ++summary_.skipped;
+  }
   void Reject(Location location, std::string reason) {
     ++summary_.read;
     ++summary_.rejected;
@@ -281,6 +288,7 @@ class Reader {
   void ReadFile(const std::string& path, const std::string& id);
   void ReadStdin();
   void ReadText(ByteStream& in, const std::string& path, const std::string& id);
+  void ReadWarc(ByteStream& in, const std::string& path);
   void ReadJsonLines(ByteStream& in, const std::string& path, const std::string& id_base);
   void HandleLine(std::string_view line, const Location& location, const std::string& id_base);
 
@@ -319,7 +327,41 @@ void Reader::ReadFile(const std::string& path, const std::string& id) {
   Result<std::unique_ptr<ByteStream>> in = OpenCounted(path, options_);
   if (!in.ok()) return Reject({path, 0}, in.status().message());
   if (IsJsonLinesName(path)) return ReadJsonLines(**in, path, id);
-  ReadText(**in, path, id);
+  // Peek at the first bytes: a WARC file is known by its first line.
+  std::string head(8, '\0');
+  size_t got_bytes = 0;
+  while (got_bytes < head.size()) {
+    Result<size_t> got = (*in)->Read(head.data() + got_bytes, head.size() - got_bytes);
+    if (!got.ok()) return Reject({path, 0}, got.status().message());
+    if (*got == 0) break;
+    got_bytes += *got;
+  }
+  head.resize(got_bytes);
+  const bool warc = io::LooksLikeWarc(head);
+  std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(head), std::move(*in));
+  if (warc) return ReadWarc(*stream, path);
+  ReadText(*stream, path, id);
+}
+
+void Reader::ReadWarc(ByteStream& in, const std::string& path) {
+  io::WarcReader warc(&in, options_.max_record_bytes, options_.keep_original);
+  for (;;) {
+    Article article;
+    switch (warc.Next(&article)) {
+      case io::WarcReader::Kind::kEnd:
+        return;
+      case io::WarcReader::Kind::kSkipped:
+        Skip();
+        break;
+      case io::WarcReader::Kind::kRejected:
+        Reject({path, 0}, warc.reason());
+        break;
+      case io::WarcReader::Kind::kArticle:
+        article.location = {path, 0};
+        Accept(std::move(article));
+        break;
+    }
+  }
 }
 
 void Reader::ReadStdin() {
@@ -338,8 +380,10 @@ void Reader::ReadStdin() {
     if (pos < head.size()) break;
   }
   bool json = pos < head.size() && head[pos] == '{';
+  const bool warc = io::LooksLikeWarc(head);
   std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(head), std::move(*in));
   if (json) return ReadJsonLines(*stream, "-", "-");
+  if (warc) return ReadWarc(*stream, "-");
   ReadText(*stream, "-", "-");
 }
 
@@ -362,7 +406,9 @@ void Reader::ReadText(ByteStream& in, const std::string& path, const std::string
     if (*got == 0) break;
   }
   Article article;
-  Status status = io::ParseTextArticle(bytes, &article);
+  const bool html = web::IsHtmlName(path) || LooksLikeHtml(std::string_view(bytes).substr(0, 4096));
+  Status status = html ? web::ParseHtmlArticle(bytes, "", &article)
+                       : io::ParseTextArticle(bytes, &article);
   if (!status.ok()) return Reject({path, 0}, status.message());
   article.id = id;
   article.location = {path, 0};

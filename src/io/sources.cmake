@@ -7,7 +7,8 @@ twicetold_part(io
     src/io/text_record.cc
     src/io/json_record.cc
     src/io/reader.cc
+    src/io/warc_reader.cc
   HEADERS io.h
-  DEPENDS core
+  DEPENDS core web
   LIBS ZLIB::ZLIB PkgConfig::ZSTD LibLZMA::LibLZMA simdjson::simdjson
 )

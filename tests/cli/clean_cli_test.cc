@@ -147,7 +147,7 @@ TEST(CleanCliTest, BrokenInputsAreRejectedOneByOneAndCounted) {
   EXPECT_THAT(run.err, HasSubstr("mixed.jsonl:3"));
   EXPECT_THAT(run.err, HasSubstr("mixed.jsonl:5"));
   EXPECT_THAT(run.err, HasSubstr("invalid UTF-8"));
-  EXPECT_THAT(run.err, HasSubstr("read 7 records: 3 accepted, 4 rejected"));
+  EXPECT_THAT(run.err, HasSubstr("read 7 records: 3 accepted, 0 skipped, 4 rejected"));
   const auto strict = RunCli("clean --json --strict examples/bad");
   EXPECT_EQ(strict.exit_code, 3);
 }

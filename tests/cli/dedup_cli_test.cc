@@ -82,7 +82,7 @@ TEST(DedupCliTest, RelationsOfCopiesEditsAndUnrelatedArticles) {
   EXPECT_GE(by_id["edit"]["similarity"].get<double>(), 0.7);
   EXPECT_EQ(by_id["other"]["relation"], "origin");
   EXPECT_EQ(by_id["other"]["cluster"], "other");
-  EXPECT_THAT(run.err, HasSubstr("read 4 records: 4 accepted, 0 rejected"));
+  EXPECT_THAT(run.err, HasSubstr("read 4 records: 4 accepted, 0 skipped, 0 rejected"));
   EXPECT_THAT(run.err, HasSubstr("4 articles, 2 clusters, 1 identical, 1 near_duplicate"));
   EXPECT_THAT(run.err, HasSubstr("fp-v1"));
   fs::remove_all(file.parent_path());
@@ -100,7 +100,7 @@ TEST(DedupCliTest, EveryRecordIsAnOutputLineOrARejection) {
   ss << in.rdbuf();
   EXPECT_EQ(JsonLines(ss.str()).size(), 4u);
   EXPECT_THAT(run.err, HasSubstr("rejected " + file.string() + ":3"));
-  EXPECT_THAT(run.err, HasSubstr("read 5 records: 4 accepted, 1 rejected"));
+  EXPECT_THAT(run.err, HasSubstr("read 5 records: 4 accepted, 0 skipped, 1 rejected"));
   fs::remove_all(file.parent_path());
 }
 

@@ -143,7 +143,7 @@ TEST(StoriesCliTest, EveryRecordIsPlacedOrRejected) {
   auto run = RunCli("stories --no-progress '" + (dir / "in.jsonl").string() + "'");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_EQ(JsonLines(run.out).size(), 2u);
-  EXPECT_THAT(run.err, HasSubstr("read 4 records: 2 accepted, 2 rejected"));
+  EXPECT_THAT(run.err, HasSubstr("read 4 records: 2 accepted, 0 skipped, 2 rejected"));
   auto strict = RunCli("stories --no-progress --strict '" + (dir / "in.jsonl").string() + "'");
   EXPECT_EQ(strict.exit_code, 3);
   fs::remove_all(dir);
