@@ -11,3 +11,6 @@ target_compile_definitions(compare_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT
 add_executable(dedup_bench bench/dedup_bench.cc)
 target_link_libraries(dedup_bench PRIVATE twicetold)
 target_compile_definitions(dedup_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_executable(web_bench bench/web_bench.cc)
+target_link_libraries(web_bench PRIVATE twicetold benchmark::benchmark ZLIB::ZLIB)
+target_compile_definitions(web_bench PRIVATE TWICETOLD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -9,14 +9,14 @@
 #     run on every `make test`.
 option(TWICETOLD_BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
 
-set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes article_json)
+set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes article_json html warc_reader)
 
 # Include paths and libraries shared by both builds of a fuzz body.
 function(twicetold_fuzz_body target name)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
   target_link_libraries(${target} PRIVATE twicetold)
   target_compile_options(${target} PRIVATE -Wall -Wextra)
-  if(name STREQUAL "jsonl_reader")
+  if(name STREQUAL "jsonl_reader" OR name STREQUAL "warc_reader")
     target_link_libraries(${target} PRIVATE ZLIB::ZLIB PkgConfig::ZSTD
                           LibLZMA::LibLZMA)
   endif()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, on a Release build (build-rel): text pipeline, compare,
-# fingerprint/dedup index, and end-to-end corpus throughput of dedup and
+# fingerprint/dedup index, HTML extraction and WARC reading, and end-to-end corpus throughput of dedup and
 # stories. Real-data figures need ../shared/data. Usage: scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +10,5 @@ cmake --build "$build" -j "$(nproc)" >/dev/null
 "$build/text_bench"
 "$build/compare_bench"
 "$build/dedup_bench"
+"$build/web_bench"
 bench/corpus_bench.sh "$build"
