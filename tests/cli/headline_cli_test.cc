@@ -29,7 +29,7 @@ TEST(HeadlineCliTest, EverySubcommandAcceptsAHeadlineOnlyRecord) {
        {"clean --json -", "quotes --json -", "dedup -", "stories -"}) {
     const auto run = RunCli(command + " --strict", kHeadline);
     ASSERT_EQ(run.exit_code, 0) << command << ": " << run.err;
-    EXPECT_THAT(run.err, HasSubstr("read 1 record: 1 accepted, 0 rejected")) << command;
+    EXPECT_THAT(run.err, HasSubstr("read 1 record: 1 accepted, 0 skipped, 0 rejected")) << command;
     const std::vector<json> lines = JsonLines(run.out);
     ASSERT_EQ(lines.size(), 1u) << command;
     EXPECT_EQ(lines[0]["id"], "h1") << command;
@@ -46,7 +46,7 @@ TEST(HeadlineCliTest, EverySubcommandAcceptsAHeadlineOnlyRecord) {
 TEST(HeadlineCliTest, ARecordWithNeitherTitleNorBodyIsRejected) {
   const auto run = RunCli("clean --json -", "{\"id\":\"e\",\"title\":\"\",\"text\":\"\"}\n");
   EXPECT_THAT(run.err, HasSubstr("no title and no text (empty record)"));
-  EXPECT_THAT(run.err, HasSubstr("read 1 record: 0 accepted, 1 rejected"));
+  EXPECT_THAT(run.err, HasSubstr("read 1 record: 0 accepted, 0 skipped, 1 rejected"));
 }
 
 // examples/headlines.jsonl: twelve dated headlines of three events, the
