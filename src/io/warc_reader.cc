@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "web/dom.h"
 #include "web/html_record.h"
@@ -115,14 +116,43 @@ WarcReader::Kind WarcReader::Reject(std::string why) {
 
 WarcReader::Kind WarcReader::Next(Article* article) {
   if (done_) return Kind::kEnd;
+  std::string headers;
+  if (std::optional<Kind> stop = ReadHeaders(&headers)) return *stop;
+  const std::string length_text = HeaderValue(headers, "content-length");
+  if (length_text.empty() || length_text.size() > 18 ||
+      !std::all_of(length_text.begin(), length_text.end(),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
+    Resync();
+    return Reject("missing or malformed Content-Length");
+  }
+  uint64_t length = 0;
+  for (char c : length_text) length = length * 10 + static_cast<uint64_t>(c - '0');
+  const std::string type = LowerAscii(HeaderValue(headers, "warc-type"));
+  const std::string block_type = HeaderValue(headers, "content-type");
+  const bool may_be_article =
+      type == "resource" ? IsHtmlType(block_type)
+                         : (type == "response" &&
+                            LowerAscii(block_type).find("application/http") != std::string::npos);
+  // Records that cannot be articles, and oversized ones, are passed over
+  // without being held.
+  const bool hold = may_be_article && length <= max_record_bytes_;
+  std::string content;
+  if (std::optional<Kind> stop = ReadContent(length, hold ? &content : nullptr)) return *stop;
+  if (!may_be_article) return Kind::kSkipped;
+  if (!hold) return Reject("record larger than " + std::to_string(max_record_bytes_) + " bytes");
+  return ToArticle(headers, std::move(content), article);
+}
+
+// Reads the version line and the header lines of the next record into
+// `headers` (one "Name: value\n" per line); nullopt when they are whole.
+std::optional<WarcReader::Kind> WarcReader::ReadHeaders(std::string* headers) {
   std::string line;
-  // Records are separated by CRLF CRLF; tolerate any number of blank lines.
   if (in_->has_pending) {
     line = std::move(in_->pending_line);
     in_->has_pending = false;
     record_offset_ = in_->pending_offset;
   } else {
-    do {
+    do {  // records are separated by CRLF CRLF; tolerate any blank lines
       record_offset_ = in_->offset;
       if (!in_->ReadLine(&line, kMaxHeaderLine)) {
         done_ = true;
@@ -132,11 +162,9 @@ WarcReader::Kind WarcReader::Next(Article* article) {
     } while (TrimSpace(line).empty());
   }
   if (!IsVersionLine(line)) {
-    // What lies before the next record is one rejected record.
-    Resync();
+    Resync();  // what lies before the next record is one rejected record
     return Reject("not a WARC record (expected \"WARC/1.x\")");
   }
-  std::string headers;
   for (;;) {
     const uint64_t line_at = in_->offset;
     if (!in_->ReadLine(&line, kMaxHeaderLine)) {
@@ -144,47 +172,20 @@ WarcReader::Kind WarcReader::Next(Article* article) {
       return Reject("truncated WARC header" +
                     (in_->status.ok() ? std::string() : ": " + in_->status.message()));
     }
-    if (line.empty()) break;
+    if (line.empty()) return std::nullopt;
     if (IsVersionLine(line)) {  // a new record began: this header had no end
       in_->pending_line = std::move(line);
       in_->has_pending = true;
       in_->pending_offset = line_at;
       return Reject("WARC header without an end (blank line)");
     }
-    headers += line;
-    headers += '\n';
-    if (headers.size() > kMaxHeaderBytes) {
-      done_ = true;
+    *headers += line;
+    *headers += '\n';
+    if (headers->size() > kMaxHeaderBytes) {
+      Resync();
       return Reject("WARC header larger than " + std::to_string(kMaxHeaderBytes) + " bytes");
     }
   }
-  const std::string length_text = HeaderValue(headers, "content-length");
-  uint64_t length = 0;
-  if (length_text.empty() || length_text.size() > 18 ||
-      !std::all_of(length_text.begin(), length_text.end(),
-                   [](char c) { return c >= '0' && c <= '9'; })) {
-    Resync();
-    return Reject("missing or malformed Content-Length");
-  }
-  for (char c : length_text) length = length * 10 + static_cast<uint64_t>(c - '0');
-  const std::string type = LowerAscii(HeaderValue(headers, "warc-type"));
-  const std::string block_type = HeaderValue(headers, "content-type");
-  const bool may_be_article =
-      type == "resource" ? IsHtmlType(block_type)
-                         : (type == "response" &&
-                            LowerAscii(block_type).find("application/http") != std::string::npos);
-  std::string content;
-  if (!may_be_article || length > max_record_bytes_) {
-    const Kind kind = ReadContent(length, nullptr);
-    if (kind != Kind::kArticle) return kind;
-    if (may_be_article) {
-      return Reject("record larger than " + std::to_string(max_record_bytes_) + " bytes");
-    }
-    return Kind::kSkipped;
-  }
-  const Kind kind = ReadContent(length, &content);
-  if (kind != Kind::kArticle) return kind;
-  return ToArticle(headers, std::move(content), article);
 }
 
 // Skips to the next "WARC/1." line (kept for Next) or to the end.
@@ -201,18 +202,17 @@ void WarcReader::Resync() {
   done_ = true;
 }
 
-// Reads or skips a record's content block; kArticle means "complete".
-WarcReader::Kind WarcReader::ReadContent(uint64_t length, std::string* content) {
+// Reads (into `content` when not null) or skips a record's content block;
+// nullopt when it is whole.
+std::optional<WarcReader::Kind> WarcReader::ReadContent(uint64_t length, std::string* content) {
   if (content != nullptr) content->reserve(static_cast<size_t>(length));
   const uint64_t got = in_->Take(length, content);
-  if (got < length) {
-    done_ = true;
-    std::string why = "truncated (found " + std::to_string(got) + " of " +
-                      std::to_string(length) + " content bytes)";
-    if (!in_->status.ok()) why += ": " + in_->status.message();
-    return Reject(why);
-  }
-  return Kind::kArticle;
+  if (got == length) return std::nullopt;
+  done_ = true;
+  std::string why = "truncated (found " + std::to_string(got) + " of " +
+                    std::to_string(length) + " content bytes)";
+  if (!in_->status.ok()) why += ": " + in_->status.message();
+  return Reject(why);
 }
 
 WarcReader::Kind WarcReader::ToArticle(const std::string& headers, std::string&& content,

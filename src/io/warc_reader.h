@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "io/byte_stream.h"
@@ -49,7 +50,8 @@ class WarcReader {
   struct Input;
   Kind Reject(std::string why);
   void Resync();
-  Kind ReadContent(uint64_t length, std::string* content);
+  std::optional<Kind> ReadHeaders(std::string* headers);
+  std::optional<Kind> ReadContent(uint64_t length, std::string* content);
   Kind ToArticle(const std::string& headers, std::string&& content, Article* article);
 
   std::unique_ptr<Input> in_;
