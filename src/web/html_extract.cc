@@ -244,8 +244,14 @@ bool IsFurniture(const TextBlock& b, const std::string& folded_title) {
     if (b.heading == GUMBO_TAG_H1) return true;
     if (!folded_title.empty() && Folded(b.text) == folded_title) return true;
   }
-  if (b.text.size() > 120) return false;
+  if (b.text.size() > 200) return false;
   const std::string lower = web::LowerAscii(b.text);
+  // Newsletter and follow-us notices, wherever they start.
+  if (ContainsAny(lower, {"newsletter", "follow us on", "follow him on", "follow her on",
+                          "follow me on"})) {
+    return true;
+  }
+  if (b.text.size() > 120) return false;
   for (std::string_view start :
        {"advertisement", "share this", "share on", "click here", "sign up", "subscribe",
         "follow us", "read more", "related:", "recommended", "you may also like",
