@@ -377,7 +377,8 @@ void Reader::ReadStdin() {
     if (*got == 0) break;
     head.append(chunk, *got);
     pos = FirstNonSpace(head);
-    if (pos < head.size()) break;
+    // Enough bytes to tell "WARC/1." too (reads may be short).
+    if (pos < head.size() && head.size() >= 8) break;
   }
   bool json = pos < head.size() && head[pos] == '{';
   const bool warc = io::LooksLikeWarc(head);

@@ -166,5 +166,46 @@ TEST(CleanCliTest, ReadsStandardInput) {
   EXPECT_EQ(article["body"], "Talks between the unions ended.\n\nThey resume Monday.");
 }
 
+// A web page on standard input is recognised as HTML; its metadata shows
+// in clean --json. The same page inside a WARC response, with a request
+// before it: one article, one skipped record.
+TEST(CleanCliTest, HtmlAndWarcOnStandardInput) {
+  const std::string page =
+      "<!DOCTYPE html><html lang=\"nb\"><head><title>Ferry | Fjord Post</title>"
+      "<meta property=\"og:site_name\" content=\"Fjord Post\">"
+      "<meta name=\"author\" content=\"Kari Nes\">"
+      "<meta property=\"article:published_time\" content=\"2031-05-06\"></head><body>"
+      "<nav><a href=\"/\">Front page</a></nav><article><h1>Ferry</h1>"
+      "<p>The night ferry to the islands will run twice a week from June, the county said, "
+      "after a trial last summer carried more passengers than expected.</p>"
+      "<p>Tickets go on sale on Monday.</p></article></body></html>";
+  const auto run = RunCli("clean --json -", page);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json article = json::parse(run.out);
+  EXPECT_EQ(article["id"], "-");
+  EXPECT_EQ(article["title"], "Ferry | Fjord Post");
+  EXPECT_EQ(article["authors"], json::array({"Kari Nes"}));
+  EXPECT_EQ(article["site"], "Fjord Post");
+  EXPECT_EQ(article["source"], "Fjord Post");
+  EXPECT_EQ(article["language"], "nb");
+  EXPECT_EQ(article["published"], "2031-05-06");
+  EXPECT_EQ(article["text"].get<std::string>().rfind("The night ferry", 0), 0u);
+  EXPECT_THAT(run.err, HasSubstr("read 1 record: 1 accepted, 0 skipped, 0 rejected"));
+
+  const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page;
+  const std::string warc =
+      "WARC/1.1\r\nWARC-Type: request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n"
+      "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://fjord.example/ferry\r\n"
+      "WARC-Date: 2031-05-07T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+      "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  const auto from_warc = RunCli("clean --json -", warc);
+  ASSERT_EQ(from_warc.exit_code, 0) << from_warc.err;
+  const json warc_article = json::parse(from_warc.out);
+  EXPECT_EQ(warc_article["id"], "https://fjord.example/ferry");
+  EXPECT_EQ(warc_article["url"], "https://fjord.example/ferry");
+  EXPECT_EQ(warc_article["text"], article["text"]);
+  EXPECT_THAT(from_warc.err, HasSubstr("read 2 records: 1 accepted, 1 skipped, 0 rejected"));
+}
+
 }  // namespace
 }  // namespace twicetold
