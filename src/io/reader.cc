@@ -13,6 +13,7 @@
 #include "io/record.h"
 #include "twicetold/html.h"
 #include "twicetold/io.h"
+#include "io/gzip_members.h"
 #include "web/html_record.h"
 #include "io/warc_reader.h"
 
@@ -256,6 +257,20 @@ Result<std::unique_ptr<ByteStream>> OpenCounted(const std::string& path,
       std::move(in).value(), path, StoredSize(path), cache));
 }
 
+// Up to `n` bytes from the start of `in` (fewer only at its end).
+Result<std::string> Peek(ByteStream& in, size_t n) {
+  std::string head(n, '\0');
+  size_t have = 0;
+  while (have < n) {
+    Result<size_t> got = in.Read(head.data() + have, n - have);
+    if (!got.ok()) return got.status();
+    if (*got == 0) break;
+    have += *got;
+  }
+  head.resize(have);
+  return head;
+}
+
 class Reader {
  public:
   Reader(const ReadOptions& options, const ArticleCallback& on_article,
@@ -288,7 +303,10 @@ class Reader {
   void ReadFile(const std::string& path, const std::string& id);
   void ReadStdin();
   void ReadText(ByteStream& in, const std::string& path, const std::string& id);
-  void ReadWarc(ByteStream& in, const std::string& path);
+  void ReadWarc(ByteStream& in, const std::string& path, io::GzipMemberStream* members);
+  void ReadGzipWarc(const std::string& path, const std::string& id);
+  void ReadTextOrWarc(std::unique_ptr<ByteStream> in, const std::string& path,
+                      const std::string& id, io::GzipMemberStream* members);
   void ReadJsonLines(ByteStream& in, const std::string& path, const std::string& id_base);
   void HandleLine(std::string_view line, const Location& location, const std::string& id_base);
 
@@ -324,27 +342,54 @@ void Reader::ReadFolder(const std::string& folder) {
 }
 
 void Reader::ReadFile(const std::string& path, const std::string& id) {
+  const DecompressedCache* cache = options_.decompressed_cache;
+  if (EndsWith(Lower(path), ".warc.gz") &&
+      (cache == nullptr || cache->files.count(path) == 0)) {
+    return ReadGzipWarc(path, id);
+  }
   Result<std::unique_ptr<ByteStream>> in = OpenCounted(path, options_);
   if (!in.ok()) return Reject({path, 0}, in.status().message());
   if (IsJsonLinesName(path)) return ReadJsonLines(**in, path, id);
-  // Peek at the first bytes: a WARC file is known by its first line.
-  std::string head(8, '\0');
-  size_t got_bytes = 0;
-  while (got_bytes < head.size()) {
-    Result<size_t> got = (*in)->Read(head.data() + got_bytes, head.size() - got_bytes);
-    if (!got.ok()) return Reject({path, 0}, got.status().message());
-    if (*got == 0) break;
-    got_bytes += *got;
-  }
-  head.resize(got_bytes);
-  const bool warc = io::LooksLikeWarc(head);
-  std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(head), std::move(*in));
-  if (warc) return ReadWarc(*stream, path);
+  ReadTextOrWarc(std::move(*in), path, id, nullptr);
+}
+
+// Peeks at the first bytes: a WARC file is known by its first line.
+void Reader::ReadTextOrWarc(std::unique_ptr<ByteStream> in, const std::string& path,
+                            const std::string& id, io::GzipMemberStream* members) {
+  Result<std::string> head = Peek(*in, 8);
+  if (!head.ok()) return Reject({path, 0}, head.status().message());
+  const bool warc = io::LooksLikeWarc(*head);
+  std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(*head), std::move(in));
+  if (warc) return ReadWarc(*stream, path, members);
   ReadText(*stream, path, id);
 }
 
-void Reader::ReadWarc(ByteStream& in, const std::string& path) {
-  io::WarcReader warc(&in, options_.max_record_bytes, options_.keep_original);
+// A .warc.gz is decoded member by member (not through the shared
+// decompressor), so that a damaged member costs one record, not the rest
+// of the file.
+void Reader::ReadGzipWarc(const std::string& path, const std::string& id) {
+  Result<std::unique_ptr<ByteStream>> opened = io::OpenRaw(path);
+  if (!opened.ok()) return Reject({path, 0}, opened.status().message());
+  std::unique_ptr<ByteStream> raw = std::move(opened).value();
+  if (options_.on_bytes) {
+    raw = std::make_unique<CountingStream>(std::move(raw), options_.on_bytes);
+  }
+  Result<std::string> magic = Peek(*raw, 2);
+  if (!magic.ok()) return Reject({path, 0}, magic.status().message());
+  const bool gzip = *magic == "\x1F\x8B";
+  raw = io::WithPrefix(std::move(*magic), std::move(raw));
+  if (!gzip) {  // misnamed: the usual path
+    Result<std::unique_ptr<ByteStream>> in = io::Decompress(std::move(raw));
+    if (!in.ok()) return Reject({path, 0}, in.status().message());
+    return ReadTextOrWarc(std::move(*in), path, id, nullptr);
+  }
+  auto members = std::make_unique<io::GzipMemberStream>(std::move(raw));
+  io::GzipMemberStream* m = members.get();
+  ReadTextOrWarc(std::move(members), path, id, m);
+}
+
+void Reader::ReadWarc(ByteStream& in, const std::string& path, io::GzipMemberStream* members) {
+  io::WarcReader warc(&in, options_.max_record_bytes, options_.keep_original, members);
   for (;;) {
     Article article;
     switch (warc.Next(&article)) {
@@ -384,7 +429,7 @@ void Reader::ReadStdin() {
   const bool warc = io::LooksLikeWarc(head);
   std::unique_ptr<ByteStream> stream = io::WithPrefix(std::move(head), std::move(*in));
   if (json) return ReadJsonLines(*stream, "-", "-");
-  if (warc) return ReadWarc(*stream, "-");
+  if (warc) return ReadWarc(*stream, "-", nullptr);
   ReadText(*stream, "-", "-");
 }
 

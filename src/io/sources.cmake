@@ -8,6 +8,7 @@ twicetold_part(io
     src/io/json_record.cc
     src/io/reader.cc
     src/io/warc_reader.cc
+    src/io/gzip_members.cc
   HEADERS io.h
   DEPENDS core web
   LIBS ZLIB::ZLIB PkgConfig::ZSTD LibLZMA::LibLZMA simdjson::simdjson

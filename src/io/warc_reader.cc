@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "web/dom.h"
+#include "io/gzip_members.h"
 #include "web/html_record.h"
 #include "web/http.h"
 
@@ -102,8 +103,10 @@ bool IsHtmlType(std::string_view content_type) {
 
 bool LooksLikeWarc(std::string_view head) { return IsVersionLine(head); }
 
-WarcReader::WarcReader(ByteStream* in, uint64_t max_record_bytes, bool keep_original)
+WarcReader::WarcReader(ByteStream* in, uint64_t max_record_bytes, bool keep_original,
+                       GzipMemberStream* members)
     : in_(std::make_unique<Input>(in)),
+      members_(members),
       max_record_bytes_(max_record_bytes),
       keep_original_(keep_original) {}
 
@@ -155,9 +158,13 @@ std::optional<WarcReader::Kind> WarcReader::ReadHeaders(std::string* headers) {
     do {  // records are separated by CRLF CRLF; tolerate any blank lines
       record_offset_ = in_->offset;
       if (!in_->ReadLine(&line, kMaxHeaderLine)) {
-        done_ = true;
-        if (!in_->status.ok()) return Reject(in_->status.message());
-        return Kind::kEnd;
+        if (in_->status.ok()) {
+          done_ = true;
+          return Kind::kEnd;
+        }
+        const std::string why = in_->status.message();
+        StopOrResume();
+        return Reject(why);
       }
     } while (TrimSpace(line).empty());
   }
@@ -168,9 +175,10 @@ std::optional<WarcReader::Kind> WarcReader::ReadHeaders(std::string* headers) {
   for (;;) {
     const uint64_t line_at = in_->offset;
     if (!in_->ReadLine(&line, kMaxHeaderLine)) {
-      done_ = true;
-      return Reject("truncated WARC header" +
-                    (in_->status.ok() ? std::string() : ": " + in_->status.message()));
+      const std::string why = "truncated WARC header" +
+          (in_->status.ok() ? std::string() : ": " + in_->status.message());
+      StopOrResume();
+      return Reject(why);
     }
     if (line.empty()) return std::nullopt;
     if (IsVersionLine(line)) {  // a new record began: this header had no end
@@ -199,7 +207,20 @@ void WarcReader::Resync() {
       return;
     }
   }
-  done_ = true;
+  StopOrResume();
+}
+
+// After the stream failed or ended: goes on at the next gzip member when
+// reading a gzip WARC member by member and there is one, else stops.
+void WarcReader::StopOrResume() {
+  if (members_ == nullptr || in_->status.ok() || !members_->SkipToNextMember()) {
+    done_ = true;
+    return;
+  }
+  in_->pos = 0;
+  in_->len = 0;
+  in_->status = Status::Ok();
+  in_->has_pending = false;
 }
 
 // Reads (into `content` when not null) or skips a record's content block;
@@ -208,10 +229,10 @@ std::optional<WarcReader::Kind> WarcReader::ReadContent(uint64_t length, std::st
   if (content != nullptr) content->reserve(static_cast<size_t>(length));
   const uint64_t got = in_->Take(length, content);
   if (got == length) return std::nullopt;
-  done_ = true;
   std::string why = "truncated (found " + std::to_string(got) + " of " +
                     std::to_string(length) + " content bytes)";
   if (!in_->status.ok()) why += ": " + in_->status.message();
+  StopOrResume();
   return Reject(why);
 }
 

@@ -18,6 +18,8 @@
 
 namespace twicetold::io {
 
+class GzipMemberStream;
+
 // Not thread-safe; `in` must outlive the reader.
 class WarcReader {
  public:
@@ -29,7 +31,11 @@ class WarcReader {
     kEnd,       // no more records
   };
 
-  WarcReader(ByteStream* in, uint64_t max_record_bytes, bool keep_original);
+  // `members`, when not null, is `in` itself decoding a gzip WARC member
+  // by member: after a damaged member the reader rejects the record under
+  // way and goes on at the next member instead of ending.
+  WarcReader(ByteStream* in, uint64_t max_record_bytes, bool keep_original,
+             GzipMemberStream* members = nullptr);
   ~WarcReader();
 
   // Reads the next record. For kArticle, fills `article`: id = the
@@ -37,7 +43,8 @@ class WarcReader {
   // the target URI, published = the page's date or the WARC-Date, original
   // = the HTTP payload (decoded) when keep_original. After a damaged
   // header the reader looks for the next "WARC/1." line; after a stream
-  // error or a truncated record it ends.
+  // error or a truncated record it ends (for a damaged gzip member read
+  // through `members`: it resumes at the next member).
   Kind Next(Article* article);
 
   // Why the last kRejected record was rejected, e.g. "record at byte 1234:
@@ -50,11 +57,13 @@ class WarcReader {
   struct Input;
   Kind Reject(std::string why);
   void Resync();
+  void StopOrResume();
   std::optional<Kind> ReadHeaders(std::string* headers);
   std::optional<Kind> ReadContent(uint64_t length, std::string* content);
   Kind ToArticle(const std::string& headers, std::string&& content, Article* article);
 
   std::unique_ptr<Input> in_;
+  GzipMemberStream* members_;
   uint64_t max_record_bytes_;
   bool keep_original_;
   std::string reason_;

@@ -329,5 +329,34 @@ TEST(WarcReaderTest, MultiMemberGzipOneRecordPerMember) {
   EXPECT_EQ(cut.summary.rejected, 1u);
 }
 
+// A damaged gzip member costs its record only: reading resumes at the next
+// member, and the rejection names the member's compressed offset.
+TEST(WarcReaderTest, DamagedGzipMemberCostsOneRecord) {
+  TempDir dir;
+  std::vector<std::string> members;
+  for (int i = 0; i < 3; ++i) members.push_back(Gzip(HtmlResponse("http://g.example/" + std::to_string(i), i)));
+  std::string damaged = members[1];
+  for (size_t k = 20; k < 60 && k < damaged.size(); ++k) damaged[k] = static_cast<char>(damaged[k] ^ 0x5A);
+  const std::string path = dir / "g.warc.gz";
+  WriteFile(path, members[0] + damaged + members[2]);
+  const ReadResult r = MustRead({path});
+  ExpectCountsAddUp(r);
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_EQ(r.articles[0].id, "http://g.example/0");
+  EXPECT_EQ(r.articles[1].id, "http://g.example/2");
+  ASSERT_GE(r.rejected.size(), 1u);
+  EXPECT_NE(r.rejected[0].reason.find("gzip member at byte " + std::to_string(members[0].size())),
+            std::string::npos) << r.rejected[0].reason;
+  // A member cut short at the end of the file: the records before it stay.
+  WriteFile(path, members[0] + members[1] + members[2].substr(0, members[2].size() / 2));
+  const ReadResult cut = MustRead({path});
+  ExpectCountsAddUp(cut);
+  EXPECT_EQ(cut.articles.size(), 2u);
+  ASSERT_EQ(cut.rejected.size(), 1u);
+  EXPECT_NE(cut.rejected[0].reason.find("truncated gzip member at byte " +
+                                        std::to_string(members[0].size() + members[1].size())),
+            std::string::npos) << cut.rejected[0].reason;
+}
+
 }  // namespace
 }  // namespace twicetold
