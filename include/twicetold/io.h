@@ -85,9 +85,10 @@ struct ReadOptions {
 struct ReadSummary {
   uint64_t read = 0;      // records seen
   uint64_t accepted = 0;  // records delivered as Articles
-  uint64_t skipped = 0;   // records that are not articles (WARC requests,
-                          // warcinfo, metadata, non-HTML responses)
   uint64_t rejected = 0;  // records delivered as Rejected
+  // Records that are not articles (WARC requests, warcinfo, metadata,
+  // non-HTML responses). Last, so {read, accepted, rejected} still reads.
+  uint64_t skipped = 0;
 };
 
 using ArticleCallback = std::function<void(Article&& article)>;

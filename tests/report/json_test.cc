@@ -50,16 +50,19 @@ TEST(JsonTest, CleanedArticleFieldsInOrder) {
   const std::string line = CleanedArticleToJson(a);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   const json j = json::parse(line);
-  EXPECT_EQ(j.size(), 11u);  // parsed keys are sorted: check the line's order
+  EXPECT_EQ(j.size(), 14u);  // parsed keys are sorted: check the line's order
   size_t at = 0;
   for (const char* key : {"\"id\"", "\"title\"", "\"source\"", "\"url\"", "\"published\"",
-                          "\"text\"", "\"dateline\"", "\"body\"", "\"paragraphs\"",
+                          "\"text\"", "\"authors\"", "\"site\"", "\"language\"",
+                          "\"dateline\"", "\"body\"", "\"paragraphs\"",
                           "\"sentences\"", "\"removed\""}) {
     const size_t next = line.find(key, at);
     ASSERT_NE(next, std::string::npos) << key;
     at = next;
   }
   EXPECT_EQ(j["text"], kBody);
+  EXPECT_EQ(j["authors"], json::array());  // page metadata: none for plain text
+  EXPECT_EQ(j["site"], "");
   EXPECT_EQ(j["dateline"]["place"], "GRANVIK");
   EXPECT_EQ(j["dateline"]["outlet"], "Tidewater Post");
   for (const json& p : j["paragraphs"]) EXPECT_EQ(Slice(kBody, p["span"]), p["text"]);
