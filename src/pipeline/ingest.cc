@@ -1,6 +1,7 @@
 #include "twicetold/ingest.h"
 
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
 #include <xxhash.h>
 
 #include <chrono>
@@ -75,9 +76,12 @@ bool IsCopy(Relation r) {
 // the id -> newest version map.
 class Restorer {
  public:
-  Restorer(const StoryOptions& options, const ProgressCallback& progress,
+  // `threads` (0: all cores) bounds the parallel Prepare of each batch.
+  Restorer(const StoryOptions& options, const ProgressCallback& progress, uint32_t threads,
            StoryClusterer* clusterer, std::unordered_map<std::string, Latest>* latest)
-      : options_(options), progress_(progress), clusterer_(clusterer), latest_(latest) {}
+      : options_(options), progress_(progress),
+        arena_(threads == 0 ? oneapi::tbb::task_arena::automatic : static_cast<int>(threads)),
+        clusterer_(clusterer), latest_(latest) {}
 
   Status Add(StoredArticle&& a) {
     batch_.push_back(std::move(a));
@@ -86,8 +90,10 @@ class Restorer {
 
   Status Flush() {
     std::vector<StoryFeaturesPtr> features(batch_.size());
-    oneapi::tbb::parallel_for(size_t{0}, batch_.size(), [&](size_t i) {
-      features[i] = StoryClusterer::Prepare(batch_[i].article, options_);
+    arena_.execute([&] {
+      oneapi::tbb::parallel_for(size_t{0}, batch_.size(), [&](size_t i) {
+        features[i] = StoryClusterer::Prepare(batch_[i].article, options_);
+      });
     });
     for (size_t i = 0; i < batch_.size(); ++i) {
       StoredArticle& a = batch_[i];
@@ -121,6 +127,7 @@ class Restorer {
  private:
   const StoryOptions& options_;
   const ProgressCallback& progress_;
+  oneapi::tbb::task_arena arena_;
   const Clock::time_point start_ = Clock::now();
   StoryClusterer* clusterer_;
   std::unordered_map<std::string, Latest>* latest_;
@@ -155,7 +162,8 @@ class StoryIngester::Impl {
 
   Status Restore() {
     const Clock::time_point start = Clock::now();
-    Restorer restorer(options_.story, options_.corpus.progress, clusterer_.get(), &latest_);
+    Restorer restorer(options_.story, options_.corpus.progress, options_.corpus.threads,
+                      clusterer_.get(), &latest_);
     RETURN_IF_ERROR(store_.Scan(0, [&](StoredArticle&& a) { return restorer.Add(std::move(a)); }));
     RETURN_IF_ERROR(restorer.Flush());
     restorer.Report(true);
