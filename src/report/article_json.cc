@@ -69,7 +69,8 @@ std::string CleanedArticleToJson(const AnalyzedArticle& a) {
   return report_internal::JsonLine(out);
 }
 
-std::string QuotesToJson(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
+Json report_internal::QuoteListJson(const AnalyzedArticle& a,
+                                    const std::vector<Quote>& quotes) {
   const BodySpans spans(a);
   Json list = Json::array();
   for (const Quote& q : quotes) {
@@ -81,7 +82,11 @@ std::string QuotesToJson(const AnalyzedArticle& a, const std::vector<Quote>& quo
                     {"in_heading", q.in_heading},
                     {"title", q.title}});
   }
-  const Json out = {{"id", a.article.id}, {"quotes", std::move(list)}};
+  return list;
+}
+
+std::string QuotesToJson(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
+  const Json out = {{"id", a.article.id}, {"quotes", report_internal::QuoteListJson(a, quotes)}};
   return report_internal::JsonLine(out);
 }
 

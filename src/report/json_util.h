@@ -7,7 +7,10 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
 #include "twicetold/analyze.h"
+#include "twicetold/quote.h"
 #include "twicetold/span.h"
 
 namespace twicetold::report_internal {
@@ -48,6 +51,11 @@ class BodySpans {
 // {"place", "outlet", "span"} or null: shared by clean and compare.
 Json RemovedJson(const AnalyzedArticle& article, const BodySpans& spans);
 Json DatelineJson(const AnalyzedArticle& article, const BodySpans& spans);
+
+// An article's quotes, [{"text", "span", "speaker", "speaker_span",
+// "fragment", "in_heading", "title"}]: shared by `quotes --json` and the
+// store's article detail.
+Json QuoteListJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes);
 
 }  // namespace twicetold::report_internal
 

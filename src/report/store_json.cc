@@ -1,18 +1,14 @@
 // JSON encoders for store objects (store_json.h).
 #include "twicetold/store_json.h"
 
-#include <nlohmann/json.hpp>
-
-#include "twicetold/span.h"
+#include "report/json_util.h"
 
 namespace twicetold {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using report_internal::Json;
 
-std::string Line(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+using report_internal::JsonLine;
 
 Json OrNull(const std::optional<std::string>& value) {
   return value ? Json(*value) : Json(nullptr);
@@ -56,25 +52,6 @@ Json MemberJson(const StoredArticle& a) {
               {"similarity", a.similarity}};
 }
 
-Json QuotesJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes) {
-  const CodePointIndex index(article.article.body);
-  auto span = [&](Span normalized) {
-    const Span cp = index.Convert(article.ToBody(normalized));
-    return Json::array({cp.begin, cp.end});
-  };
-  Json list = Json::array();
-  for (const Quote& q : quotes) {
-    list.push_back({{"text", q.text},
-                    {"span", span(q.span)},
-                    {"speaker", EmptyAsNull(q.speaker)},
-                    {"speaker_span", q.speaker_span ? span(*q.speaker_span) : Json(nullptr)},
-                    {"fragment", q.fragment},
-                    {"in_heading", q.in_heading},
-                    {"title", q.title}});
-  }
-  return list;
-}
-
 }  // namespace
 
 std::string ArticleVersionToJson(const StoredArticle& version,
@@ -84,20 +61,20 @@ std::string ArticleVersionToJson(const StoredArticle& version,
   out["comparison"] = comparison_json.empty()
                           ? Json(nullptr)
                           : Json::parse(comparison_json, nullptr, /*allow_exceptions=*/false);
-  return Line(out);
+  return JsonLine(out);
 }
 
 std::string StoredArticleToJson(const StoredArticle& article) {
-  return Line(AssignmentJson(article));
+  return JsonLine(AssignmentJson(article));
 }
 
-std::string StoredStoryToJson(const StoredStory& story) { return Line(StoryJson(story)); }
+std::string StoredStoryToJson(const StoredStory& story) { return JsonLine(StoryJson(story)); }
 
 std::string StoryPageToJson(const std::vector<StoredStory>& stories,
                             uint64_t stories_in_store, uint64_t limit, uint64_t offset) {
   Json list = Json::array();
   for (const StoredStory& s : stories) list.push_back(StoryJson(s));
-  return Line(Json{{"limit", limit},
+  return JsonLine(Json{{"limit", limit},
                    {"offset", offset},
                    {"stories_in_store", stories_in_store},
                    {"stories", std::move(list)}});
@@ -118,7 +95,7 @@ std::string StoryDetailToJson(const StoredStory& story,
   }
   out["members"] = std::move(list);
   out["edges"] = std::move(edges);
-  return Line(out);
+  return JsonLine(out);
 }
 
 std::string ArticleDetailToJson(const StoredArticle& article,
@@ -135,7 +112,7 @@ std::string ArticleDetailToJson(const StoredArticle& article,
                     {"ingested_at", v.ingested_at},
                     {"relation", v.relation}});
   }
-  return Line(Json{{"id", a.id},
+  return JsonLine(Json{{"id", a.id},
                    {"seq", article.seq},
                    {"version", article.version},
                    {"title", a.title},
@@ -148,7 +125,7 @@ std::string ArticleDetailToJson(const StoredArticle& article,
                    {"story", story ? StoryJson(*story) : Json(nullptr)},
                    {"assignment", AssignmentJson(article)},
                    {"versions", std::move(list)},
-                   {"quotes", QuotesJson(analyzed, quotes)}});
+                   {"quotes", report_internal::QuoteListJson(analyzed, quotes)}});
 }
 
 std::string IngestResultToJson(const std::vector<StoredArticle>& placed, uint64_t skipped,
@@ -159,13 +136,13 @@ std::string IngestResultToJson(const std::vector<StoredArticle>& placed, uint64_
   for (const RecordRejection& r : rejected) {
     reasons.push_back({{"record", r.record}, {"reason", r.reason}});
   }
-  return Line(Json{{"articles", std::move(articles)},
+  return JsonLine(Json{{"articles", std::move(articles)},
                    {"skipped", skipped},
                    {"rejected", std::move(reasons)}});
 }
 
 std::string ErrorToJson(std::string_view code, std::string_view message) {
-  return Line(Json{{"error", code}, {"message", message}});
+  return JsonLine(Json{{"error", code}, {"message", message}});
 }
 
 }  // namespace twicetold
