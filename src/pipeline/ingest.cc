@@ -72,6 +72,22 @@ bool IsCopy(Relation r) {
          r == Relation::kRewrite;
 }
 
+// Writes `a` into `row` as `stories` names it; a later version of a stored
+// id (row->previous_seq set) is an `update` of that id instead.
+void SetAssignment(const StoryAssignment& a, StoredArticle* row) {
+  row->story = a.story;
+  row->similarity = a.similarity;
+  row->closest = a.closest;
+  row->duplicate_of.reset();
+  if (row->previous_seq) {
+    row->relation = "update";
+    row->closest = row->duplicate_of = row->article.id;
+  } else {
+    row->relation = a.relation ? std::string(RelationName(*a.relation)) : "origin";
+    if (a.relation && IsCopy(*a.relation)) row->duplicate_of = a.closest;
+  }
+}
+
 // Rebuilds a clusterer from every stored article, in ingestion order, and
 // the id -> newest version map.
 class Restorer {
@@ -274,19 +290,11 @@ class StoryIngester::Impl {
     row.article = *p.article;
     row.text_key_high = decided.key.high;
     row.text_key_low = decided.key.low;
-    row.story = p.assignment.story;
-    row.similarity = p.assignment.similarity;
-    row.closest = p.assignment.closest;
     if (decided.previous) {
       row.version = decided.previous->version + 1;
       row.previous_seq = decided.previous->seq;
-      row.relation = "update";
-      row.closest = row.duplicate_of = p.article->id;
-    } else {
-      const std::optional<Relation>& r = p.assignment.relation;
-      row.relation = r ? std::string(RelationName(*r)) : "origin";
-      if (r && IsCopy(*r)) row.duplicate_of = p.assignment.closest;
     }
+    SetAssignment(p.assignment, &row);
     return row;
   }
 
@@ -368,17 +376,7 @@ Result<IngestSummary> Reindex(Store& store, const IngestOptions& options) {
   for (size_t i = 0; i < all.size(); ++i) {
     StoredArticle& row = all[i];
     const StoryAssignment& a = placements[i].assignment;
-    row.story = a.story;
-    row.similarity = a.similarity;
-    row.closest = a.closest;
-    row.duplicate_of.reset();
-    if (row.previous_seq) {
-      row.relation = "update";
-      row.closest = row.duplicate_of = row.article.id;
-    } else {
-      row.relation = a.relation ? std::string(RelationName(*a.relation)) : "origin";
-      if (a.relation && IsCopy(*a.relation)) row.duplicate_of = a.closest;
-    }
+    SetAssignment(a, &row);
     last_seq[row.story] = row.seq;
   }
   std::vector<StoredStory> stories;
