@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "fuzz_temp.h"
 #include "twicetold/io.h"
 
 namespace {
@@ -93,26 +94,7 @@ std::string Encode(Compress compress, std::string_view in) {
   return std::string(in);
 }
 
-// One private folder per process, removed at exit.
-const std::string& TempDir() {
-  static const std::string* dir = [] {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "twicetold_fuzz_XXXXXX").string();
-    FUZZ_CHECK(mkdtemp(tmpl.data()) != nullptr);
-    std::atexit([] { std::filesystem::remove_all(TempDir()); });
-    return new std::string(tmpl);
-  }();
-  return *dir;
-}
-
-std::string WriteTemp(const char* name, const std::string& bytes) {
-  const std::string path = TempDir() + "/" + name;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  FUZZ_CHECK(out.good());
-  return path;
-}
+using fz::WriteTemp;
 
 void CheckResult(const twicetold::ReadResult& r) {
   const twicetold::ReadSummary& s = r.summary;

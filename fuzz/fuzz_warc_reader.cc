@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "fuzz_temp.h"
 #include "twicetold/io.h"
 
 namespace {
@@ -43,25 +44,7 @@ std::string Gzip(std::string_view in) {
   return out;
 }
 
-const std::string& TempDir() {
-  static const std::string* dir = [] {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "twicetold_fuzz_warc_XXXXXX").string();
-    FUZZ_CHECK(mkdtemp(tmpl.data()) != nullptr);
-    std::atexit([] { std::filesystem::remove_all(TempDir()); });
-    return new std::string(tmpl);
-  }();
-  return *dir;
-}
-
-std::string WriteTemp(const char* name, const std::string& bytes) {
-  const std::string path = TempDir() + "/" + name;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  FUZZ_CHECK(out.good());
-  return path;
-}
+using fz::WriteTemp;
 
 }  // namespace
 
