@@ -3,7 +3,8 @@
 // segment), ExtractQuotes, then CompareQuotes of the quotes with
 // themselves.
 //
-// Input: byte 0 picks QuoteOptions::max_fragment_words (0-15), the rest is
+// Input: byte 0 picks QuoteOptions::max_fragment_words (0-15, low bits) and
+// unattributed_fragments (bit 4), the rest is
 // the article body; bodies that are empty or not valid UTF-8 are skipped
 // (the reader rejects them). Asserts that quote and speaker spans are in
 // range and on character boundaries, quotes come in text order, their
@@ -73,6 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   twicetold::QuoteOptions options;
   options.max_fragment_words = data[0] & 0x0F;
+  options.unattributed_fragments = (data[0] & 0x10) != 0;
   twicetold::Article article;
   article.id = "fuzz";
   article.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);

@@ -32,9 +32,16 @@ struct Quote {
 struct QuoteOptions {
   // Behaviour.
   uint32_t max_fragment_words = 4;  // quotes this short without a clause are fragments
+  // Also return fragments nobody is quoted as saying: titles of works,
+  // nicknames, so-called terms ("the “undercard” debate"). Off: they are
+  // quotation marks, not quotations, and would pair across versions as if
+  // someone had said them.
+  bool unattributed_fragments = false;
 };
 
-// Direct quotations of `article`, in text order. Never fails. Thread-safe.
+// Direct quotations of `article`, in text order: every quotation with a
+// speaker or that is a full statement, and fragments only with a speaker
+// (unless options.unattributed_fragments). Never fails. Thread-safe.
 std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
                                  const QuoteOptions& options);
 

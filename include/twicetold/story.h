@@ -89,7 +89,7 @@ Status ValidateStoryOptions(const StoryOptions& options);
 // Names the story model and every option that changes its results, with
 // the analysis and relation model versions: "story-v3 join=0.2/0.3
 // window=7d age=7d active=200000 candidates=64 terms=32 reorder=4096
-// text-r1 clean=... compare-v4 ...". Written into the stories summary.
+// text-r1 clean=... compare-v5 ...". Written into the stories summary.
 std::string StoryModelVersion(const StoryOptions& options);
 
 // Per-article features: computed by Prepare (thread-safe, the costly part,

@@ -86,7 +86,7 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
 std::string CompareModelVersion(const CompareOptions& o) {
   using core::VersionNumber;
   const RelationThresholds& t = o.thresholds;
-  std::string out = "compare-v4 text-r" + std::to_string(kTextRulesRevision);
+  std::string out = "compare-v5 text-r" + std::to_string(kTextRulesRevision);
   out += " k=" + std::to_string(o.shingle_size) + " run=" + std::to_string(o.min_run_words);
   out += " align=" + VersionNumber(o.align_threshold) +
          " edited=" + VersionNumber(o.edited_threshold);
@@ -100,7 +100,8 @@ std::string CompareModelVersion(const CompareOptions& o) {
     if (out.back() != '=') out += ',';
     out += VersionNumber(v);
   }
-  out += " quote=" + std::to_string(o.quote.max_fragment_words) + "," +
+  out += " quote=" + std::to_string(o.quote.max_fragment_words) +
+         (o.quote.unattributed_fragments ? "+unattributed," : ",") +
          VersionNumber(o.quote_compare.min_shared_fraction) + "," +
          VersionNumber(o.quote_compare.min_shared_fraction_same_speaker);
   const text_internal::BackgroundIdf& idf = text_internal::BackgroundIdf::Get();

@@ -59,21 +59,54 @@ bool IsSmallWord(std::string_view w) {
   return false;
 }
 
-// "The Apprentice", "Here's the Thing": a short title-case span outside a
-// heading names a show, book or slogan rather than quoting anyone.
-bool IsTitle(std::string_view text, const std::vector<Token>& tokens,
-             Span span, uint32_t words) {
-  if (words < 2 || words > 8) return false;
+// Whether every word of `span` but small ones ("of", "the") is capitalised,
+// counting those words into *words if given.
+bool AllTitleCase(std::string_view text, const std::vector<Token>& tokens,
+                  Span span, uint32_t* words = nullptr) {
   auto it = std::lower_bound(
       tokens.begin(), tokens.end(), span.begin,
       [](const Token& t, uint32_t p) { return t.span.begin < p; });
   for (; it != tokens.end() && it->span.end <= span.end; ++it) {
     const std::string_view w = it->span.In(text);
-    if (it->kind == TokenKind::kWord && !StartsUpper(w) && !IsSmallWord(w)) {
-      return false;
-    }
+    if (it->kind != TokenKind::kWord || IsSmallWord(w)) continue;
+    if (!StartsUpper(w)) return false;
+    if (words) ++*words;
   }
   return true;
+}
+
+// A line set in title case ("Senator Slams Plan As ‘Reckless’"): a headline,
+// whatever the segmenter made of it. Needs three capitalised words outside
+// the quotation.
+bool InTitleCaseLine(std::string_view text, const std::vector<Token>& tokens,
+                     Span block, Span outer) {
+  uint32_t words = 0;
+  return AllTitleCase(text, tokens, {block.begin, outer.begin}, &words) &&
+         AllTitleCase(text, tokens, {outer.end, block.end}, &words) &&
+         words >= 3;
+}
+
+// A sentence ends inside `s` and another follows: ". ", "! " or "? " after
+// a word longer than an abbreviation ("Oakland. Or", not "Mr. Smith").
+bool EndsInnerSentence(std::string_view s) {
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i + 1] != ' ' || (s[i] != '.' && s[i] != '!' && s[i] != '?')) continue;
+    if (s[i] != '.') return true;
+    size_t begin = i;
+    while (begin > 0 && s[begin - 1] != ' ') --begin;
+    if (i - begin > 3) return true;
+  }
+  return false;
+}
+
+// "The Apprentice", "Here's the Thing": a short title-case span outside a
+// headline names a show, book or slogan rather than quoting anyone; one of
+// several sentences ("Like Oakland. Or Ferguson.") is speech.
+bool IsTitle(std::string_view text, const std::vector<Token>& tokens,
+             Span span, uint32_t words) {
+  if (words < 2 || words > 8) return false;
+  if (EndsInnerSentence(span.In(text))) return false;
+  return AllTitleCase(text, tokens, span);
 }
 
 std::string QuoteText(std::string_view text, const MarkedQuote& q) {
@@ -96,9 +129,10 @@ Quote MakeQuote(const AnalyzedArticle& article, const MarkedQuote& marked,
     words += CountWords(article.segments.tokens, part);
   }
   q.fragment = words <= options.max_fragment_words && !IsClause(q.text, words);
-  q.in_heading =
-      article.segments.blocks[marked.first_block].kind == BlockKind::kHeading;
+  const Block& block = article.segments.blocks[marked.first_block];
+  q.in_heading = block.kind == BlockKind::kHeading;
   if (!q.in_heading && marked.parts.size() == 1 &&
+      !InTitleCaseLine(text, article.segments.tokens, block.span, marked.outer) &&
       IsTitle(text, article.segments.tokens, q.span, words)) {
     q.fragment = true;
     q.title = true;
@@ -144,6 +178,9 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
       q.speaker_span = from.speaker_span;
     }
     out.push_back(std::move(q));
+  }
+  if (!options.unattributed_fragments) {
+    std::erase_if(out, [](const Quote& q) { return q.fragment && q.speaker.empty(); });
   }
   return out;
 }

@@ -29,12 +29,16 @@ struct Extracted {
   }
 };
 
+// Every quotation, unattributed fragments included: these tests are about
+// who speaks, and some assert that nobody does.
 Extracted Extract(const std::string& body) {
   Article a;
   a.id = "t";
   a.body = body;
   Extracted e{Analyze(std::move(a), AnalyzeOptions()), {}};
-  e.quotes = ExtractQuotes(e.article, QuoteOptions());
+  QuoteOptions options;
+  options.unattributed_fragments = true;
+  e.quotes = ExtractQuotes(e.article, options);
   return e;
 }
 

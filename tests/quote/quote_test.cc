@@ -30,13 +30,20 @@ struct Extracted {
   }
 };
 
-Extracted Extract(const std::string& body) {
+Extracted Extract(const std::string& body,
+                  const QuoteOptions& options = QuoteOptions()) {
   Article a;
   a.id = "t";
   a.body = body;
   Extracted e{Analyze(std::move(a), AnalyzeOptions()), {}};
-  e.quotes = ExtractQuotes(e.article, QuoteOptions());
+  e.quotes = ExtractQuotes(e.article, options);
   return e;
+}
+
+QuoteOptions EveryQuotation() {
+  QuoteOptions options;
+  options.unattributed_fragments = true;
+  return options;
 }
 
 std::vector<std::string> Texts(const Extracted& e) {
@@ -198,7 +205,8 @@ TEST(ApostropheTest, Classification) {
 TEST(ExtractQuotes, ScareQuotesAreFragments) {
   const Extracted e = Extract(
       "The company called the plan \"fair\" and \"balanced\" in a statement, "
-      "and its chief Ruth Adler said: \"We stand by every word of it.\"");
+      "and its chief Ruth Adler said: \"We stand by every word of it.\"",
+      EveryQuotation());
   ASSERT_EQ(e.quotes.size(), 3u);
   EXPECT_TRUE(e.quotes[0].fragment);
   EXPECT_TRUE(e.quotes[1].fragment);
@@ -224,13 +232,44 @@ TEST(ExtractQuotes, QuoteInHeading) {
 }
 
 TEST(ExtractQuotes, TitlesQuoteNobody) {
-  const Extracted e = Extract(
+  const std::string body =
       "Ruth Adler said on the show \"Good Morning Riverside\" that she would "
-      "run again.");
+      "run again.";
+  const Extracted e = Extract(body, EveryQuotation());
   ASSERT_EQ(e.quotes.size(), 1u);
   EXPECT_TRUE(e.quotes[0].title);
   EXPECT_TRUE(e.quotes[0].fragment);
   EXPECT_EQ(e.quotes[0].speaker_span, std::nullopt);
+  // By default a title is no quotation at all.
+  EXPECT_THAT(Extract(body).quotes, IsEmpty());
+}
+
+TEST(ExtractQuotes, UnattributedFragmentsAreNotQuotations) {
+  // A so-called term and a nickname: quotation marks, but nobody's words.
+  const Extracted e = Extract(
+      "The \"undercard\" debate drew fewer viewers than the main event.\n\n"
+      "Fans of the striker, known as \"the Hammer,\" filled the stands.\n\n"
+      "Coach Mira Held called the result \"a disgrace.\"");
+  EXPECT_THAT(Texts(e), ElementsAre("a disgrace."));
+  EXPECT_TRUE(e.quotes[0].fragment);
+  EXPECT_EQ(e.quotes[0].speaker, "Mira Held");
+}
+
+TEST(ExtractQuotes, TitleCaseHeadlineQuoteIsNoTitle) {
+  // In a line set in title case, a title-case quotation is the headline's
+  // quote, not the name of a work.
+  const Extracted e = Extract(
+      "Mayor Slams Harbour Plan As \u2018A Total Disgrace\u2019\n\n"
+      "Mayor Ilse Brand criticised the plan on Monday.",
+      EveryQuotation());
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_FALSE(e.quotes[0].title);
+  // One of several sentences is speech, whatever its case.
+  const Extracted f = Extract(
+      "\"Like Dunmore. Or Kessick,\" the minister said, naming two towns.",
+      EveryQuotation());
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_FALSE(f.quotes[0].title);
 }
 
 TEST(ExtractQuotes, NoMarksNoQuotes) {

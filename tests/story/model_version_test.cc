@@ -21,7 +21,7 @@ static_assert(sizeof(SegmentOptions) == 8, "SegmentOptions changed: update this 
 static_assert(sizeof(CleanOptions) == 24, "CleanOptions changed: update this test");
 static_assert(sizeof(AnalyzeOptions) == 40, "AnalyzeOptions changed: update this test");
 static_assert(sizeof(RelationThresholds) == 96, "RelationThresholds changed: update this test");
-static_assert(sizeof(QuoteOptions) == 4, "QuoteOptions changed: update this test");
+static_assert(sizeof(QuoteOptions) == 8, "QuoteOptions changed: update this test");
 static_assert(sizeof(QuoteCompareOptions) == 16, "QuoteCompareOptions changed: update this test");
 static_assert(sizeof(CompareOptions) == 160, "CompareOptions changed: update this test");
 static_assert(sizeof(StoryOptions) == 248, "StoryOptions changed: update this test");
@@ -74,6 +74,7 @@ std::vector<Perturbation<Options>> ComparePerturbations(CompareOptions Options::
       [=](Options& o) { t(o).related_topic_similarity = 0.051; },
       [=](Options& o) { t(o).max_story_gap_days = 7.5; },
       [=](Options& o) { (o.*compare).quote.max_fragment_words = 5; },
+      [=](Options& o) { (o.*compare).quote.unattributed_fragments = true; },
       [=](Options& o) { (o.*compare).quote_compare.min_shared_fraction = 0.51; },
       [=](Options& o) { (o.*compare).quote_compare.min_shared_fraction_same_speaker = 0.26; },
   };
