@@ -20,6 +20,8 @@ constexpr uint32_t kMaxSubjectDistance = 16;  // tokens from subject to verb
 constexpr uint32_t kMaxShortSentenceVerb = 6;  // '"..." Smith said.' windows
 constexpr uint32_t kMaxVerbAfterQuote = 15;    // '"...," the aide to X said'
 constexpr uint32_t kMinVerblessWords = 6;      // quoted words, no speech verb
+constexpr uint32_t kMaxPrefixTokens = 5;       // "Sen. Ann Ray:" before a headline quote
+constexpr uint32_t kMaxSubjectStart = 4;       // "But later, the crowd chanted"
 
 struct Window {
   uint32_t lo = 0;  // token range [lo, hi)
@@ -61,7 +63,44 @@ class Attributor {
     if (auto m = AfterQuote(quotes, q, /*next_sentence=*/true)) return m;
     if (auto m = PreviousSentence(quote)) return m;
     if (auto m = LeadInParagraph(quote)) return m;
+    if (auto m = NamePrefix(quote)) return m;
     return VerblessSubject(quotes, q);
+  }
+
+ public:
+  // The subject opening the quotation's sentence: the first mention before
+  // the quotation, not possessive nor a prepositional object, at most
+  // kMaxSubjectStart tokens into the sentence ("But the crowd chanted").
+  std::optional<size_t> SentenceSubject(const std::vector<MarkedQuote>& quotes,
+                                        size_t q) const {
+    const Window before = BeforeWindow(quotes, q);
+    const Window s = SentenceWindow(SentenceAt(quotes[q].outer.begin));
+    if (before.lo != s.lo) return std::nullopt;  // another quotation first
+    for (uint32_t i = before.lo; i < before.hi && i < before.lo + kMaxSubjectStart; ++i) {
+      const int32_t m = starting_at_[i];
+      if (m < 0 || in_quote_[i]) continue;
+      if (mentions_[m].possessive || AfterPreposition(m)) return std::nullopt;
+      if (mentions_[m].end_token >= before.hi) return std::nullopt;
+      return PreferName(m, before.hi);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // "Ray: Plan Is 'Reckless'": a block opening with at most kMaxPrefixTokens
+  // tokens and a colon, before the quotation; its first subject speaks.
+  std::optional<size_t> NamePrefix(const MarkedQuote& quote) const {
+    const Span block = seg_.blocks[quote.first_block].span;
+    const std::string_view head = text_.substr(block.begin, quote.outer.begin - block.begin);
+    const size_t colon = head.find(": ");
+    if (colon == npos) return std::nullopt;
+    const Window w{TokenAtOrAfter(block.begin),
+                   TokenAtOrAfter(block.begin + static_cast<uint32_t>(colon))};
+    if (w.hi <= w.lo || w.hi - w.lo > kMaxPrefixTokens) return std::nullopt;
+    for (uint32_t i = w.lo; i < w.hi; ++i) {
+      if (in_quote_[i] || IsVerb(i)) return std::nullopt;
+    }
+    return FirstSubject(w);
   }
 
   // 'Minister Ines Varga put the cost at "at least 38 million a day."': a
@@ -468,12 +507,16 @@ std::vector<Attribution> AttributeQuotes(
   std::vector<Attribution> out(quotes.size());
   for (size_t q = 0; q < quotes.size(); ++q) {
     out[q].mention = attributor.Attribute(quotes, q);
-    if (out[q].mention || q == 0) continue;
-    const Attribution& prev = out[q - 1];
-    if ((prev.mention || prev.from_quote) &&
+    if (out[q].mention) continue;
+    const Attribution* prev = q > 0 ? &out[q - 1] : nullptr;
+    if (prev && (prev->mention || prev->from_quote) &&
         Continues(segments, quotes[q - 1], quotes[q])) {
-      out[q].from_quote = prev.from_quote ? *prev.from_quote : q - 1;
+      out[q].from_quote = prev->from_quote ? *prev->from_quote : q - 1;
+      out[q].subject_only = prev->subject_only;
+      continue;
     }
+    out[q].mention = attributor.SentenceSubject(quotes, q);
+    out[q].subject_only = out[q].mention.has_value();
   }
   return out;
 }

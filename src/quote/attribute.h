@@ -8,8 +8,12 @@
 //      "..."', 'according to X, "..."', a lead-in ending in ':';
 //   3. a block that starts with the quotation after a block ending in ':'
 //      (the lead-in paragraph);
-//   4. otherwise a quotation that follows an attributed one in the same block,
-//      or opens the next block, continues that speaker.
+//   4. a line that opens with a short 'X:' before the quotation ("Ray: Plan
+//      Is 'Reckless'", "Ray: Rivals' 'Bad Idea'") is X's;
+//   5. otherwise a quotation that follows an attributed one in the same block,
+//      or opens the next block, continues that speaker;
+//   6. failing all, the subject opening its sentence, marked subject_only
+//      ('The crowd chanted "..."').
 // The speaker is the subject of the first speech verb of the window (the
 // main clause's, not one inside the reported speech): the nearest mention
 // before it (not possessive, not a prepositional object, not across a
@@ -36,6 +40,10 @@ namespace twicetold::quote_internal {
 struct Attribution {
   std::optional<size_t> mention;  // index into the mentions
   std::optional<size_t> from_quote;  // continued from this earlier quotation
+  // `mention` is only the subject of the quotation's sentence, which has no
+  // speech verb for it ('The crowd chanted "..."'): good enough for a full
+  // statement, too weak to make a fragment someone's words.
+  bool subject_only = false;
 };
 
 // One attribution per quotation of `quotes` (same order). `in_quote[token]`

@@ -99,6 +99,12 @@ bool EndsInnerSentence(std::string_view s) {
   return false;
 }
 
+// 'X: "..."': what follows a colon is what X says, even in title case.
+bool AfterColon(std::string_view text, uint32_t pos) {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\n')) --pos;
+  return pos > 0 && text[pos - 1] == ':';
+}
+
 // "The Apprentice", "Here's the Thing": a short title-case span outside a
 // headline names a show, book or slogan rather than quoting anyone; one of
 // several sentences ("Like Oakland. Or Ferguson.") is speech.
@@ -132,6 +138,7 @@ Quote MakeQuote(const AnalyzedArticle& article, const MarkedQuote& marked,
   const Block& block = article.segments.blocks[marked.first_block];
   q.in_heading = block.kind == BlockKind::kHeading;
   if (!q.in_heading && marked.parts.size() == 1 &&
+      !AfterColon(text, marked.outer.begin) &&
       !InTitleCaseLine(text, article.segments.tokens, block.span, marked.outer) &&
       IsTitle(text, article.segments.tokens, q.span, words)) {
     q.fragment = true;
@@ -168,8 +175,8 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
   out.reserve(marked.size());
   for (size_t i = 0; i < marked.size(); ++i) {
     Quote q = MakeQuote(article, marked[i], options);
-    if (q.title) {
-      // A title quotes nobody.
+    if (q.title || (q.fragment && attributions[i].subject_only)) {
+      // A title quotes nobody; a fragment needs a speech verb or a lead-in.
     } else if (attributions[i].mention) {
       SetSpeaker(mentions[*attributions[i].mention], &q);
     } else if (attributions[i].from_quote) {

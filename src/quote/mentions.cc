@@ -103,6 +103,20 @@ class MentionFinder {
     return (w.size() == 1 && Capitalized(w)) || IsAbbreviatedTitle(Lower(w));
   }
 
+  // "Mayor Calls Plan ...", "Rivals Said ...": a capitalised speech verb in
+  // a finite form ends a name in a title-case headline. Forms that are also
+  // plural nouns in names ("United States", "Consumer Reports") do not.
+  bool HeadlineVerb(uint32_t i) const {
+    if (!Usable(i)) return false;
+    const std::string lower = Lower(Word(i));
+    if (lower == "states" || lower == "reports" || lower == "posts" ||
+        lower == "reads") {
+      return false;
+    }
+    return lower.size() > 3 && IsSpeechVerb(lower) &&
+           (lower.back() == 's' || lower == "said" || EndsWith(lower, "ed"));
+  }
+
   // Tokens [i, end) are two or more plain name words (no title, organisation
   // or place word): a person, whom "of" does not join to what follows.
   bool PlainName(uint32_t i, uint32_t end) const {
@@ -156,6 +170,7 @@ class MentionFinder {
     if (!NameWord(i)) return i + 1;
     uint32_t j = i;
     while (Joins(j)) {
+      if (HeadlineVerb(j + 1)) break;
       if (NameWord(j + 1)) {
         ++j;
       } else if (Usable(j + 1) && (IsNameParticle(Lower(Word(j + 1))) ||
