@@ -207,7 +207,10 @@ class Attributor {
       if (in_quote_[j]) break;
       const int32_t m = starting_at_[j];
       if (m < 0) continue;
-      if (AfterPreposition(m) || StartsClause(mentions_[m].end_token)) break;
+      if (mentions_[m].possessive || AfterPreposition(m) ||
+          StartsClause(mentions_[m].end_token)) {
+        break;
+      }
       return m;
     }
     return std::nullopt;
@@ -235,7 +238,7 @@ class Attributor {
   // quotation inside reported speech is the one reporting it (PolNeAR train
   // scores this above the verb nearest the quotation).
   std::optional<size_t> VerbSubject(Window w) const {
-    for (uint32_t v = w.lo; v < w.hi; ++v) {
+    for (uint32_t v = LeadingClauseEnd(w); v < w.hi; ++v) {
       if (!IsVerb(v)) continue;
       if (auto m = Inverted(v, w.hi)) return m;
       if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
@@ -246,6 +249,26 @@ class Attributor {
       if (auto m = SubjectAfter(v, w.hi)) return m;
     }
     return std::nullopt;
+  }
+
+  // "While not everything X says is true, Y said ...", "Asked if X had
+  // ..., Y said": a window opening with a subordinate or participle clause
+  // set off by a comma; its verbs are not the main clause's. The token after
+  // that comma, else w.lo.
+  uint32_t LeadingClauseEnd(Window w) const {
+    static constexpr std::string_view kOpeners[] = {
+        "while", "when", "if", "although", "though", "as", "after", "before",
+        "because", "since", "once", "unless", "whereas", "asked", "pressed"};
+    if (w.lo >= w.hi) return w.lo;
+    const std::string first = Word(w.lo);
+    if (std::find(std::begin(kOpeners), std::end(kOpeners), first) == std::end(kOpeners)) {
+      return w.lo;
+    }
+    for (uint32_t k = w.lo + 1; k < w.hi; ++k) {
+      if (in_quote_[k - 1]) break;
+      if (Text(k - 1, k).find(',') != npos) return k;
+    }
+    return w.lo;
   }
 
   // A comma just before token `v` or before the adverb preceding it

@@ -268,6 +268,8 @@ class MentionFinder {
     CollectRolesBefore(first, &m.roles);
     m.object = ObjectPosition(first);
     m.sentence_initial = OpensSentence(first);
+    m.before_speech_verb = Usable(end) && Gap(end - 1) == " " &&
+                           IsSpeechVerb(Lower(Word(end)));
     FillName(name_begin, end, &m);
     out_.push_back(std::move(m));
   }
@@ -452,6 +454,7 @@ void ResolveMentions(std::vector<Mention>* mentions) {
   }
   std::erase_if(ms, [&](const Mention& m) {
     return m.kind == MentionKind::kName && m.sentence_initial && !m.person &&
+           !m.before_speech_verb &&
            !m.org && m.roles.empty() && m.name.find(' ') == std::string::npos &&
            !mid_sentence.count(m.name);
   });

@@ -45,6 +45,7 @@ struct Mention {
   bool the = false;          // role nouns: introduced by "the"
   bool object = false;       // after a preposition or "told": "with X"
   bool sentence_initial = false;  // its first token opens a sentence
+  bool before_speech_verb = false;  // the next word is a speech verb ("Ray said")
   std::string resolved;      // after resolution: full name, or empty
 };
 
@@ -57,8 +58,9 @@ std::vector<Mention> FindMentions(std::string_view text,
 
 // Fills Mention::person and Mention::resolved for every mention, and drops
 // lone capitalised words that open a sentence ("Long talks ended ...") but
-// are no known person, role or organisation and never appear capitalised
-// elsewhere in the text: sentence case, not a name.
+// are no known person, role or organisation, never appear capitalised
+// elsewhere in the text and are not followed by a speech verb ("Ray said"):
+// sentence case, not a name.
 void ResolveMentions(std::vector<Mention>* mentions);
 
 }  // namespace twicetold::quote_internal
