@@ -73,8 +73,14 @@ struct QuoteCompareOptions {
 // Pairs the quotes of two versions and classifies each pair: identical after
 // normalization (marks, ellipsis style, case and trailing punctuation do not
 // count), extended (B contains A and adds words), trimmed (the reverse),
-// altered (a shared core with words changed), only_a, only_b. Every quote of
-// A and of B appears in exactly one pair. Never fails.
+// altered (a shared core with words changed), only_a, only_b. Quotes pair
+// one to one first; then a quote left unpaired whose words (two or more)
+// occur in order within a longer quote of the other version pairs with it
+// as trimmed or extended (a heading repeating part of a quote), even if
+// that longer quote has its own counterpart. So every quote appears in
+// exactly one pair, except such a longer quote, which may appear in more.
+// Pairs come in A's order (a quote's contained parts of B after it), then
+// only_b. Never fails.
 std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
                                      const std::vector<Quote>& b,
                                      const QuoteCompareOptions& options);

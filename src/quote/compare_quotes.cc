@@ -14,6 +14,8 @@ namespace {
 using quote_internal::DiffWords;
 using quote_internal::EditOp;
 
+constexpr size_t kMinContainedWords = 2;  // a contained quotation's minimum
+
 // A quotation as words: `keys` (lower-cased) are compared, `words` shown.
 // Tokenize drops marks and punctuation, so curly vs straight marks, ellipsis
 // styles and trailing punctuation never count.
@@ -158,6 +160,43 @@ std::vector<Candidate> Candidates(const std::vector<Quote>& a,
   return out;
 }
 
+// Whether `shorter`'s words occur in order within `longer` (a subsequence).
+bool WordsInOrder(const std::vector<std::string>& shorter,
+                  const std::vector<std::string>& longer) {
+  size_t i = 0;
+  for (size_t j = 0; j < longer.size() && i < shorter.size(); ++j) {
+    if (longer[j] == shorter[i]) ++i;
+  }
+  return i == shorter.size();
+}
+
+// For a quotation left unpaired, the longer quotation of the other version
+// that contains its words in order (a heading that repeats part of a quote,
+// "Not an Easy Situation"), paired or not: the same speaker first, then the
+// fewest words, then text order. Needs two words or more.
+std::optional<uint32_t> Container(const Quote& q, const QuoteWords& w,
+                                  const std::vector<Quote>& other,
+                                  const std::vector<QuoteWords>& other_words,
+                                  const std::vector<bool>& excluded) {
+  if (w.keys.size() < kMinContainedWords) return std::nullopt;
+  std::optional<uint32_t> best;
+  for (uint32_t i = 0; i < other.size(); ++i) {
+    if (excluded[i]) continue;
+    const std::vector<std::string>& keys = other_words[i].keys;
+    if (keys.size() <= w.keys.size() || !WordsInOrder(w.keys, keys)) continue;
+    if (best) {
+      const bool same = SameSpeaker(q, other[i]);
+      const bool best_same = SameSpeaker(q, other[*best]);
+      if (same != best_same ? !same
+                            : keys.size() >= other_words[*best].keys.size()) {
+        continue;
+      }
+    }
+    best = i;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
@@ -172,17 +211,41 @@ std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
     match_a[c.a] = c.b;
     match_b[c.b] = c.a;
   }
-  std::vector<QuotePair> out;
+  // Second pass: unpaired quotations contained in a longer one of the other
+  // version pair with it, which may already have its counterpart. A quote
+  // is a container or contained, never both.
+  std::vector<std::optional<uint32_t>> inside_a(a.size()), inside_b(b.size());
+  std::vector<bool> container_b(b.size(), false), contained_a(a.size(), false);
   for (uint32_t i = 0; i < a.size(); ++i) {
-    if (match_a[i]) {
-      out.push_back(Classify(i, *match_a[i], a[i], b[*match_a[i]], wa[i],
-                             wb[*match_a[i]]));
-    } else {
-      out.push_back({i, std::nullopt, QuoteRelation::kOnlyA, a[i].speaker, {}});
+    if (match_a[i]) continue;
+    inside_a[i] = Container(a[i], wa[i], b, wb, std::vector<bool>(b.size(), false));
+    if (inside_a[i]) {
+      container_b[*inside_a[i]] = true;
+      contained_a[i] = true;
     }
   }
   for (uint32_t j = 0; j < b.size(); ++j) {
-    if (!match_b[j]) {
+    if (!match_b[j] && !container_b[j]) {
+      inside_b[j] = Container(b[j], wb[j], a, wa, contained_a);
+    }
+  }
+  std::vector<bool> container_a(a.size(), false);
+  for (const std::optional<uint32_t>& i : inside_b) {
+    if (i) container_a[*i] = true;
+  }
+  std::vector<QuotePair> out;
+  for (uint32_t i = 0; i < a.size(); ++i) {
+    if (const std::optional<uint32_t> j = match_a[i] ? match_a[i] : inside_a[i]) {
+      out.push_back(Classify(i, *j, a[i], b[*j], wa[i], wb[*j]));
+    } else if (!container_a[i]) {
+      out.push_back({i, std::nullopt, QuoteRelation::kOnlyA, a[i].speaker, {}});
+    }
+    for (uint32_t j = 0; j < b.size(); ++j) {  // B's parts of this quotation
+      if (inside_b[j] == i) out.push_back(Classify(i, j, a[i], b[j], wa[i], wb[j]));
+    }
+  }
+  for (uint32_t j = 0; j < b.size(); ++j) {
+    if (!match_b[j] && !inside_b[j] && !container_b[j]) {
       out.push_back({std::nullopt, j, QuoteRelation::kOnlyB, b[j].speaker, {}});
     }
   }

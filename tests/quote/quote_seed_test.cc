@@ -74,6 +74,20 @@ TEST_F(SeedQuotes, ChangedQuotesArePairedNotOnlyInOne) {
   EXPECT_EQ(zelensky->relation, QuoteRelation::kAltered);
 }
 
+TEST_F(SeedQuotes, HeadingRepeatingPartOfAQuoteIsTrimmed) {
+  // B's heading repeats the start of a quotation that A gives in full.
+  const QuotePair* heading = nullptr;
+  for (const QuotePair& p : pairs_) {
+    if (p.b && b_.quotes[*p.b].in_heading && b_.quotes[*p.b].text.size() < 30) {
+      heading = &p;
+    }
+  }
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->relation, QuoteRelation::kTrimmed);
+  ASSERT_TRUE(heading->a.has_value());
+  EXPECT_GT(a_.quotes[*heading->a].text.size(), b_.quotes[*heading->b].text.size());
+}
+
 TEST_F(SeedQuotes, UnnamedSentenceKeepsItsSpeaker) {
   const QuotePair* only_b = Find("Some formulations cannot work for us");
   ASSERT_NE(only_b, nullptr);
