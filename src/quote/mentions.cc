@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -369,6 +370,46 @@ void ResolveName(std::vector<Mention>& ms, size_t i) {
   }
 }
 
+enum class Gender { kUnknown, kMale, kFemale };
+
+// The gender a title or role noun states ("Mrs.", "spokeswoman").
+Gender GenderOfRole(std::string_view role) {
+  static constexpr std::string_view kMale[] = {
+      "mr", "sir", "lord", "king", "prince", "father", "husband", "son",
+      "brother", "spokesman", "congressman", "chairman", "businessman",
+      "actor", "uncle", "grandfather", "boyfriend"};
+  static constexpr std::string_view kFemale[] = {
+      "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "mother",
+      "wife", "daughter", "sister", "spokeswoman", "congresswoman",
+      "chairwoman", "businesswoman", "actress", "aunt", "grandmother",
+      "girlfriend", "madam"};
+  for (std::string_view w : kMale) {
+    if (role == w) return Gender::kMale;
+  }
+  for (std::string_view w : kFemale) {
+    if (role == w) return Gender::kFemale;
+  }
+  return Gender::kUnknown;
+}
+
+// Per full name, the gender its mentions' titles and roles state (unknown
+// when none or when they disagree).
+std::map<std::string, Gender> NameGenders(const std::vector<Mention>& ms) {
+  std::map<std::string, Gender> out;
+  std::set<std::string> mixed;
+  for (const Mention& m : ms) {
+    if (m.kind != MentionKind::kName || !m.person) continue;
+    for (const std::string& role : m.roles) {
+      const Gender g = GenderOfRole(role);
+      if (g == Gender::kUnknown) continue;
+      auto [it, added] = out.emplace(m.resolved, g);
+      if (!added && it->second != g) mixed.insert(m.resolved);
+    }
+  }
+  for (const std::string& name : mixed) out[name] = Gender::kUnknown;
+  return out;
+}
+
 bool HasRole(const Mention& m, const std::string& role) {
   return std::find(m.roles.begin(), m.roles.end(), role) != m.roles.end();
 }
@@ -396,11 +437,19 @@ std::vector<std::string> SubjectNames(const std::vector<Mention>& ms) {
 // all; for roles 1 any person, 2 with the role noun, 3 with all its words;
 // for pronouns 1 a person seen only as an object, 2 any other person.
 int Fit(const Mention& m, const Mention& c,
-        const std::vector<std::string>& subjects) {
+        const std::vector<std::string>& subjects,
+        const std::map<std::string, Gender>& genders) {
   if (c.kind != MentionKind::kName || !c.person) return 0;
   if (m.kind == MentionKind::kRole) {
     if (!HasRole(c, m.name)) return 1;
     return HasAllRoles(c, m) ? 3 : 2;
+  }
+  // "she" is nobody known as "Mr." or "spokesman", and "he" nobody known as
+  // "Ms." or "spokeswoman".
+  const auto g = genders.find(c.resolved);
+  if (g != genders.end() && g->second != Gender::kUnknown &&
+      (g->second == Gender::kFemale) != (m.name == "she")) {
+    return 0;
   }
   const bool subject =
       std::find(subjects.begin(), subjects.end(), c.resolved) != subjects.end();
@@ -408,7 +457,8 @@ int Fit(const Mention& m, const Mention& c,
 }
 
 void ResolveReference(std::vector<Mention>& ms, size_t i,
-                      const std::vector<std::string>& subjects) {
+                      const std::vector<std::string>& subjects,
+                      const std::map<std::string, Gender>& genders) {
   Mention& m = ms[i];
   const bool is_role = m.kind == MentionKind::kRole;
   if (is_role && !m.definite) return ResolveToOrganisation(ms, i);
@@ -417,7 +467,7 @@ void ResolveReference(std::vector<Mention>& ms, size_t i,
   std::optional<size_t> nearest;
   int nearest_fit = 0;
   for (size_t k = i; k-- > 0 && nearest_fit < best;) {
-    const int fit = Fit(m, ms[k], subjects);
+    const int fit = Fit(m, ms[k], subjects, genders);
     if (fit > nearest_fit) {
       nearest = k;
       nearest_fit = fit;
@@ -459,8 +509,9 @@ void ResolveMentions(std::vector<Mention>* mentions) {
            !mid_sentence.count(m.name);
   });
   const std::vector<std::string> subjects = SubjectNames(ms);
+  const std::map<std::string, Gender> genders = NameGenders(ms);
   for (size_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i, subjects);
+    if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i, subjects, genders);
   }
 }
 

@@ -11,7 +11,9 @@
 // to the nearest earlier person (for role nouns, preferring one introduced
 // with that role and its modifiers: "the finance minister" is the person
 // introduced as "Finance Minister X"); "he"/"she" skip names seen only as
-// objects ("an interview with Northwind Wire") when a subject is available.
+// objects ("an interview with Northwind Wire") when a subject is available,
+// and "she" skips anyone titled or described as male ("Mr.", "spokesman"),
+// "he" anyone female ("Ms.", "spokeswoman").
 // Capitalised role words before a name are split off ("Coordinator Ann
 // Ray" is "Ann Ray"), a person's name does not run on over "of" ("Ann Ray
 // of Harbor Labs"), and "the board" names the nearest earlier organisation

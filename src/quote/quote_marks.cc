@@ -192,6 +192,16 @@ bool IsApostrophe(std::string_view text, uint32_t pos) {
   const char prev = At(text, static_cast<int64_t>(pos) - 1);
   const char next = At(text, pos + 1);
   if (IsWordByte(prev) && IsWordByte(next)) return true;  // don't, Trump's
+  // rock 'n' roll: one letter between two marks, set off by spaces.
+  if (!IsWordByte(prev) && IsWordByte(next) && At(text, pos + 2) == '\'' &&
+      !IsWordByte(At(text, pos + 3))) {
+    return true;
+  }
+  if (IsWordByte(prev) && !IsWordByte(next) && pos >= 2 &&
+      At(text, static_cast<int64_t>(pos) - 2) == '\'' &&
+      !IsWordByte(At(text, static_cast<int64_t>(pos) - 3))) {
+    return true;
+  }
   if (!IsWordByte(prev) && IsDigit(next)) {               // '90s, '08
     uint32_t i = pos + 1;
     while (IsDigit(At(text, i))) ++i;

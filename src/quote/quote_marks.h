@@ -39,7 +39,7 @@ std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
 
 // True if the ' at byte `pos` of `text` reads as an apostrophe rather than a
 // quotation mark: between letters or digits ("don't"), before a digit after
-// a space ("'90s").
+// a space ("'90s"), either side of one letter ("rock 'n' roll").
 bool IsApostrophe(std::string_view text, uint32_t pos);
 
 }  // namespace twicetold::quote_internal

@@ -272,6 +272,92 @@ TEST(ExtractQuotes, TitleCaseHeadlineQuoteIsNoTitle) {
   EXPECT_FALSE(f.quotes[0].title);
 }
 
+TEST(ExtractQuotes, ApostrophesAreNoSingleMarks) {
+  // rock 'n' roll, the '90s and a plural possessive, then a real quote in
+  // single marks.
+  const Extracted e = Extract(
+      "The band played rock \u2019n\u2019 roll all night, a sound of the "
+      "\u201990s that the students\u2019 parents loved. Mayor Ann Ray called "
+      "the show \u2018a triumph for the whole town\u2019 on Monday.",
+      EveryQuotation());
+  EXPECT_THAT(Texts(e), ElementsAre("a triumph for the whole town"));
+  EXPECT_EQ(e.quotes[0].speaker, "Ann Ray");
+}
+
+TEST(ExtractQuotes, ScareQuoteInIndirectSpeechIsTheReportersFragment) {
+  const Extracted e = Extract(
+      "Senator Tom Hale spoke on Monday. He called the ruling "
+      "\u201cunprecedented\u201d and said it would be appealed.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "unprecedented");
+  EXPECT_TRUE(e.quotes[0].fragment);
+  EXPECT_EQ(e.quotes[0].speaker, "Tom Hale");
+  EXPECT_EQ(e.SpeakerText(0), "He");
+}
+
+TEST(ExtractQuotes, HeadlineQuotesInSingleMarks) {
+  // "X on Y: 'Word'" and "X: Y's 'Words'": the name before the colon speaks.
+  const Extracted e = Extract(
+      "Hale on Ray: \u2018Reckless\u2019\n\n"
+      "Senator Tom Hale attacked Mayor Ann Ray on Monday.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].text, "Reckless");
+  EXPECT_TRUE(e.quotes[0].fragment);
+  EXPECT_EQ(e.quotes[0].speaker, "Tom Hale");
+  const Extracted f = Extract(
+      "Hale: Mayor\u2019s Plan \u2018Will Never Work in This Town\u2019\n\n"
+      "Senator Tom Hale attacked Mayor Ann Ray on Monday.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_FALSE(f.quotes[0].title);
+  EXPECT_EQ(f.quotes[0].speaker, "Tom Hale");
+  // A headline verb is no part of a name.
+  const Extracted g = Extract(
+      "Tom Hale Calls Harbour Plan \u2018A Disgrace\u2019\n\n"
+      "Senator Tom Hale attacked Mayor Ann Ray on Monday.");
+  ASSERT_EQ(g.quotes.size(), 1u);
+  EXPECT_EQ(g.quotes[0].speaker, "Tom Hale");
+}
+
+TEST(ExtractQuotes, PronounAgreesWithTitles) {
+  // The nearest person is a "Mr."; "she" is the mayor named before him.
+  const Extracted e = Extract(
+      "Mayor Ann Ray met Mr. Tom Hale on Monday. She said the plan was "
+      "\u201ca complete waste of everyone\u2019s time and money.\u201d");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.quotes[0].speaker, "Ann Ray");
+  EXPECT_EQ(e.SpeakerText(0), "She");
+  const Extracted f = Extract(
+      "Ms. Ann Ray met Tom Hale, a spokesman for the port, on Monday. He "
+      "said the plan was \u201ca complete waste of everyone\u2019s time.\u201d");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Tom Hale");
+}
+
+TEST(ExtractQuotes, OrganisationsSpeak) {
+  const Extracted e = Extract(
+      "The Harbour Workers Union opposed the plan on Monday.\n\n"
+      "\u201cWe will strike if we have to,\u201d the union said in a "
+      "statement.\n\n"
+      "The Harbour Authority said: \u201cTalks will continue this week with "
+      "every party.\u201d");
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(e.quotes[0].speaker, "Harbour Workers Union");
+  EXPECT_EQ(e.quotes[1].speaker, "Harbour Authority");
+}
+
+TEST(ExtractQuotes, StatementWithoutSpeechVerbIsTheSubjects) {
+  // No speech verb: a full statement is its sentence's subject's; a
+  // fragment needs more than that.
+  const Extracted e = Extract(
+      "At the rally the protesters chanted \u201cNo more tolls on our "
+      "bridges!\u201d\n\n"
+      "The mayor wore a \u201clucky\u201d scarf.",
+      EveryQuotation());
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(e.SpeakerText(0), "the protesters");
+  EXPECT_EQ(e.quotes[1].speaker, "");
+}
+
 TEST(ExtractQuotes, NoMarksNoQuotes) {
   EXPECT_THAT(Extract("Nothing is quoted in this sentence at all.").quotes, IsEmpty());
 }
