@@ -180,9 +180,10 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
     } else if (attributions[i].mention) {
       SetSpeaker(mentions[*attributions[i].mention], &q);
     } else if (attributions[i].from_quote) {
-      const Quote& from = out[*attributions[i].from_quote];
-      q.speaker = from.speaker;
-      q.speaker_span = from.speaker_span;
+      // The speaker of the quotation continued, even when that one is a
+      // title ('"...," he said on "The Show." "..."') and names nobody.
+      const Attribution& from = attributions[*attributions[i].from_quote];
+      if (from.mention) SetSpeaker(mentions[*from.mention], &q);
     }
     out.push_back(std::move(q));
   }

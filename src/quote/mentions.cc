@@ -14,6 +14,7 @@ namespace twicetold::quote_internal {
 
 using text_internal::IsAbbreviatedTitle;
 using text_internal::IsGenericSpeakerNoun;
+using text_internal::IsInvertibleVerb;
 using text_internal::IsLeadingRoleWord;
 using text_internal::IsNameParticle;
 using text_internal::IsNameStopWord;
@@ -165,7 +166,8 @@ class MentionFinder {
       AddPronoun(i, lower);
       return i + 1;
     }
-    if (lower == "the" || lower == "a" || lower == "an") {
+    if (lower == "the" || lower == "a" || lower == "an" || lower == "one" ||
+        lower == "another") {
       if (std::optional<uint32_t> end = RoleNoun(i)) return *end;
     }
     if (!NameWord(i)) return i + 1;
@@ -196,6 +198,18 @@ class MentionFinder {
     out_.push_back(std::move(m));
   }
 
+  // Token `det` follows "said", "wrote", ... ('," said the designer').
+  bool AfterSaid(uint32_t det) const {
+    return det > 0 && Usable(det - 1) && Gap(det - 1) == " " &&
+           IsInvertibleVerb(Lower(Word(det - 1)));
+  }
+  // Punctuation or the end of the text follows token `j`.
+  bool ClauseEnds(uint32_t j) const {
+    if (j + 1 >= tokens_.size()) return true;
+    const std::string_view gap = Gap(j);
+    return !gap.empty() && (gap[0] == '.' || gap[0] == ',' || gap[0] == ';');
+  }
+
   // "the aide", "a senior official", "the former minister": a determiner,
   // up to two lower-case words, a role noun not followed by a name.
   std::optional<uint32_t> RoleNoun(uint32_t det) {
@@ -205,10 +219,12 @@ class MentionFinder {
       if (Capitalized(w) || IsNameStopWord(Lower(w))) return std::nullopt;
       bool possessive = false;
       const std::string lower = Lower(StripPossessive(w, &possessive));
-      // Any noun right before a speech verb speaks: "the suit says".
+      // Any noun right before a speech verb speaks: "the suit says"; so
+      // does one closing the clause right after "said": "said the 46-year-old."
       const bool generic = IsGenericSpeakerNoun(lower) ||
                            (!IsRoleNoun(lower) && Usable(j + 1) &&
-                            Gap(j) == " " && IsSpeechVerb(Lower(Word(j + 1))));
+                            Gap(j) == " " && IsSpeechVerb(Lower(Word(j + 1)))) ||
+                           (!IsRoleNoun(lower) && AfterSaid(det) && ClauseEnds(j));
       if (!IsRoleNoun(lower) && !generic) continue;
       if (Usable(j + 1) && Joins(j) && NameWord(j + 1)) return std::nullopt;
       Mention m;

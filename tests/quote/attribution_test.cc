@@ -184,5 +184,24 @@ TEST(Attribution, SentenceWithoutSpeechVerbOpeningWithAPerson) {
   EXPECT_EQ(e.Starting("eerily still").speaker, "");
 }
 
+TEST(Attribution, SecondPartAfterAShowTitleKeepsTheSpeaker) {
+  // '"A," he said on "The Show." "B."': the show names nobody, and B is
+  // still his.
+  const Extracted e = Extract(
+      "Senator Tom Hale spoke on Sunday.\n\n"
+      "\"We will not give in,\" he said on Channel Four's \"Morning Hour.\" "
+      "\"And we will win the vote next week.\"");
+  EXPECT_EQ(e.Starting("And we will win").speaker, "Tom Hale");
+  EXPECT_EQ(e.SpeakerText(e.Starting("And we will win")), "he");
+}
+
+TEST(Attribution, DescriptionsSpeak) {
+  const Extracted e = Extract(
+      "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
+      "\"Nobody here expected this,\" one user wrote.");
+  EXPECT_EQ(e.SpeakerText(e.Starting("It was a long night")), "the 46-year-old");
+  EXPECT_EQ(e.SpeakerText(e.Starting("Nobody here expected")), "one user");
+}
+
 }  // namespace
 }  // namespace twicetold
