@@ -459,7 +459,44 @@ class Attributor {
         if (IsVerb(v)) return starting_at_[w.lo];
       }
     }
-    return VerbSubject(w);
+    if (auto m = VerbSubject(w)) return m;
+    if (!next_sentence && SentenceGoesOn(quotes[q])) return BareAttribution(w);
+    return std::nullopt;
+  }
+
+  // The quoted words end in ",", "?" or "!": the sentence goes on after the
+  // closing mark, with its attribution ('"...," Smith shot back').
+  bool SentenceGoesOn(const MarkedQuote& quote) const {
+    uint32_t i = quote.outer.end;
+    while (i > quote.outer.begin && (text_[i - 1] == '"' || text_[i - 1] == '\'')) --i;
+    return i > quote.outer.begin &&
+           (text_[i - 1] == ',' || text_[i - 1] == '?' || text_[i - 1] == '!');
+  }
+
+  // Right after such a quotation, whatever the verb: 'Smith shot back',
+  // 'Smith, the mayor, ...' or 'beamed Ann Ray of ...'. A mention (not a
+  // possessive) followed by a lower-case word or a comma, or a lower-case
+  // word followed by a person's name.
+  std::optional<size_t> BareAttribution(Window w) const {
+    if (w.lo >= w.hi || in_quote_[w.lo]) return std::nullopt;
+    const int32_t m = starting_at_[w.lo];
+    if (m >= 0) {
+      const Mention& x = mentions_[m];
+      if (x.possessive || x.end_token >= tokens().size()) return std::nullopt;
+      const std::string_view gap = Text(x.end_token - 1, x.end_token);
+      const std::string_view next = tokens()[x.end_token].span.In(text_);
+      const bool verb_like = gap == " " && !next.empty() && next[0] >= 'a' &&
+                             next[0] <= 'z';
+      if (verb_like || gap == ", ") return PreferName(m, w.hi);
+      return std::nullopt;
+    }
+    const std::string_view first = tokens()[w.lo].span.In(text_);
+    if (first.empty() || first[0] < 'a' || first[0] > 'z' || w.lo + 1 >= w.hi) {
+      return std::nullopt;
+    }
+    const int32_t n = starting_at_[w.lo + 1];
+    if (n >= 0 && IsPersonName(n) && Text(w.lo, w.lo + 1) == " ") return n;
+    return std::nullopt;
   }
 
   // 'Or maybe Jones, consultant Phil Musser says. "Several ..."': a

@@ -195,6 +195,19 @@ TEST(Attribution, SecondPartAfterAShowTitleKeepsTheSpeaker) {
   EXPECT_EQ(e.SpeakerText(e.Starting("And we will win")), "he");
 }
 
+TEST(Attribution, AnyVerbAfterAQuotationThatGoesOn) {
+  // The sentence goes on after the marks: whoever follows speaks, even with
+  // a verb that is no speech verb.
+  const Extracted e = Extract(
+      "\"They only came for the free food,\" Ann Ray shot back.\n\n"
+      "\"This is fantastic!\" beamed Tom Hale of Dunmore.");
+  EXPECT_EQ(e.Starting("They only came").speaker, "Ann Ray");
+  EXPECT_EQ(e.Starting("This is fantastic").speaker, "Tom Hale");
+  // Closed by a full stop, the quotation's sentence is over.
+  const Extracted f = Extract("\"It was a fine match.\" Ann Ray left early.");
+  EXPECT_EQ(f.Starting("It was a fine match").speaker, "");
+}
+
 TEST(Attribution, DescriptionsSpeak) {
   const Extracted e = Extract(
       "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
