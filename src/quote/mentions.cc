@@ -166,6 +166,13 @@ class MentionFinder {
       AddPronoun(i, lower);
       return i + 1;
     }
+    // "Ann Ray, who said ...": the relative pronoun right after a mention
+    // and a comma stands for it.
+    if (lower == "who" && i > 0 && Usable(i - 1) && Gap(i - 1) == ", " &&
+        !out_.empty() && out_.back().end_token == i) {
+      AddPronoun(i, lower);
+      return i + 1;
+    }
     if (lower == "the" || lower == "a" || lower == "an" || lower == "one" ||
         lower == "another") {
       if (std::optional<uint32_t> end = RoleNoun(i)) return *end;
@@ -476,6 +483,13 @@ void ResolveReference(std::vector<Mention>& ms, size_t i,
                       const std::vector<std::string>& subjects,
                       const std::map<std::string, Gender>& genders) {
   Mention& m = ms[i];
+  if (m.kind == MentionKind::kPronoun && m.name == "who") {
+    if (i > 0 && ms[i - 1].end_token == m.first_token) {  // "Ann Ray, who"
+      m.person = ms[i - 1].person;
+      m.resolved = ms[i - 1].resolved.empty() ? ms[i - 1].name : ms[i - 1].resolved;
+    }
+    return;
+  }
   const bool is_role = m.kind == MentionKind::kRole;
   if (is_role && !m.definite) return ResolveToOrganisation(ms, i);
   if (!is_role && !IsPersonPronoun(m.name)) return;

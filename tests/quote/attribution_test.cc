@@ -208,6 +208,14 @@ TEST(Attribution, AnyVerbAfterAQuotationThatGoesOn) {
   EXPECT_EQ(f.Starting("It was a fine match").speaker, "");
 }
 
+TEST(Attribution, RelativeWhoIsThePersonBeforeIt) {
+  const Extracted e = Extract(
+      "The vote went to Senator Tom Hale, who declared in the hall: \"We "
+      "have waited long enough for this bridge.\"");
+  EXPECT_EQ(e.Starting("We have waited").speaker, "Tom Hale");
+  EXPECT_EQ(e.SpeakerText(e.Starting("We have waited")), "who");
+}
+
 TEST(Attribution, DescriptionsSpeak) {
   const Extracted e = Extract(
       "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
