@@ -54,6 +54,7 @@ class Attributor {
                              size_t q) const {
     const MarkedQuote& quote = quotes[q];
     if (auto m = AfterQuote(quotes, q, /*next_sentence=*/false)) return m;
+    if (auto m = DashSignOff(quote)) return m;
     const Window before = BeforeWindow(quotes, q);
     if (auto m = VerbSubject(before)) return m;
     if (auto m = AccordingTo(before)) return m;
@@ -87,6 +88,28 @@ class Attributor {
   }
 
  private:
+  // '"..." - Ann Ray': a dash and a name right after the quotation, on its
+  // line or the next (a sign-off, as under an epigraph or in a list of
+  // readers' comments). Not a possessive ('"..." - Ray's slogan').
+  std::optional<size_t> DashSignOff(const MarkedQuote& quote) const {
+    uint32_t pos = quote.outer.end;
+    uint32_t newlines = 0;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\n')) {
+      newlines += text_[pos] == '\n';
+      ++pos;
+    }
+    if (newlines > 2 || pos >= text_.size() || text_[pos] != '-') return std::nullopt;
+    while (pos < text_.size() && text_[pos] == '-') ++pos;
+    const uint32_t t = TokenAtOrAfter(pos);
+    if (t >= tokens().size() || in_quote_[t]) return std::nullopt;
+    for (uint32_t k = pos; k < tokens()[t].span.begin; ++k) {
+      if (text_[k] != ' ') return std::nullopt;
+    }
+    const int32_t m = starting_at_[t];
+    if (m < 0 || mentions_[m].possessive) return std::nullopt;
+    return PreferName(m, static_cast<uint32_t>(tokens().size()));
+  }
+
   // "Ray: Plan Is 'Reckless'": a block opening with at most kMaxPrefixTokens
   // tokens and a colon, before the quotation; its first subject speaks.
   std::optional<size_t> NamePrefix(const MarkedQuote& quote) const {

@@ -4,6 +4,7 @@
 //   1. the words right after it in its sentence: '"...," X said',
 //      '"...," said X', '"..." X told Fox News.' (a short next sentence counts
 //      when the quotation ends its own);
+//      A dash and a name right after it sign it: '"..." - Ann Ray'.
 //   2. the words before it in its sentence: 'X said "..."', 'X said that
 //      "..."', 'according to X, "..."', a lead-in ending in ':';
 //   3. a block that starts with the quotation after a block ending in ':'

@@ -216,6 +216,21 @@ TEST(Attribution, RelativeWhoIsThePersonBeforeIt) {
   EXPECT_EQ(e.SpeakerText(e.Starting("We have waited")), "who");
 }
 
+TEST(Attribution, DashSignOff) {
+  // Readers' comments signed with a dash, on the line or the next; a
+  // possessive after a dash is no signature.
+  const Extracted e = Extract(
+      "Readers wrote in.\n\n"
+      "\u201cHe has no plan for the border at all.\u201d \u2015 Ann Ray\n"
+      "\u201cNobody I know will vote for him.\u201d \u2014 Tom Hale.\n\n"
+      "\"I went there before the crash.\"\n\n- Ann Ray\n\n"
+      "\"Roads First\" - Tom Hale's old slogan - was back.");
+  EXPECT_EQ(e.Starting("He has no plan").speaker, "Ann Ray");
+  EXPECT_EQ(e.Starting("Nobody I know").speaker, "Tom Hale");
+  EXPECT_EQ(e.Starting("I went there").speaker, "Ann Ray");
+  EXPECT_EQ(e.Starting("Roads First").speaker, "");
+}
+
 TEST(Attribution, DescriptionsSpeak) {
   const Extracted e = Extract(
       "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
