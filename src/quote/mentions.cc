@@ -166,6 +166,12 @@ class MentionFinder {
       AddPronoun(i, lower);
       return i + 1;
     }
+    // '"...," it said': "it" right before a speech verb.
+    if (lower == "it" && Usable(i + 1) && Gap(i) == " " &&
+        IsSpeechVerb(Lower(Word(i + 1)))) {
+      AddPronoun(i, lower);
+      return i + 1;
+    }
     // "Ann Ray, who said ...": the relative pronoun right after a mention
     // and a comma stands for it.
     if (lower == "who" && i > 0 && Usable(i - 1) && Gap(i - 1) == ", " &&
@@ -483,6 +489,18 @@ void ResolveReference(std::vector<Mention>& ms, size_t i,
                       const std::vector<std::string>& subjects,
                       const std::map<std::string, Gender>& genders) {
   Mention& m = ms[i];
+  if (m.kind == MentionKind::kPronoun && m.name == "it") {
+    // The nearest earlier organisation or speaking thing ("the newspaper").
+    for (size_t k = i; k-- > 0;) {
+      const Mention& c = ms[k];
+      if ((c.kind == MentionKind::kName && c.org) ||
+          (c.kind == MentionKind::kRole && !c.definite && c.the)) {
+        m.resolved = c.resolved.empty() ? c.name : c.resolved;
+        return;
+      }
+    }
+    return;
+  }
   if (m.kind == MentionKind::kPronoun && m.name == "who") {
     if (i > 0 && ms[i - 1].end_token == m.first_token) {  // "Ann Ray, who"
       m.person = ms[i - 1].person;

@@ -231,6 +231,14 @@ TEST(Attribution, DashSignOff) {
   EXPECT_EQ(e.Starting("Roads First").speaker, "");
 }
 
+TEST(Attribution, ItIsTheOrganisationBefore) {
+  const Extracted e = Extract(
+      "The Harbour Evening News backed the bridge on Monday.\n\n"
+      "\"It is time to build, and to build well,\" it said in an editorial.");
+  EXPECT_EQ(e.Starting("It is time to build").speaker, "Harbour Evening News");
+  EXPECT_EQ(e.SpeakerText(e.Starting("It is time to build")), "it");
+}
+
 TEST(Attribution, DescriptionsSpeak) {
   const Extracted e = Extract(
       "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
