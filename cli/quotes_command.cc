@@ -64,7 +64,8 @@ void AddQuotesCommand(CLI::App& app, int* exit_code) {
                     "the article body as given");
   command->add_option("--max-fragment-words", flags->quote.max_fragment_words,
                       "quotations this short without a clause are fragments");
-  command->add_flag("--unattributed-fragments", flags->quote.unattributed_fragments,
+  command->add_flag("--unattributed-fragments",
+                    flags->quote.unattributed_fragments,
                     "also list fragments nobody is quoted as saying (titles, "
                     "nicknames, so-called terms)");
   command->callback([flags, exit_code] {

@@ -20,8 +20,9 @@ constexpr uint32_t kMaxSubjectDistance = 16;  // tokens from subject to verb
 constexpr uint32_t kMaxShortSentenceVerb = 6;  // '"..." Smith said.' windows
 constexpr uint32_t kMaxVerbAfterQuote = 15;    // '"...," the aide to X said'
 constexpr uint32_t kMinVerblessWords = 6;      // quoted words, no speech verb
-constexpr uint32_t kMaxPrefixTokens = 5;       // "Sen. Ann Ray:" before a headline quote
-constexpr uint32_t kMaxSubjectStart = 4;       // "But later, the crowd chanted"
+constexpr uint32_t kMaxPrefixTokens =
+    5;  // "Sen. Ann Ray:" before a headline quote
+constexpr uint32_t kMaxSubjectStart = 4;  // "But later, the crowd chanted"
 
 struct Window {
   uint32_t lo = 0;  // token range [lo, hi)
@@ -77,7 +78,8 @@ class Attributor {
     const Window before = BeforeWindow(quotes, q);
     const Window s = SentenceWindow(SentenceAt(quotes[q].outer.begin));
     if (before.lo != s.lo) return std::nullopt;  // another quotation first
-    for (uint32_t i = before.lo; i < before.hi && i < before.lo + kMaxSubjectStart; ++i) {
+    for (uint32_t i = before.lo;
+         i < before.hi && i < before.lo + kMaxSubjectStart; ++i) {
       const int32_t m = starting_at_[i];
       if (m < 0 || in_quote_[i]) continue;
       if (mentions_[m].possessive || AfterPreposition(m)) return std::nullopt;
@@ -98,7 +100,8 @@ class Attributor {
       newlines += text_[pos] == '\n';
       ++pos;
     }
-    if (newlines > 2 || pos >= text_.size() || text_[pos] != '-') return std::nullopt;
+    if (newlines > 2 || pos >= text_.size() || text_[pos] != '-')
+      return std::nullopt;
     while (pos < text_.size() && text_[pos] == '-') ++pos;
     const uint32_t t = TokenAtOrAfter(pos);
     if (t >= tokens().size() || in_quote_[t]) return std::nullopt;
@@ -114,7 +117,8 @@ class Attributor {
   // tokens and a colon, before the quotation; its first subject speaks.
   std::optional<size_t> NamePrefix(const MarkedQuote& quote) const {
     const Span block = seg_.blocks[quote.first_block].span;
-    const std::string_view head = text_.substr(block.begin, quote.outer.begin - block.begin);
+    const std::string_view head =
+        text_.substr(block.begin, quote.outer.begin - block.begin);
     const size_t colon = head.find(": ");
     if (colon == npos) return std::nullopt;
     const Window w{TokenAtOrAfter(block.begin),
@@ -280,11 +284,13 @@ class Attributor {
   // that comma, else w.lo.
   uint32_t LeadingClauseEnd(Window w) const {
     static constexpr std::string_view kOpeners[] = {
-        "while", "when", "if", "although", "though", "as", "after", "before",
-        "because", "since", "once", "unless", "whereas", "asked", "pressed"};
+        "while", "when",   "if",      "although", "though",
+        "as",    "after",  "before",  "because",  "since",
+        "once",  "unless", "whereas", "asked",    "pressed"};
     if (w.lo >= w.hi) return w.lo;
     const std::string first = Word(w.lo);
-    if (std::find(std::begin(kOpeners), std::end(kOpeners), first) == std::end(kOpeners)) {
+    if (std::find(std::begin(kOpeners), std::end(kOpeners), first) ==
+        std::end(kOpeners)) {
       return w.lo;
     }
     for (uint32_t k = w.lo + 1; k < w.hi; ++k) {
@@ -491,7 +497,9 @@ class Attributor {
   // closing mark, with its attribution ('"...," Smith shot back').
   bool SentenceGoesOn(const MarkedQuote& quote) const {
     uint32_t i = quote.outer.end;
-    while (i > quote.outer.begin && (text_[i - 1] == '"' || text_[i - 1] == '\'')) --i;
+    while (i > quote.outer.begin &&
+           (text_[i - 1] == '"' || text_[i - 1] == '\''))
+      --i;
     return i > quote.outer.begin &&
            (text_[i - 1] == ',' || text_[i - 1] == '?' || text_[i - 1] == '!');
   }
@@ -508,8 +516,8 @@ class Attributor {
       if (x.possessive || x.end_token >= tokens().size()) return std::nullopt;
       const std::string_view gap = Text(x.end_token - 1, x.end_token);
       const std::string_view next = tokens()[x.end_token].span.In(text_);
-      const bool verb_like = gap == " " && !next.empty() && next[0] >= 'a' &&
-                             next[0] <= 'z';
+      const bool verb_like =
+          gap == " " && !next.empty() && next[0] >= 'a' && next[0] <= 'z';
       if (verb_like || gap == ", ") return PreferName(m, w.hi);
       return std::nullopt;
     }

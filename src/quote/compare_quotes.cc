@@ -218,7 +218,8 @@ std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
   std::vector<bool> container_b(b.size(), false), contained_a(a.size(), false);
   for (uint32_t i = 0; i < a.size(); ++i) {
     if (match_a[i]) continue;
-    inside_a[i] = Container(a[i], wa[i], b, wb, std::vector<bool>(b.size(), false));
+    inside_a[i] =
+        Container(a[i], wa[i], b, wb, std::vector<bool>(b.size(), false));
     if (inside_a[i]) {
       container_b[*inside_a[i]] = true;
       contained_a[i] = true;
@@ -235,13 +236,15 @@ std::vector<QuotePair> CompareQuotes(const std::vector<Quote>& a,
   }
   std::vector<QuotePair> out;
   for (uint32_t i = 0; i < a.size(); ++i) {
-    if (const std::optional<uint32_t> j = match_a[i] ? match_a[i] : inside_a[i]) {
+    if (const std::optional<uint32_t> j =
+            match_a[i] ? match_a[i] : inside_a[i]) {
       out.push_back(Classify(i, *j, a[i], b[*j], wa[i], wb[*j]));
     } else if (!container_a[i]) {
       out.push_back({i, std::nullopt, QuoteRelation::kOnlyA, a[i].speaker, {}});
     }
     for (uint32_t j = 0; j < b.size(); ++j) {  // B's parts of this quotation
-      if (inside_b[j] == i) out.push_back(Classify(i, j, a[i], b[j], wa[i], wb[j]));
+      if (inside_b[j] == i)
+        out.push_back(Classify(i, j, a[i], b[j], wa[i], wb[j]));
     }
   }
   for (uint32_t j = 0; j < b.size(); ++j) {

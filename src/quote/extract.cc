@@ -90,7 +90,8 @@ bool InTitleCaseLine(std::string_view text, const std::vector<Token>& tokens,
 // a word longer than an abbreviation ("Oakland. Or", not "Mr. Smith").
 bool EndsInnerSentence(std::string_view s) {
   for (size_t i = 1; i + 1 < s.size(); ++i) {
-    if (s[i + 1] != ' ' || (s[i] != '.' && s[i] != '!' && s[i] != '?')) continue;
+    if (s[i + 1] != ' ' || (s[i] != '.' && s[i] != '!' && s[i] != '?'))
+      continue;
     if (s[i] != '.') return true;
     size_t begin = i;
     while (begin > 0 && s[begin - 1] != ' ') --begin;
@@ -108,8 +109,8 @@ bool AfterColon(std::string_view text, uint32_t pos) {
 // "The Apprentice", "Here's the Thing": a short title-case span outside a
 // headline names a show, book or slogan rather than quoting anyone; one of
 // several sentences ("Like Oakland. Or Ferguson.") is speech.
-bool IsTitle(std::string_view text, const std::vector<Token>& tokens,
-             Span span, uint32_t words) {
+bool IsTitle(std::string_view text, const std::vector<Token>& tokens, Span span,
+             uint32_t words) {
   if (words < 2 || words > 8) return false;
   if (EndsInnerSentence(span.In(text))) return false;
   return AllTitleCase(text, tokens, span);
@@ -139,7 +140,8 @@ Quote MakeQuote(const AnalyzedArticle& article, const MarkedQuote& marked,
   q.in_heading = block.kind == BlockKind::kHeading;
   if (!q.in_heading && marked.parts.size() == 1 &&
       !AfterColon(text, marked.outer.begin) &&
-      !InTitleCaseLine(text, article.segments.tokens, block.span, marked.outer) &&
+      !InTitleCaseLine(text, article.segments.tokens, block.span,
+                       marked.outer) &&
       IsTitle(text, article.segments.tokens, q.span, words)) {
     q.fragment = true;
     q.title = true;
@@ -188,7 +190,8 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
     out.push_back(std::move(q));
   }
   if (!options.unattributed_fragments) {
-    std::erase_if(out, [](const Quote& q) { return q.fragment && q.speaker.empty(); });
+    std::erase_if(
+        out, [](const Quote& q) { return q.fragment && q.speaker.empty(); });
   }
   return out;
 }

@@ -234,10 +234,11 @@ class MentionFinder {
       const std::string lower = Lower(StripPossessive(w, &possessive));
       // Any noun right before a speech verb speaks: "the suit says"; so
       // does one closing the clause right after "said": "said the 46-year-old."
-      const bool generic = IsGenericSpeakerNoun(lower) ||
-                           (!IsRoleNoun(lower) && Usable(j + 1) &&
-                            Gap(j) == " " && IsSpeechVerb(Lower(Word(j + 1)))) ||
-                           (!IsRoleNoun(lower) && AfterSaid(det) && ClauseEnds(j));
+      const bool generic =
+          IsGenericSpeakerNoun(lower) ||
+          (!IsRoleNoun(lower) && Usable(j + 1) && Gap(j) == " " &&
+           IsSpeechVerb(Lower(Word(j + 1)))) ||
+          (!IsRoleNoun(lower) && AfterSaid(det) && ClauseEnds(j));
       if (!IsRoleNoun(lower) && !generic) continue;
       if (Usable(j + 1) && Joins(j) && NameWord(j + 1)) return std::nullopt;
       Mention m;
@@ -298,8 +299,8 @@ class MentionFinder {
     CollectRolesBefore(first, &m.roles);
     m.object = ObjectPosition(first);
     m.sentence_initial = OpensSentence(first);
-    m.before_speech_verb = Usable(end) && Gap(end - 1) == " " &&
-                           IsSpeechVerb(Lower(Word(end)));
+    m.before_speech_verb =
+        Usable(end) && Gap(end - 1) == " " && IsSpeechVerb(Lower(Word(end)));
     FillName(name_begin, end, &m);
     out_.push_back(std::move(m));
   }
@@ -404,14 +405,15 @@ enum class Gender { kUnknown, kMale, kFemale };
 // The gender a title or role noun states ("Mrs.", "spokeswoman").
 Gender GenderOfRole(std::string_view role) {
   static constexpr std::string_view kMale[] = {
-      "mr", "sir", "lord", "king", "prince", "father", "husband", "son",
-      "brother", "spokesman", "congressman", "chairman", "businessman",
-      "actor", "uncle", "grandfather", "boyfriend"};
+      "mr",          "sir",      "lord",        "king",    "prince",
+      "father",      "husband",  "son",         "brother", "spokesman",
+      "congressman", "chairman", "businessman", "actor",   "uncle",
+      "grandfather", "boyfriend"};
   static constexpr std::string_view kFemale[] = {
-      "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "mother",
-      "wife", "daughter", "sister", "spokeswoman", "congresswoman",
-      "chairwoman", "businesswoman", "actress", "aunt", "grandmother",
-      "girlfriend", "madam"};
+      "mrs",     "ms",          "miss",          "lady",       "dame",
+      "queen",   "princess",    "mother",        "wife",       "daughter",
+      "sister",  "spokeswoman", "congresswoman", "chairwoman", "businesswoman",
+      "actress", "aunt",        "grandmother",   "girlfriend", "madam"};
   for (std::string_view w : kMale) {
     if (role == w) return Gender::kMale;
   }
@@ -504,7 +506,8 @@ void ResolveReference(std::vector<Mention>& ms, size_t i,
   if (m.kind == MentionKind::kPronoun && m.name == "who") {
     if (i > 0 && ms[i - 1].end_token == m.first_token) {  // "Ann Ray, who"
       m.person = ms[i - 1].person;
-      m.resolved = ms[i - 1].resolved.empty() ? ms[i - 1].name : ms[i - 1].resolved;
+      m.resolved =
+          ms[i - 1].resolved.empty() ? ms[i - 1].name : ms[i - 1].resolved;
     }
     return;
   }
@@ -552,14 +555,14 @@ void ResolveMentions(std::vector<Mention>* mentions) {
   }
   std::erase_if(ms, [&](const Mention& m) {
     return m.kind == MentionKind::kName && m.sentence_initial && !m.person &&
-           !m.before_speech_verb &&
-           !m.org && m.roles.empty() && m.name.find(' ') == std::string::npos &&
-           !mid_sentence.count(m.name);
+           !m.before_speech_verb && !m.org && m.roles.empty() &&
+           m.name.find(' ') == std::string::npos && !mid_sentence.count(m.name);
   });
   const std::vector<std::string> subjects = SubjectNames(ms);
   const std::map<std::string, Gender> genders = NameGenders(ms);
   for (size_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].kind != MentionKind::kName) ResolveReference(ms, i, subjects, genders);
+    if (ms[i].kind != MentionKind::kName)
+      ResolveReference(ms, i, subjects, genders);
   }
 }
 

@@ -47,7 +47,8 @@ struct Mention {
   bool the = false;          // role nouns: introduced by "the"
   bool object = false;       // after a preposition or "told": "with X"
   bool sentence_initial = false;  // its first token opens a sentence
-  bool before_speech_verb = false;  // the next word is a speech verb ("Ray said")
+  bool before_speech_verb =
+      false;                 // the next word is a speech verb ("Ray said")
   std::string resolved;      // after resolution: full name, or empty
 };
 

@@ -243,7 +243,8 @@ TEST(Attribution, DescriptionsSpeak) {
   const Extracted e = Extract(
       "\"It was a long night for everyone,\" said the 46-year-old.\n\n"
       "\"Nobody here expected this,\" one user wrote.");
-  EXPECT_EQ(e.SpeakerText(e.Starting("It was a long night")), "the 46-year-old");
+  EXPECT_EQ(e.SpeakerText(e.Starting("It was a long night")),
+            "the 46-year-old");
   EXPECT_EQ(e.SpeakerText(e.Starting("Nobody here expected")), "one user");
 }
 

@@ -120,7 +120,8 @@ TEST(CompareQuotes, HeadingPartOfAPairedQuoteIsTrimmed) {
   const std::vector<Quote> b = {
       Q("Not a Simple Winter", "Ivo Marek"),
       Q("We are on the roads day and night. Not a simple winter... What a "
-        "season.", "Ivo Marek")};
+        "season.",
+        "Ivo Marek")};
   const auto pairs = Compare(a, b);
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0].relation, QuoteRelation::kAltered);
@@ -138,9 +139,9 @@ TEST(CompareQuotes, HeadingPartOfAPairedQuoteIsTrimmed) {
 }
 
 TEST(CompareQuotes, WordsOutOfOrderStayAlone) {
-  const auto pairs = Compare({Q("the river will rise again this spring")},
-                             {Q("the road will be closed for a week"),
-                              Q("spring river")});
+  const auto pairs =
+      Compare({Q("the river will rise again this spring")},
+              {Q("the road will be closed for a week"), Q("spring river")});
   ASSERT_EQ(pairs.size(), 3u);
   EXPECT_EQ(pairs[0].relation, QuoteRelation::kOnlyA);
   EXPECT_EQ(pairs[1].relation, QuoteRelation::kOnlyB);

@@ -85,7 +85,8 @@ TEST_F(SeedQuotes, HeadingRepeatingPartOfAQuoteIsTrimmed) {
   ASSERT_NE(heading, nullptr);
   EXPECT_EQ(heading->relation, QuoteRelation::kTrimmed);
   ASSERT_TRUE(heading->a.has_value());
-  EXPECT_GT(a_.quotes[*heading->a].text.size(), b_.quotes[*heading->b].text.size());
+  EXPECT_GT(a_.quotes[*heading->a].text.size(),
+            b_.quotes[*heading->b].text.size());
 }
 
 TEST_F(SeedQuotes, UnnamedSentenceKeepsItsSpeaker) {

@@ -328,7 +328,8 @@ TEST(ExtractQuotes, PronounAgreesWithTitles) {
   EXPECT_EQ(e.SpeakerText(0), "She");
   const Extracted f = Extract(
       "Ms. Ann Ray met Tom Hale, a spokesman for the port, on Monday. He "
-      "said the plan was \u201ca complete waste of everyone\u2019s time.\u201d");
+      "said the plan was \u201ca complete waste of everyone\u2019s "
+      "time.\u201d");
   ASSERT_EQ(f.quotes.size(), 1u);
   EXPECT_EQ(f.quotes[0].speaker, "Tom Hale");
 }
