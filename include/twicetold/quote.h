@@ -26,7 +26,8 @@ struct Quote {
   bool fragment = false;            // a scare quote or a few-word fragment
   bool in_heading = false;          // inside a heading block
   bool title = false;  // a title-case name of a show, book or slogan
-                       // ("The Apprentice"): a fragment with no speaker
+                       // ("The Apprentice"): a fragment with no speaker,
+                       // returned only with unattributed_fragments
 };
 
 struct QuoteOptions {
