@@ -9,6 +9,7 @@
 //   build/story_sweep ../shared/data [threshold ...]
 // With STORY_SWEEP_CLUSTERS=1 in the environment it also lists every
 // predicted story that mixes gold stories.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -83,7 +84,8 @@ std::vector<uint64_t> Cluster(const std::vector<twicetold::StoryFeatures>& featu
   std::vector<uint64_t> out;
   for (const twicetold::StoryFeatures& f : features) {
     out.push_back(
-        (*clusterer)->Add(twicetold::StoryFeaturesPtr(new twicetold::StoryFeatures(f))).story);
+        (*clusterer)->Place(twicetold::StoryFeaturesPtr(new twicetold::StoryFeatures(f)))
+            .assignment.story);  // the story only: no relation needed
   }
   return out;
 }
@@ -100,6 +102,26 @@ int main(int argc, char** argv) {
   std::set<std::string> test_topics = {"36", "37", "38", "39", "40",
                                        "41", "42", "43", "44", "45"};
   twicetold::StoryOptions options;
+  // STORY_SWEEP_FACTS="place_agree,place_conflict,year_agree,year_conflict,
+  // when_agree,when_conflict[;...]" sweeps event fact weights too (each set
+  // with each threshold) instead of the default ones.
+  std::vector<twicetold::EventFactWeights> weight_sets = {options.event_facts};
+  if (const char* env = std::getenv("STORY_SWEEP_FACTS")) {
+    weight_sets.clear();
+    std::string all = env;
+    for (size_t p = 0; p < all.size();) {
+      size_t e = std::min(all.find(';', p), all.size());
+      twicetold::EventFactWeights w;
+      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
+                      &w.place_conflict, &w.year_agree, &w.year_conflict, &w.when_agree,
+                      &w.when_conflict) != 6) {
+        std::fprintf(stderr, "STORY_SWEEP_FACTS: six comma-separated numbers per set\n");
+        return 1;
+      }
+      weight_sets.push_back(w);
+      p = e + 1;
+    }
+  }
   for (const char* name : {"basil", "ecbplus"}) {
     std::vector<GoldArticle> gold = LoadGold(data + "/stories/" + name + ".jsonl");
     if (gold.empty()) {
@@ -111,7 +133,15 @@ int main(int argc, char** argv) {
       features.push_back(twicetold::story_internal::ComputeStoryFeatures(g.article, options));
     }
     std::printf("%s (%zu articles)\n", name, gold.size());
-    for (double t : thresholds) {
+    for (size_t ws = 0; ws < weight_sets.size() * thresholds.size(); ++ws) {
+      const double t = thresholds[ws % thresholds.size()];
+      options.event_facts = weight_sets[ws / thresholds.size()];
+      if (weight_sets.size() > 1 && ws % thresholds.size() == 0) {
+        const twicetold::EventFactWeights& w = options.event_facts;
+        std::printf("  facts place %g/%g year %g/%g when %g/%g\n", w.place_agree,
+                    w.place_conflict, w.year_agree, w.year_conflict, w.when_agree,
+                    w.when_conflict);
+      }
       // BASIL is dated, ECB+ is not: each tunes its own threshold.
       options.join_threshold = t;
       options.join_threshold_undated = t;

@@ -53,6 +53,21 @@
 
 namespace twicetold {
 
+// How an article's event facts (places, years, resolved dates: see
+// StoryOptions::event_facts) weigh on its score against a story, per kind
+// of fact: the score is multiplied by (1 + *_agree) when the article and
+// the story's active members share one, by *_conflict when both have some
+// and share none, and left alone otherwise. All zeros in *_agree and ones
+// in *_conflict turn the facts off.
+struct EventFactWeights {
+  double place_agree = 0;
+  double place_conflict = 1;
+  double year_agree = 0;
+  double year_conflict = 1;
+  double when_agree = 0;
+  double when_conflict = 1;
+};
+
 struct StoryOptions {
   // An article stays active (can be joined) this many days after its date.
   double window_days = 7;
@@ -79,6 +94,11 @@ struct StoryOptions {
   uint32_t reorder_window = 4096;
   // At most this many candidate stories are scored per article.
   uint32_t max_candidates = 64;
+  // Same event or another event of the same kind: agreeing places, years
+  // and dates raise a story's score, conflicting ones lower it (an exact
+  // copy joins its original whatever its facts). Tuned on BASIL and ECB+
+  // train+dev (eval/story_eval.md).
+  EventFactWeights event_facts;
   AnalyzeOptions analyze;
   CompareOptions compare;   // relation model for the closest member
 };

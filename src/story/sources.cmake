@@ -1,5 +1,6 @@
 twicetold_part(story
   SOURCES
+    src/story/event_facts.cc
     src/story/story_features.cc
     src/story/story.cc
   HEADERS story.h

@@ -10,6 +10,7 @@
 
 #include "core/iso_date.h"
 #include "core/version_text.h"
+#include "story/event_facts.h"
 #include "story/story_features.h"
 
 namespace twicetold {
@@ -28,17 +29,40 @@ Status ValidateStoryOptions(const StoryOptions& o) {
     if (!(t > 0 && t <= 1)) return InvalidArgumentError("join thresholds must be in (0, 1]");
   }
   if (o.max_candidates == 0) return InvalidArgumentError("max_candidates must be >= 1");
+  const EventFactWeights& w = o.event_facts;
+  for (double a : {w.place_agree, w.year_agree, w.when_agree}) {
+    if (!(a >= 0)) return InvalidArgumentError("event fact agreement weights must be >= 0");
+  }
+  for (double c : {w.place_conflict, w.year_conflict, w.when_conflict}) {
+    if (!(c > 0 && c <= 1)) {
+      return InvalidArgumentError("event fact conflict factors must be in (0, 1]");
+    }
+  }
   return Status::Ok();
 }
 
+namespace {
+// "facts=place:0.5/0.6,year:...,when:...": agreement boost / conflict factor.
+std::string EventFactsVersion(const EventFactWeights& w) {
+  using core::VersionNumber;
+  auto kind = [](const char* name, double agree, double conflict) {
+    return std::string(name) + ":" + VersionNumber(agree) + "/" + VersionNumber(conflict);
+  };
+  return "facts=" + kind("place", w.place_agree, w.place_conflict) + "," +
+         kind("year", w.year_agree, w.year_conflict) + "," +
+         kind("when", w.when_agree, w.when_conflict);
+}
+}  // namespace
+
 std::string StoryModelVersion(const StoryOptions& o) {
   using core::VersionNumber;
-  return "story-v3 join=" + VersionNumber(o.join_threshold) + "/" +
+  return "story-v4 join=" + VersionNumber(o.join_threshold) + "/" +
          VersionNumber(o.join_threshold_undated) + " window=" + VersionNumber(o.window_days) +
          "d age=" + VersionNumber(o.max_story_age_days) +
          "d active=" + std::to_string(o.max_active_articles) +
          " candidates=" + std::to_string(o.max_candidates) +
-         " terms=" + std::to_string(story_internal::kMaxTerms) +
+         " terms=" + std::to_string(story_internal::kMaxTerms) + " " +
+         EventFactsVersion(o.event_facts) +
          " reorder=" + std::to_string(o.reorder_window) + " " + AnalyzeVersion(o.analyze) +
          " " + CompareModelVersion(o.compare);
 }
@@ -90,6 +114,7 @@ struct ActiveArticle {
   CompactVector terms;
   std::vector<uint32_t> names;
   std::vector<uint32_t> prose_runs;
+  story_internal::EventFacts event;
   std::shared_ptr<const Article> article;  // for comparisons with later members
 };
 
@@ -112,6 +137,7 @@ struct StoryState {
   uint32_t active_members = 0;
   double last_day = -std::numeric_limits<double>::infinity();
   double first_day = std::numeric_limits<double>::infinity();
+  story_internal::StoryEventFacts event;  // of the active members
 };
 
 std::string ShortTitle(const Article& a) {
@@ -137,6 +163,11 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
   if (a.empty() && b.empty()) return 0;
   return static_cast<double>(2 * story_internal::CountShared(a, b)) /
          static_cast<double>(a.size() + b.size());
+}
+
+size_t EventBytes(const story_internal::EventFacts& e) {
+  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity()) *
+         sizeof(uint32_t);
 }
 
 struct IdenticalKeyHash {
@@ -174,6 +205,7 @@ class StoryClusterer::Impl {
   std::vector<std::pair<uint32_t, double>> MemberSimilarities(const CompactVector& terms) const;
   double CentroidCosine(StoryState& story, const CompactVector& terms) const;
   double TimeFactor(const StoryState& story, double day) const;
+  double EventFactor(const StoryState& story, const story_internal::EventFacts& event) const;
   Choice ChooseStory(const StoryFeatures& f, double day);
   void Insert(uint32_t article, uint32_t story, StoryFeatures&& f,
               std::shared_ptr<const Article> text, double day);
@@ -229,6 +261,7 @@ void StoryClusterer::Impl::Retire(uint32_t article) {
     if (c->second <= 1e-6) story.centroid.erase(c);
   }
   story.norm_dirty = true;
+  story.event.Remove(it->second.event);
   --story.active_members;
   auto copy = exact_.find(it->second.exact_key);
   if (copy != exact_.end() && copy->second == article) exact_.erase(copy);
@@ -309,6 +342,13 @@ double StoryClusterer::Impl::TimeFactor(const StoryState& story, double day) con
   return factor;
 }
 
+// Agreeing event facts raise the score, conflicting ones lower it.
+double StoryClusterer::Impl::EventFactor(const StoryState& story,
+                                         const story_internal::EventFacts& event) const {
+  return story_internal::EventFactFactor(story_internal::MatchEventFacts(event, story.event),
+                                         options_.event_facts);
+}
+
 // The story to join (kNone: a new one) and the closest member in it.
 StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatures& f,
                                                                double day) {
@@ -337,7 +377,8 @@ StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatur
     StoryState& story = stories_[s];
     bool dated = !std::isnan(day) && std::isfinite(story.last_day);
     double threshold = dated ? options_.join_threshold : options_.join_threshold_undated;
-    double score = CentroidCosine(story, f.terms) * TimeFactor(story, day);
+    double score = CentroidCosine(story, f.terms) * TimeFactor(story, day) *
+                   EventFactor(story, f.event);
     double margin = score / threshold;
     if (margin >= 1 && margin > best_margin) {
       best_margin = margin;
@@ -361,12 +402,13 @@ void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& 
     postings_[t.key].emplace_back(article, t.weight);
   }
   story.norm_dirty = true;
+  story.event.Add(f.event);
   live_postings_ += f.terms.size();
   if (f.identical.words > 0) exact_.emplace(f.identical, article);
   text_bytes_ += text->body.size();
   text_bytes_ += f.prose_runs.capacity() * sizeof(uint32_t);
   active_[article] = ActiveArticle{f.identical, std::move(f.terms), std::move(f.names),
-                                   std::move(f.prose_runs), std::move(text)};
+                                   std::move(f.prose_runs), std::move(f.event), std::move(text)};
   active_order_.push_back(article);
 }
 
@@ -461,13 +503,14 @@ size_t StoryClusterer::Impl::MemoryBytes() const {
   for (const StoryState& s : stories_) {
     bytes += s.members.capacity() * sizeof(uint32_t);
     bytes += s.centroid.bucket_count() * sizeof(void*) + s.centroid.size() * 32;
+    bytes += s.event.MemoryBytes();
   }
   // Hash tables: buckets plus one node per element.
   bytes += active_.bucket_count() * sizeof(void*) +
            active_.size() * (sizeof(ActiveArticle) + 16);
   for (const auto& [a, state] : active_) {
     bytes += state.terms.capacity() * sizeof(WeightedTerm) +
-             state.names.capacity() * sizeof(uint32_t);
+             state.names.capacity() * sizeof(uint32_t) + EventBytes(state.event);
   }
   bytes += active_order_.size() * sizeof(uint32_t);
   bytes += postings_.bucket_count() * sizeof(void*) +

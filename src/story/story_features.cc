@@ -181,6 +181,7 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   out.identical = ComputeIdenticalKey(analyzed.normalized.text, analyzed.segments.tokens);
   out.words = static_cast<uint32_t>(f.words.word_ids.size());
   out.prose_runs = ProseRuns(f);
+  out.event = ExtractEventFacts(analyzed, out.day);
 
   Weights weights = std::move(f.body.entries);
   AddTitleTerms(analyzed.article.title, options.analyze.normalize, &weights);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "story/event_facts.h"
 #include "twicetold/analyze.h"
 #include "twicetold/identical.h"
 #include "twicetold/story.h"
@@ -32,6 +33,7 @@ struct StoryFeatures {
   // quotations: two texts can only share verbatim prose (a rewrite) if
   // they share one of these.
   std::vector<uint32_t> prose_runs;
+  story_internal::EventFacts event;  // places, years, resolved dates
   std::optional<double> day;       // published, days since 1970
   uint32_t words = 0;
   uint32_t source_repeat_lines = 0;  // corpus furniture lines cleaning removed

@@ -1,0 +1,289 @@
+#include "story/event_facts.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "core/iso_date.h"
+#include "text/lexicon.h"
+#include "text/terms.h"
+
+namespace twicetold::story_internal {
+namespace {
+
+using text_internal::FoldWord;
+using text_internal::IsFactTitle;
+using text_internal::IsWeekday;
+using text_internal::MonthIndex;
+
+// Words before a place name. "to" and "from" precede people and outlets as
+// often as places.
+bool IsPlaceCue(std::string_view folded) {
+  return folded == "in" || folded == "at" || folded == "near" || folded == "outside";
+}
+
+uint32_t HashText(std::string_view s) {
+  return static_cast<uint32_t>(XXH3_64bits(s.data(), s.size()));
+}
+
+std::optional<int> SmallNumber(std::string_view raw, int lo, int hi) {
+  if (raw.empty() || raw.size() > 4) return std::nullopt;
+  int v = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+// Days since 1970 of a civil date; nullopt for impossible dates.
+std::optional<int32_t> CivilDay(int year, int month, int day) {
+  char iso[16];
+  std::snprintf(iso, sizeof(iso), "%04d-%02d-%02d", year, month, day);
+  std::optional<double> d = ParseIsoDays(iso);
+  if (!d) return std::nullopt;
+  return static_cast<int32_t>(std::floor(*d));
+}
+
+struct Civil {
+  int year = 0, month = 0;
+};
+Civil CivilOf(int32_t day) {
+  std::string iso = FormatIsoDate(day);
+  return {std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2))};
+}
+
+int32_t MonthNumber(int year, int month) { return year * 12 + month - 1; }
+
+// Monday = 0; 1970-01-01 was a Thursday.
+int WeekdayOf(int32_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
+int WeekdayIndex(std::string_view folded) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (kDays[i] == folded) return i;
+  }
+  return -1;
+}
+
+// Collects facts in text order, at most kMaxEventFacts of each kind.
+class EventScanner {
+ public:
+  EventScanner(const AnalyzedArticle& a, std::optional<double> published)
+      : text_(a.normalized.text), tokens_(a.segments.tokens) {
+    if (published) today_ = static_cast<int32_t>(std::floor(*published));
+    folded_.reserve(tokens_.size());
+    for (const Token& t : tokens_) folded_.push_back(FoldWord(t.span.In(text_)));
+    if (a.cleaned.dateline && !a.cleaned.dateline->place.empty()) {
+      AddCapped(&out_.places, HashText(FoldWord(a.cleaned.dateline->place)));
+    }
+  }
+
+  EventFacts Run() {
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      if (IsPlaceCue(folded_[t])) Place(t + 1);
+      if (auto y = Year(t)) AddCapped(&out_.years, static_cast<uint32_t>(*y));
+      When(t);
+    }
+    for (int32_t d : out_.days) {
+      Civil c = CivilOf(d);
+      AddCapped(&out_.months, MonthNumber(c.year, c.month));
+    }
+    Finish(&out_.places);
+    Finish(&out_.years);
+    Finish(&out_.days);
+    Finish(&out_.months);
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view Raw(size_t t) const { return tokens_[t].span.In(text_); }
+  bool Capitalised(size_t t) const {
+    std::string_view r = Raw(t);
+    return !r.empty() && r[0] >= 'A' && r[0] <= 'Z';
+  }
+  bool Adjacent(size_t t) const {  // token t + 1 follows t after spaces only
+    for (uint32_t i = tokens_[t].span.end; i < tokens_[t + 1].span.begin; ++i) {
+      if (text_[i] != ' ') return false;
+    }
+    return true;
+  }
+  bool IsDateWord(size_t t) const {
+    return IsWeekday(folded_[t]) || MonthIndex(folded_[t]) != 0;
+  }
+  std::optional<int> Year(size_t t) const {
+    if (tokens_[t].kind != TokenKind::kNumber || Raw(t).size() != 4) return std::nullopt;
+    return SmallNumber(Raw(t), 1900, 2099);
+  }
+
+  template <typename T>
+  static void AddCapped(std::vector<T>* v, T x) {
+    if (v->size() < kMaxEventFacts && std::find(v->begin(), v->end(), x) == v->end()) {
+      v->push_back(x);
+    }
+  }
+  template <typename T>
+  static void Finish(std::vector<T>* v) {
+    std::sort(v->begin(), v->end());
+    v->shrink_to_fit();
+  }
+
+  // A capitalised run right after a place cue ("in Port Elwood", "at
+  // Mount Carrow"), not a date or a title.
+  void Place(size_t t) {
+    if (t >= tokens_.size() || !Adjacent(t - 1) || !Capitalised(t) || IsDateWord(t) ||
+        IsFactTitle(folded_[t])) {
+      return;
+    }
+    std::string key = folded_[t];
+    size_t e = t + 1;
+    while (e < tokens_.size() && Adjacent(e - 1) && Capitalised(e) && !IsDateWord(e)) {
+      key += ' ';
+      key += folded_[e++];
+    }
+    if (key.size() > 2 && key.ends_with("'s")) key.resize(key.size() - 2);
+    AddCapped(&out_.places, HashText(key));
+  }
+
+  void AddDay(std::optional<int32_t> day) {
+    if (day) AddCapped(&out_.days, *day);
+  }
+  void AddMonth(int year, int month) { AddCapped(&out_.months, MonthNumber(year, month)); }
+
+  void When(size_t t) {
+    const std::string& w = folded_[t];
+    if (today_) {
+      if (w == "yesterday") return AddDay(*today_ - 1);
+      if (w == "today" || w == "tonight") return AddDay(*today_);
+      if (w == "night" && t > 0 && folded_[t - 1] == "last") return AddDay(*today_ - 1);
+      int wd = Capitalised(t) ? WeekdayIndex(w) : -1;
+      if (wd >= 0) return Weekday(t, wd);
+    }
+    int month = Capitalised(t) ? MonthIndex(w) : 0;
+    if (month != 0) MonthDate(t, month);
+  }
+
+  // "Tuesday" is the latest Tuesday on or before the publication day
+  // ("last Tuesday": strictly before); "next Tuesday" is left alone.
+  void Weekday(size_t t, int wd) {
+    bool last = t > 0 && folded_[t - 1] == "last";
+    if (t > 0 && (folded_[t - 1] == "next" || folded_[t - 1] == "coming")) return;
+    int back = (WeekdayOf(*today_) - wd + 7) % 7;
+    if (last && back == 0) back = 7;
+    AddDay(*today_ - back);
+  }
+
+  // "March 10, 2016", "March 10" (the publication's year, or the one
+  // before when that would be well after publication), "March 2016",
+  // "last March" / "in March" (the latest March not after publication).
+  void MonthDate(size_t t, int month) {
+    const size_t n = tokens_.size();
+    std::optional<int> day, year;
+    size_t e = t + 1;
+    if (e < n) day = SmallNumber(Raw(e), 1, 31);
+    if (day) ++e;
+    if (e < n && Raw(e) == ",") ++e;
+    if (e < n) year = Year(e);
+    if (folded_[t] == "may" && !day && !year) return;  // the verb
+    if (year && day) return AddDay(CivilDay(*year, month, *day));
+    if (year) return AddMonth(*year, month);
+    if (!today_) return;
+    Civil now = CivilOf(*today_);
+    if (day) {
+      std::optional<int32_t> d = CivilDay(now.year, month, *day);
+      if (d && *d > *today_ + 7) d = CivilDay(now.year - 1, month, *day);
+      return AddDay(d);
+    }
+    bool in = t > 0 && (folded_[t - 1] == "last" || folded_[t - 1] == "in");
+    if (!in) return;
+    bool strictly = folded_[t - 1] == "last";
+    int y = (month < now.month || (!strictly && month == now.month)) ? now.year : now.year - 1;
+    AddMonth(y, month);
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::string> folded_;
+  std::optional<int32_t> today_;
+  EventFacts out_;
+};
+
+}  // namespace
+
+EventFacts ExtractEventFacts(const AnalyzedArticle& article,
+                             std::optional<double> published_day) {
+  return EventScanner(article, published_day).Run();
+}
+
+void StoryEventFacts::Update(const EventFacts& f, int delta) {
+  auto apply = [delta](auto& map, const auto& keys) {
+    for (auto k : keys) {
+      auto& count = map[k];
+      count += delta;
+      if (count == 0) map.erase(k);
+    }
+  };
+  apply(places_, f.places);
+  apply(years_, f.years);
+  apply(days_, f.days);
+  apply(months_, f.months);
+}
+
+size_t StoryEventFacts::MemoryBytes() const {
+  size_t bytes = 0;
+  for (size_t n : {places_.size(), years_.size(), days_.size(), months_.size()}) bytes += n * 32;
+  for (size_t b : {places_.bucket_count(), years_.bucket_count(), days_.bucket_count(),
+                   months_.bucket_count()}) {
+    bytes += b * sizeof(void*);
+  }
+  return bytes;
+}
+
+namespace {
+
+template <typename Keys, typename Has>
+FactMatch MatchKeys(const Keys& keys, bool story_has_any, Has has) {
+  if (keys.empty() || !story_has_any) return FactMatch::kUnknown;
+  for (auto k : keys) {
+    if (has(k)) return FactMatch::kAgree;
+  }
+  return FactMatch::kConflict;
+}
+
+double Apply(FactMatch m, double agree, double conflict) {
+  if (m == FactMatch::kAgree) return 1 + agree;
+  if (m == FactMatch::kConflict) return conflict;
+  return 1;
+}
+
+}  // namespace
+
+EventFactMatches MatchEventFacts(const EventFacts& a, const StoryEventFacts& s) {
+  EventFactMatches m;
+  m.place = MatchKeys(a.places, s.any_place(), [&s](uint32_t k) { return s.HasPlace(k); });
+  m.year = MatchKeys(a.years, s.any_year(), [&s](uint32_t k) { return s.HasYear(k); });
+  // When: days within a day of each other; a shared month only when one
+  // side names no day (a month is too coarse to keep two days apart).
+  FactMatch day = MatchKeys(a.days, s.any_day(), [&s](int32_t d) {
+    return s.HasDay(d - 1) || s.HasDay(d) || s.HasDay(d + 1);
+  });
+  if (day != FactMatch::kUnknown) {
+    m.when = day;
+  } else {
+    m.when = MatchKeys(a.months, s.any_month(), [&s](int32_t k) { return s.HasMonth(k); });
+  }
+  return m;
+}
+
+double EventFactFactor(const EventFactMatches& m, const EventFactWeights& w) {
+  return Apply(m.place, w.place_agree, w.place_conflict) *
+         Apply(m.year, w.year_agree, w.year_conflict) *
+         Apply(m.when, w.when_agree, w.when_conflict);
+}
+
+}  // namespace twicetold::story_internal
