@@ -90,6 +90,51 @@ std::vector<uint64_t> Cluster(const std::vector<twicetold::StoryFeatures>& featu
   return out;
 }
 
+// Within each ECB+ topic, how often each kind of event fact agrees or
+// conflicts (story_internal::MatchEventFacts) for pairs of one event and
+// pairs of the topic's two events: how well each kind keeps events apart.
+void PrintFactStats(const std::vector<GoldArticle>& gold,
+                    const std::vector<twicetold::StoryFeatures>& features) {
+  using twicetold::story_internal::FactMatch;
+  // [same event][kind][unknown, agree, conflict]
+  uint64_t counts[2][3][3] = {};
+  for (size_t i = 0; i < gold.size(); ++i) {
+    for (size_t j = i + 1; j < gold.size(); ++j) {
+      if (gold[i].topic != gold[j].topic) continue;
+      auto m = twicetold::story_internal::MatchEventFacts(features[i].event, features[j].event);
+      bool same = gold[i].story == gold[j].story;
+      const FactMatch kinds[3] = {m.place, m.year, m.when};
+      for (int k = 0; k < 3; ++k) ++counts[same][k][static_cast<int>(kinds[k])];
+    }
+  }
+  // Salient rare names: Dice coefficient histogram, same vs other event.
+  uint64_t dice[2][6] = {};
+  for (size_t i = 0; i < gold.size(); ++i) {
+    for (size_t j = i + 1; j < gold.size(); ++j) {
+      if (gold[i].topic != gold[j].topic) continue;
+      const auto& a = features[i].names;
+      const auto& b = features[j].names;
+      if (a.empty() || b.empty()) continue;
+      double d = 2.0 * twicetold::story_internal::CountShared(a, b) / (a.size() + b.size());
+      ++dice[gold[i].story == gold[j].story][std::min(5, static_cast<int>(d * 10))];
+    }
+  }
+  for (int same = 1; same >= 0; --same) {
+    std::printf("  %s pairs, names Dice 0-.1 .. .5+:", same ? "same-event " : "other-event");
+    for (uint64_t c : dice[same]) std::printf(" %6llu", (unsigned long long)c);
+    std::printf("\n");
+  }
+  const char* names[3] = {"place", "year", "when"};
+  for (int same = 1; same >= 0; --same) {
+    for (int k = 0; k < 3; ++k) {
+      std::printf("  %s pairs, %-5s: unknown %6llu agree %6llu conflict %6llu\n",
+                  same ? "same-event " : "other-event", names[k],
+                  (unsigned long long)counts[same][k][0], (unsigned long long)counts[same][k][1],
+                  (unsigned long long)counts[same][k][2]);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,7 +148,7 @@ int main(int argc, char** argv) {
                                        "41", "42", "43", "44", "45"};
   twicetold::StoryOptions options;
   // STORY_SWEEP_FACTS="place_agree,place_conflict,year_agree,year_conflict,
-  // when_agree,when_conflict[;...]" sweeps event fact weights too (each set
+  // when_agree,when_conflict,names_agree,names_conflict[;...]" sweeps event fact weights too (each set
   // with each threshold) instead of the default ones.
   std::vector<twicetold::EventFactWeights> weight_sets = {options.event_facts};
   if (const char* env = std::getenv("STORY_SWEEP_FACTS")) {
@@ -112,10 +157,10 @@ int main(int argc, char** argv) {
     for (size_t p = 0; p < all.size();) {
       size_t e = std::min(all.find(';', p), all.size());
       twicetold::EventFactWeights w;
-      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
+      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
                       &w.place_conflict, &w.year_agree, &w.year_conflict, &w.when_agree,
-                      &w.when_conflict) != 6) {
-        std::fprintf(stderr, "STORY_SWEEP_FACTS: six comma-separated numbers per set\n");
+                      &w.when_conflict, &w.names_agree, &w.names_conflict) != 8) {
+        std::fprintf(stderr, "STORY_SWEEP_FACTS: eight comma-separated numbers per set\n");
         return 1;
       }
       weight_sets.push_back(w);
@@ -133,14 +178,15 @@ int main(int argc, char** argv) {
       features.push_back(twicetold::story_internal::ComputeStoryFeatures(g.article, options));
     }
     std::printf("%s (%zu articles)\n", name, gold.size());
+    if (std::getenv("STORY_SWEEP_FACT_STATS")) PrintFactStats(gold, features);
     for (size_t ws = 0; ws < weight_sets.size() * thresholds.size(); ++ws) {
       const double t = thresholds[ws % thresholds.size()];
       options.event_facts = weight_sets[ws / thresholds.size()];
       if (weight_sets.size() > 1 && ws % thresholds.size() == 0) {
         const twicetold::EventFactWeights& w = options.event_facts;
-        std::printf("  facts place %g/%g year %g/%g when %g/%g\n", w.place_agree,
+        std::printf("  facts place %g/%g year %g/%g when %g/%g names %g/%g\n", w.place_agree,
                     w.place_conflict, w.year_agree, w.year_conflict, w.when_agree,
-                    w.when_conflict);
+                    w.when_conflict, w.names_agree, w.names_conflict);
       }
       // BASIL is dated, ECB+ is not: each tunes its own threshold.
       options.join_threshold = t;

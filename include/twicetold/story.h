@@ -57,7 +57,8 @@ namespace twicetold {
 // StoryOptions::event_facts) weigh on its score against a story, per kind
 // of fact: the score is multiplied by (1 + *_agree) when the article and
 // the story's active members share one, by *_conflict when both have some
-// and share none, and left alone otherwise. All zeros in *_agree and ones
+// and share none, and left alone otherwise (names: a Dice coefficient
+// over or under two cut-offs, src/story/event_facts.h). All zeros in *_agree and ones
 // in *_conflict turn the facts off.
 struct EventFactWeights {
   double place_agree = 0;
@@ -66,6 +67,8 @@ struct EventFactWeights {
   double year_conflict = 1;
   double when_agree = 0;
   double when_conflict = 1;
+  double names_agree = 0;  // the salient rare names (people, places, ...)
+  double names_conflict = 1;
 };
 
 struct StoryOptions {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/iso_date.h"
+#include "story/story_features.h"
 #include "text/lexicon.h"
 #include "text/terms.h"
 
@@ -220,70 +221,67 @@ EventFacts ExtractEventFacts(const AnalyzedArticle& article,
   return EventScanner(article, published_day).Run();
 }
 
-void StoryEventFacts::Update(const EventFacts& f, int delta) {
-  auto apply = [delta](auto& map, const auto& keys) {
-    for (auto k : keys) {
-      auto& count = map[k];
-      count += delta;
-      if (count == 0) map.erase(k);
-    }
-  };
-  apply(places_, f.places);
-  apply(years_, f.years);
-  apply(days_, f.days);
-  apply(months_, f.months);
-}
-
-size_t StoryEventFacts::MemoryBytes() const {
-  size_t bytes = 0;
-  for (size_t n : {places_.size(), years_.size(), days_.size(), months_.size()}) bytes += n * 32;
-  for (size_t b : {places_.bucket_count(), years_.bucket_count(), days_.bucket_count(),
-                   months_.bucket_count()}) {
-    bytes += b * sizeof(void*);
-  }
-  return bytes;
-}
-
 namespace {
 
-template <typename Keys, typename Has>
-FactMatch MatchKeys(const Keys& keys, bool story_has_any, Has has) {
-  if (keys.empty() || !story_has_any) return FactMatch::kUnknown;
-  for (auto k : keys) {
-    if (has(k)) return FactMatch::kAgree;
+// Whether two sorted vectors share an element within `slack` of each other.
+template <typename T>
+bool ShareWithin(const std::vector<T>& a, const std::vector<T>& b, T slack) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] + slack < b[j]) {
+      ++i;
+    } else if (b[j] + slack < a[i]) {
+      ++j;
+    } else {
+      return true;
+    }
   }
-  return FactMatch::kConflict;
+  return false;
 }
 
-double Apply(FactMatch m, double agree, double conflict) {
-  if (m == FactMatch::kAgree) return 1 + agree;
-  if (m == FactMatch::kConflict) return conflict;
-  return 1;
+template <typename T>
+FactMatch MatchKeys(const std::vector<T>& a, const std::vector<T>& b, T slack = 0) {
+  if (a.empty() || b.empty()) return FactMatch::kUnknown;
+  return ShareWithin(a, b, slack) ? FactMatch::kAgree : FactMatch::kConflict;
+}
+
+double Weigh(uint32_t agree, uint32_t conflict, double agree_weight, double conflict_weight) {
+  if (agree + conflict == 0) return 1;
+  double p = static_cast<double>(agree) / (agree + conflict);
+  return std::pow(1 + agree_weight, p) * std::pow(conflict_weight, 1 - p);
 }
 
 }  // namespace
 
-EventFactMatches MatchEventFacts(const EventFacts& a, const StoryEventFacts& s) {
+EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b) {
   EventFactMatches m;
-  m.place = MatchKeys(a.places, s.any_place(), [&s](uint32_t k) { return s.HasPlace(k); });
-  m.year = MatchKeys(a.years, s.any_year(), [&s](uint32_t k) { return s.HasYear(k); });
+  m.place = MatchKeys(a.places, b.places);
+  m.year = MatchKeys(a.years, b.years);
   // When: days within a day of each other; a shared month only when one
   // side names no day (a month is too coarse to keep two days apart).
-  FactMatch day = MatchKeys(a.days, s.any_day(), [&s](int32_t d) {
-    return s.HasDay(d - 1) || s.HasDay(d) || s.HasDay(d + 1);
-  });
-  if (day != FactMatch::kUnknown) {
-    m.when = day;
-  } else {
-    m.when = MatchKeys(a.months, s.any_month(), [&s](int32_t k) { return s.HasMonth(k); });
+  m.when = MatchKeys(a.days, b.days, 1);
+  if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months, b.months);
+  if (!a.names.empty() && !b.names.empty()) {
+    double dice = 2.0 * CountShared(a.names, b.names) / (a.names.size() + b.names.size());
+    if (dice >= kNamesAgreeDice) m.names = FactMatch::kAgree;
+    if (dice < kNamesConflictDice) m.names = FactMatch::kConflict;
   }
   return m;
 }
 
-double EventFactFactor(const EventFactMatches& m, const EventFactWeights& w) {
-  return Apply(m.place, w.place_agree, w.place_conflict) *
-         Apply(m.year, w.year_agree, w.year_conflict) *
-         Apply(m.when, w.when_agree, w.when_conflict);
+void EventVotes::Count(const EventFactMatches& m) {
+  const FactMatch kinds[4] = {m.place, m.year, m.when, m.names};
+  for (int k = 0; k < 4; ++k) {
+    agree_[k] += kinds[k] == FactMatch::kAgree;
+    conflict_[k] += kinds[k] == FactMatch::kConflict;
+  }
+}
+
+double EventVotes::Factor(const EventFactWeights& w) const {
+  return Weigh(agree_[0], conflict_[0], w.place_agree, w.place_conflict) *
+         Weigh(agree_[1], conflict_[1], w.year_agree, w.year_conflict) *
+         Weigh(agree_[2], conflict_[2], w.when_agree, w.when_conflict) *
+         Weigh(agree_[3], conflict_[3], w.names_agree, w.names_conflict);
 }
 
 }  // namespace twicetold::story_internal

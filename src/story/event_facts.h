@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "twicetold/analyze.h"
@@ -27,8 +26,12 @@ struct EventFacts {
   std::vector<int32_t> days;     // resolved days, days since 1970-01-01
   std::vector<int32_t> months;   // resolved months (year * 12 + month - 1),
                                  // including those of `days`
+  // The salient rare names (StoryFeatures::names: people, places,
+  // organisations), sorted distinct; filled by ComputeStoryFeatures.
+  std::vector<uint32_t> names;
   bool empty() const {
-    return places.empty() && years.empty() && days.empty() && months.empty();
+    return places.empty() && years.empty() && days.empty() && months.empty() &&
+           names.empty();
   }
 };
 
@@ -40,45 +43,42 @@ inline constexpr size_t kMaxEventFacts = 8;
 EventFacts ExtractEventFacts(const AnalyzedArticle& article,
                              std::optional<double> published_day);
 
-// The event facts of a story's active members, as counts (a multiset):
-// members are added when they join and removed when they leave the window.
-class StoryEventFacts {
- public:
-  void Add(const EventFacts& f) { Update(f, +1); }
-  void Remove(const EventFacts& f) { Update(f, -1); }
-
-  bool HasPlace(uint32_t key) const { return places_.count(key) > 0; }
-  bool HasYear(uint32_t year) const { return years_.count(year) > 0; }
-  bool HasDay(int32_t day) const { return days_.count(day) > 0; }
-  bool HasMonth(int32_t month) const { return months_.count(month) > 0; }
-  bool any_place() const { return !places_.empty(); }
-  bool any_year() const { return !years_.empty(); }
-  bool any_day() const { return !days_.empty(); }
-  bool any_month() const { return !months_.empty(); }
-  size_t MemoryBytes() const;
-
- private:
-  void Update(const EventFacts& f, int delta);
-  std::unordered_map<uint32_t, uint32_t> places_, years_;
-  std::unordered_map<int32_t, uint32_t> days_, months_;
-};
-
-// How one kind of fact relates an article to a story.
+// How one kind of fact relates two articles.
 enum class FactMatch { kUnknown, kAgree, kConflict };
 
 // Per kind: kUnknown when either side has none; kAgree when they share one
 // (days within a day of each other; for "when", a shared month counts when
-// either side has no day); kConflict otherwise.
+// either side names no day); kConflict otherwise. Names, which two reports
+// of one event rarely share all of: kAgree when their Dice coefficient is
+// at least kNamesAgreeDice, kConflict below kNamesConflictDice (with 12
+// names each: at most one shared), kUnknown between.
 struct EventFactMatches {
   FactMatch place = FactMatch::kUnknown;
   FactMatch year = FactMatch::kUnknown;
   FactMatch when = FactMatch::kUnknown;
+  FactMatch names = FactMatch::kUnknown;
 };
-EventFactMatches MatchEventFacts(const EventFacts& article, const StoryEventFacts& story);
+inline constexpr double kNamesAgreeDice = 0.3;
+inline constexpr double kNamesConflictDice = 0.1;
+EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b);
 
-// The factor applied to a story score: the product over kinds of
-// (1 + agree) on agreement and `conflict` on conflict (EventFactWeights).
-double EventFactFactor(const EventFactMatches& matches, const EventFactWeights& weights);
+// Tallies, per kind, how many members of a story agree and conflict with
+// an article; the factor on the story score is, per kind with any known
+// pair, (1 + agree weight)^p * (conflict weight)^(1 - p), p the share of
+// agreeing pairs among known ones (EventFactWeights). A story half of
+// whose members name one town and half another neither pulls nor repels
+// a report of either town as much as a story of one town does.
+class EventVotes {
+ public:
+  void Count(const EventFactMatches& m);
+  double Factor(const EventFactWeights& weights) const;
+
+ private:
+  uint32_t agree_[4] = {}, conflict_[4] = {};
+};
+
+// Members of a story compared with an article: the most recent ones.
+inline constexpr size_t kMaxFactVoters = 64;
 
 }  // namespace twicetold::story_internal
 

@@ -30,10 +30,10 @@ Status ValidateStoryOptions(const StoryOptions& o) {
   }
   if (o.max_candidates == 0) return InvalidArgumentError("max_candidates must be >= 1");
   const EventFactWeights& w = o.event_facts;
-  for (double a : {w.place_agree, w.year_agree, w.when_agree}) {
+  for (double a : {w.place_agree, w.year_agree, w.when_agree, w.names_agree}) {
     if (!(a >= 0)) return InvalidArgumentError("event fact agreement weights must be >= 0");
   }
-  for (double c : {w.place_conflict, w.year_conflict, w.when_conflict}) {
+  for (double c : {w.place_conflict, w.year_conflict, w.when_conflict, w.names_conflict}) {
     if (!(c > 0 && c <= 1)) {
       return InvalidArgumentError("event fact conflict factors must be in (0, 1]");
     }
@@ -50,7 +50,8 @@ std::string EventFactsVersion(const EventFactWeights& w) {
   };
   return "facts=" + kind("place", w.place_agree, w.place_conflict) + "," +
          kind("year", w.year_agree, w.year_conflict) + "," +
-         kind("when", w.when_agree, w.when_conflict);
+         kind("when", w.when_agree, w.when_conflict) + "," +
+         kind("names", w.names_agree, w.names_conflict);
 }
 }  // namespace
 
@@ -137,7 +138,6 @@ struct StoryState {
   uint32_t active_members = 0;
   double last_day = -std::numeric_limits<double>::infinity();
   double first_day = std::numeric_limits<double>::infinity();
-  story_internal::StoryEventFacts event;  // of the active members
 };
 
 std::string ShortTitle(const Article& a) {
@@ -166,7 +166,8 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
 }
 
 size_t EventBytes(const story_internal::EventFacts& e) {
-  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity()) *
+  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity() +
+          e.names.capacity()) *
          sizeof(uint32_t);
 }
 
@@ -261,7 +262,6 @@ void StoryClusterer::Impl::Retire(uint32_t article) {
     if (c->second <= 1e-6) story.centroid.erase(c);
   }
   story.norm_dirty = true;
-  story.event.Remove(it->second.event);
   --story.active_members;
   auto copy = exact_.find(it->second.exact_key);
   if (copy != exact_.end() && copy->second == article) exact_.erase(copy);
@@ -342,11 +342,21 @@ double StoryClusterer::Impl::TimeFactor(const StoryState& story, double day) con
   return factor;
 }
 
-// Agreeing event facts raise the score, conflicting ones lower it.
+// Agreeing event facts raise the score, conflicting ones lower it: the
+// votes of the story's most recent active members (the active members are
+// the tail of its member list: articles retire in stream order).
 double StoryClusterer::Impl::EventFactor(const StoryState& story,
                                          const story_internal::EventFacts& event) const {
-  return story_internal::EventFactFactor(story_internal::MatchEventFacts(event, story.event),
-                                         options_.event_facts);
+  if (event.empty()) return 1;
+  story_internal::EventVotes votes;
+  size_t voters = 0;
+  for (auto m = story.members.rbegin();
+       m != story.members.rend() && voters < story_internal::kMaxFactVoters; ++m, ++voters) {
+    auto it = active_.find(*m);
+    if (it == active_.end()) break;
+    votes.Count(story_internal::MatchEventFacts(event, it->second.event));
+  }
+  return votes.Factor(options_.event_facts);
 }
 
 // The story to join (kNone: a new one) and the closest member in it.
@@ -402,7 +412,6 @@ void StoryClusterer::Impl::Insert(uint32_t article, uint32_t s, StoryFeatures&& 
     postings_[t.key].emplace_back(article, t.weight);
   }
   story.norm_dirty = true;
-  story.event.Add(f.event);
   live_postings_ += f.terms.size();
   if (f.identical.words > 0) exact_.emplace(f.identical, article);
   text_bytes_ += text->body.size();
@@ -503,7 +512,6 @@ size_t StoryClusterer::Impl::MemoryBytes() const {
   for (const StoryState& s : stories_) {
     bytes += s.members.capacity() * sizeof(uint32_t);
     bytes += s.centroid.bucket_count() * sizeof(void*) + s.centroid.size() * 32;
-    bytes += s.event.MemoryBytes();
   }
   // Hash tables: buckets plus one node per element.
   bytes += active_.bucket_count() * sizeof(void*) +
