@@ -98,6 +98,7 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
   using twicetold::story_internal::FactMatch;
   // [same event][kind][unknown, agree, conflict]
   uint64_t counts[2][3][3] = {};
+  uint64_t joint[2][2] = {};  // [same event][place and a time conflict, nothing agrees]
   for (size_t i = 0; i < gold.size(); ++i) {
     for (size_t j = i + 1; j < gold.size(); ++j) {
       if (gold[i].topic != gold[j].topic) continue;
@@ -105,6 +106,11 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
       bool same = gold[i].story == gold[j].story;
       const FactMatch kinds[3] = {m.place, m.year, m.when};
       for (int k = 0; k < 3; ++k) ++counts[same][k][static_cast<int>(kinds[k])];
+      bool agree = m.place == FactMatch::kAgree || m.year == FactMatch::kAgree ||
+                   m.when == FactMatch::kAgree;
+      bool place_and_time = m.place == FactMatch::kConflict &&
+                            (m.year == FactMatch::kConflict || m.when == FactMatch::kConflict);
+      ++joint[same][place_and_time && !agree];
     }
   }
   // Salient rare names: Dice coefficient histogram, same vs other event.
@@ -123,6 +129,11 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
     std::printf("  %s pairs, names Dice 0-.1 .. .5+:", same ? "same-event " : "other-event");
     for (uint64_t c : dice[same]) std::printf(" %6llu", (unsigned long long)c);
     std::printf("\n");
+  }
+  for (int same = 1; same >= 0; --same) {
+    std::printf("  %s pairs: place and year or when conflict, nothing agrees: %llu of %llu\n",
+                same ? "same-event " : "other-event", (unsigned long long)joint[same][1],
+                (unsigned long long)(joint[same][0] + joint[same][1]));
   }
   const char* names[3] = {"place", "year", "when"};
   for (int same = 1; same >= 0; --same) {
@@ -148,7 +159,7 @@ int main(int argc, char** argv) {
                                        "41", "42", "43", "44", "45"};
   twicetold::StoryOptions options;
   // STORY_SWEEP_FACTS="place_agree,place_conflict,year_agree,year_conflict,
-  // when_agree,when_conflict,names_agree,names_conflict[;...]" sweeps event fact weights too (each set
+  // when_agree,when_conflict,place_and_time_conflict[;...]" sweeps event fact weights too (each set
   // with each threshold) instead of the default ones.
   std::vector<twicetold::EventFactWeights> weight_sets = {options.event_facts};
   if (const char* env = std::getenv("STORY_SWEEP_FACTS")) {
@@ -157,10 +168,10 @@ int main(int argc, char** argv) {
     for (size_t p = 0; p < all.size();) {
       size_t e = std::min(all.find(';', p), all.size());
       twicetold::EventFactWeights w;
-      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
+      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
                       &w.place_conflict, &w.year_agree, &w.year_conflict, &w.when_agree,
-                      &w.when_conflict, &w.names_agree, &w.names_conflict) != 8) {
-        std::fprintf(stderr, "STORY_SWEEP_FACTS: eight comma-separated numbers per set\n");
+                      &w.when_conflict, &w.place_and_time_conflict) != 7) {
+        std::fprintf(stderr, "STORY_SWEEP_FACTS: seven comma-separated numbers per set\n");
         return 1;
       }
       weight_sets.push_back(w);
@@ -184,9 +195,9 @@ int main(int argc, char** argv) {
       options.event_facts = weight_sets[ws / thresholds.size()];
       if (weight_sets.size() > 1 && ws % thresholds.size() == 0) {
         const twicetold::EventFactWeights& w = options.event_facts;
-        std::printf("  facts place %g/%g year %g/%g when %g/%g names %g/%g\n", w.place_agree,
-                    w.place_conflict, w.year_agree, w.year_conflict, w.when_agree,
-                    w.when_conflict, w.names_agree, w.names_conflict);
+        std::printf("  facts place %g/%g year %g/%g when %g/%g place+time %g\n",
+                    w.place_agree, w.place_conflict, w.year_agree, w.year_conflict,
+                    w.when_agree, w.when_conflict, w.place_and_time_conflict);
       }
       // BASIL is dated, ECB+ is not: each tunes its own threshold.
       options.join_threshold = t;

@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "core/iso_date.h"
-#include "story/story_features.h"
 #include "text/lexicon.h"
 #include "text/terms.h"
 
@@ -261,17 +260,20 @@ EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b) {
   // side names no day (a month is too coarse to keep two days apart).
   m.when = MatchKeys(a.days, b.days, 1);
   if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months, b.months);
-  if (!a.names.empty() && !b.names.empty()) {
-    double dice = 2.0 * CountShared(a.names, b.names) / (a.names.size() + b.names.size());
-    if (dice >= kNamesAgreeDice) m.names = FactMatch::kAgree;
-    if (dice < kNamesConflictDice) m.names = FactMatch::kConflict;
-  }
   return m;
 }
 
+bool EventFactMatches::PlaceAndTimeConflict() const {
+  bool agree = place == FactMatch::kAgree || year == FactMatch::kAgree || when == FactMatch::kAgree;
+  return !agree && place == FactMatch::kConflict &&
+         (year == FactMatch::kConflict || when == FactMatch::kConflict);
+}
+
 void EventVotes::Count(const EventFactMatches& m) {
-  const FactMatch kinds[4] = {m.place, m.year, m.when, m.names};
-  for (int k = 0; k < 4; ++k) {
+  places_known_ += m.place != FactMatch::kUnknown;
+  place_and_time_ += m.PlaceAndTimeConflict();
+  const FactMatch kinds[3] = {m.place, m.year, m.when};
+  for (int k = 0; k < 3; ++k) {
     agree_[k] += kinds[k] == FactMatch::kAgree;
     conflict_[k] += kinds[k] == FactMatch::kConflict;
   }
@@ -281,7 +283,7 @@ double EventVotes::Factor(const EventFactWeights& w) const {
   return Weigh(agree_[0], conflict_[0], w.place_agree, w.place_conflict) *
          Weigh(agree_[1], conflict_[1], w.year_agree, w.year_conflict) *
          Weigh(agree_[2], conflict_[2], w.when_agree, w.when_conflict) *
-         Weigh(agree_[3], conflict_[3], w.names_agree, w.names_conflict);
+         Weigh(places_known_ - place_and_time_, place_and_time_, 0, w.place_and_time_conflict);
 }
 
 }  // namespace twicetold::story_internal

@@ -30,10 +30,11 @@ Status ValidateStoryOptions(const StoryOptions& o) {
   }
   if (o.max_candidates == 0) return InvalidArgumentError("max_candidates must be >= 1");
   const EventFactWeights& w = o.event_facts;
-  for (double a : {w.place_agree, w.year_agree, w.when_agree, w.names_agree}) {
+  for (double a : {w.place_agree, w.year_agree, w.when_agree}) {
     if (!(a >= 0)) return InvalidArgumentError("event fact agreement weights must be >= 0");
   }
-  for (double c : {w.place_conflict, w.year_conflict, w.when_conflict, w.names_conflict}) {
+  for (double c :
+       {w.place_conflict, w.year_conflict, w.when_conflict, w.place_and_time_conflict}) {
     if (!(c > 0 && c <= 1)) {
       return InvalidArgumentError("event fact conflict factors must be in (0, 1]");
     }
@@ -50,8 +51,8 @@ std::string EventFactsVersion(const EventFactWeights& w) {
   };
   return "facts=" + kind("place", w.place_agree, w.place_conflict) + "," +
          kind("year", w.year_agree, w.year_conflict) + "," +
-         kind("when", w.when_agree, w.when_conflict) + "," +
-         kind("names", w.names_agree, w.names_conflict);
+         kind("when", w.when_agree, w.when_conflict) +
+         ",place+time:" + VersionNumber(w.place_and_time_conflict);
 }
 }  // namespace
 
@@ -166,8 +167,7 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
 }
 
 size_t EventBytes(const story_internal::EventFacts& e) {
-  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity() +
-          e.names.capacity()) *
+  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity()) *
          sizeof(uint32_t);
 }
 

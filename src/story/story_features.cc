@@ -200,7 +200,6 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   for (const auto& [w, name] : names) out.names.push_back(static_cast<uint32_t>(name));
   std::sort(out.names.begin(), out.names.end());
   out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
-  out.event.names = out.names;
   out.article = std::move(analyzed.article);
   return out;
 }

@@ -2,7 +2,9 @@
 // every story with an active member directly (no inverted index, no
 // candidate limit), with the same score as StoryClusterer: the cosine to
 // the sum of the story's active members' compact vectors, times the time
-// factor, over the join threshold that applies. For streams in published
+// factor, times the event fact factor (the votes of the story's 64 most
+// recent active members, each compared with the article on its own), over
+// the join threshold that applies. For streams in published
 // order without exact copies, StoryClusterer must agree with it exactly.
 #ifndef TWICETOLD_TESTS_REFERENCE_STORY_REFERENCE_H_
 #define TWICETOLD_TESTS_REFERENCE_STORY_REFERENCE_H_
@@ -13,6 +15,7 @@
 #include <map>
 #include <vector>
 
+#include "story/event_facts.h"
 #include "story/story_features.h"
 #include "twicetold/story.h"
 
@@ -66,6 +69,14 @@ inline std::vector<ReferenceAssignment> ClusterStories(
           score *= std::exp(-(age - options.max_story_age_days) / options.window_days);
         }
       }
+      story_internal::EventVotes votes;
+      size_t voters = 0;
+      for (size_t j = i; j-- > 0 && voters < story_internal::kMaxFactVoters;) {
+        if (!active(j) || out[j].story != story) continue;
+        votes.Count(story_internal::MatchEventFacts(f.event, articles[j].event));
+        ++voters;
+      }
+      score *= votes.Factor(options.event_facts);
       double threshold = dated ? options.join_threshold : options.join_threshold_undated;
       double margin = score / threshold;
       // The closest member: the most similar active member of the story.

@@ -24,7 +24,8 @@ static_assert(sizeof(RelationThresholds) == 96, "RelationThresholds changed: upd
 static_assert(sizeof(QuoteOptions) == 8, "QuoteOptions changed: update this test");
 static_assert(sizeof(QuoteCompareOptions) == 16, "QuoteCompareOptions changed: update this test");
 static_assert(sizeof(CompareOptions) == 160, "CompareOptions changed: update this test");
-static_assert(sizeof(StoryOptions) == 248, "StoryOptions changed: update this test");
+static_assert(sizeof(EventFactWeights) == 48, "EventFactWeights changed: update this test");
+static_assert(sizeof(StoryOptions) == 296, "StoryOptions changed: update this test");
 
 template <typename Options>
 using Perturbation = std::function<void(Options&)>;
@@ -131,6 +132,12 @@ TEST(ModelVersionTest, StoryModelVersionNamesEveryOption) {
       [](StoryOptions& o) { o.join_threshold_undated = 0.301; },
       [](StoryOptions& o) { o.reorder_window = 4095; },
       [](StoryOptions& o) { o.max_candidates = 63; },
+      [](StoryOptions& o) { o.event_facts.place_agree = 0.61; },
+      [](StoryOptions& o) { o.event_facts.place_conflict = 0.99; },
+      [](StoryOptions& o) { o.event_facts.year_agree = 0.31; },
+      [](StoryOptions& o) { o.event_facts.year_conflict = 0.71; },
+      [](StoryOptions& o) { o.event_facts.when_agree = 0.31; },
+      [](StoryOptions& o) { o.event_facts.when_conflict = 0.99; },
   };
   for (auto& q : AnalyzePerturbations(&StoryOptions::analyze)) p.push_back(q);
   for (auto& q : ComparePerturbations(&StoryOptions::compare)) p.push_back(q);

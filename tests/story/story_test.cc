@@ -75,7 +75,13 @@ TEST(StoryClustererTest, MatchesBruteForceReferenceOnRandomStreams) {
     for (int i = 0; i < 120; ++i) {
       if (i % 3 == 2) ++day;  // a topic recurs every few days: gaps of 0 to ~8 days
       std::string published = (seed % 2 == 0 && i % 7 == 3) ? "" : Date(day);
-      Article a = MakeArticle("a" + std::to_string(i), Body(rng, topic(rng), length(rng)),
+      // Event facts that agree or conflict: a town and a date out of a few.
+      static const char* kTowns[] = {"Port Elwood", "Dunmore", "Kessly"};
+      std::string facts = " It happened in " + std::string(kTowns[rng() % 3]) + " on March " +
+                          std::to_string(1 + rng() % 2) + ", " +
+                          std::to_string(2014 + rng() % 2) + ".";
+      Article a = MakeArticle("a" + std::to_string(i),
+                              Body(rng, topic(rng), length(rng)) + (i % 4 ? facts : ""),
                               published);
       features.push_back(story_internal::ComputeStoryFeatures(a, options));
     }
@@ -123,6 +129,54 @@ TEST(StoryClustererTest, AnEditedCopyIsANearDuplicateOrRewrite) {
   ASSERT_TRUE(e.relation.has_value());
   EXPECT_TRUE(*e.relation == Relation::kNearDuplicate || *e.relation == Relation::kRewrite)
       << RelationName(*e.relation);
+}
+
+// Two fires reported in the same words but for the town, the date and the
+// names: the vocabulary alone joins them; their conflicting facts keep them
+// apart.
+std::string FireReport(const std::string& town, const std::string& date,
+                       const std::string& victim) {
+  return "A fire destroyed a furniture warehouse in " + town + " on " + date +
+         ", killing two night workers, fire officials said.\n\n"
+         "The blaze started in a loading bay shortly after midnight and spread to the "
+         "roof before crews arrived. " + victim + ", a forklift driver, was among the dead.\n\n"
+         "Investigators from the " + town + " fire department said the cause was not yet "
+         "known. The warehouse had passed an inspection in the spring.\n\n"
+         "Neighbours said thick smoke covered the industrial park for hours.";
+}
+
+TEST(StoryClustererTest, TwoFiresInTwoTownsStayApartOneFireInTwoWordingsJoins) {
+  const std::string a = FireReport("Port Elwood", "March 4, 2014", "Tomas Riedel");
+  const std::string b = FireReport("Dunmore Falls", "October 19, 2016", "Agnes Whitlow");
+  // Without the event facts the shared vocabulary makes one story.
+  StoryOptions plain;
+  plain.event_facts = EventFactWeights{};
+  auto c0 = NewClusterer(plain);
+  Add(*c0, MakeArticle("a", a), plain);
+  EXPECT_EQ(Add(*c0, MakeArticle("b", b), plain).story, 0u);
+  auto c = NewClusterer();
+  Add(*c, MakeArticle("a", a));
+  EXPECT_EQ(Add(*c, MakeArticle("b", b)).story, 1u);
+  // The same fire, told in other words, joins the first report.
+  const std::string retold =
+      "Two night workers died when fire swept through a furniture warehouse in Port Elwood "
+      "early on March 4, 2014, officials said.\n\n"
+      "Tomas Riedel, who drove a forklift at the site, was one of the two victims. Flames "
+      "reached the roof from a loading bay before firefighters could arrive.\n\n"
+      "The cause of the blaze in the industrial park is under investigation.";
+  EXPECT_EQ(Add(*c, MakeArticle("c", retold)).story, 0u);
+}
+
+TEST(StoryClustererTest, ConflictingFactsCannotSplitAnExactCopy) {
+  // The same text published six days later resolves "yesterday" to another
+  // day: its facts conflict with the original's, but a copy is a copy.
+  const std::string body = FireReport("Port Elwood", "Tuesday", "Tomas Riedel") +
+                           "\n\nThe owner said yesterday that the site would be rebuilt.";
+  auto c = NewClusterer();
+  Add(*c, MakeArticle("orig", body, "2026-03-05"));
+  StoryAssignment copy = Add(*c, MakeArticle("copy", body, "2026-03-11"));
+  EXPECT_EQ(copy.story, 0u);
+  EXPECT_EQ(copy.relation, Relation::kIdentical);
 }
 
 TEST(StoryClustererTest, StoriesLeaveTheWindow) {
