@@ -59,19 +59,19 @@ namespace twicetold {
 // the story's active members share one, by *_conflict when both have some
 // and share none, and left alone otherwise; a story's members vote, each
 // compared with the article (src/story/event_facts.h). The defaults were
-// tuned on BASIL and ECB+ train+dev (eval/story_eval.md); conflicting
-// places and dates were measured to say little (reports of one event name
-// several places and days), so only years conflict by default. All zeros in *_agree and ones
+// tuned on BASIL and ECB+ train+dev (eval/story_eval.md); a conflicting
+// place or date alone was measured to say little (reports of one event
+// name several places and days), together they say much. All zeros in *_agree and ones
 // in *_conflict turn the facts off.
 struct EventFactWeights {
-  double place_agree = 0.6;
+  double place_agree = 0.3;
   double place_conflict = 1;
   double year_agree = 0.3;
   double year_conflict = 0.7;
   double when_agree = 0.3;
   double when_conflict = 1;
   // Another place and another year or date, and nothing agreeing.
-  double place_and_time_conflict = 1;
+  double place_and_time_conflict = 0.1;
 };
 
 struct StoryOptions {
@@ -115,7 +115,7 @@ Status ValidateStoryOptions(const StoryOptions& options);
 // Names the story model and every option that changes its results, with
 // the analysis and relation model versions: "story-v4 join=0.25/0.25
 // window=7d age=7d active=200000 candidates=64 terms=32
-// facts=place:0.6/1,year:0.3/0.7,when:0.3/1 reorder=4096
+// facts=place:0.3/1,year:0.3/0.7,when:0.3/1,place+time:0.1 reorder=4096
 // text-r1 clean=... compare-v5 ...". Written into the stories summary.
 std::string StoryModelVersion(const StoryOptions& options);
 

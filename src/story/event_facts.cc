@@ -26,8 +26,8 @@ bool IsPlaceCue(std::string_view folded) {
   return folded == "in" || folded == "at" || folded == "near" || folded == "outside";
 }
 
-uint32_t HashText(std::string_view s) {
-  return static_cast<uint32_t>(XXH3_64bits(s.data(), s.size()));
+int32_t HashText(std::string_view s) {
+  return static_cast<int32_t>(static_cast<uint32_t>(XXH3_64bits(s.data(), s.size())));
 }
 
 std::optional<int> SmallNumber(std::string_view raw, int lo, int hi) {
@@ -80,25 +80,28 @@ class EventScanner {
     folded_.reserve(tokens_.size());
     for (const Token& t : tokens_) folded_.push_back(FoldWord(t.span.In(text_)));
     if (a.cleaned.dateline && !a.cleaned.dateline->place.empty()) {
-      AddCapped(&out_.places, HashText(FoldWord(a.cleaned.dateline->place)));
+      AddCapped(&lists_[kPlaces], HashText(FoldWord(a.cleaned.dateline->place)));
     }
   }
 
   EventFacts Run() {
     for (size_t t = 0; t < tokens_.size(); ++t) {
       if (IsPlaceCue(folded_[t])) Place(t + 1);
-      if (auto y = Year(t)) AddCapped(&out_.years, static_cast<uint32_t>(*y));
+      if (auto y = Year(t)) AddCapped(&lists_[kYears], *y);
       When(t);
     }
-    for (int32_t d : out_.days) {
+    for (int32_t d : lists_[kDays]) {
       Civil c = CivilOf(d);
-      AddCapped(&out_.months, MonthNumber(c.year, c.month));
+      AddCapped(&lists_[kMonths], MonthNumber(c.year, c.month));
     }
-    Finish(&out_.places);
-    Finish(&out_.years);
-    Finish(&out_.days);
-    Finish(&out_.months);
-    return std::move(out_);
+    EventFacts out;
+    for (int k = 0; k < 4; ++k) {
+      std::sort(lists_[k].begin(), lists_[k].end());
+      out.sizes[k] = static_cast<uint8_t>(lists_[k].size());
+      out.keys.insert(out.keys.end(), lists_[k].begin(), lists_[k].end());
+    }
+    out.keys.shrink_to_fit();
+    return out;
   }
 
  private:
@@ -121,16 +124,10 @@ class EventScanner {
     return SmallNumber(Raw(t), 1900, 2099);
   }
 
-  template <typename T>
-  static void AddCapped(std::vector<T>* v, T x) {
+  static void AddCapped(std::vector<int32_t>* v, int32_t x) {
     if (v->size() < kMaxEventFacts && std::find(v->begin(), v->end(), x) == v->end()) {
       v->push_back(x);
     }
-  }
-  template <typename T>
-  static void Finish(std::vector<T>* v) {
-    std::sort(v->begin(), v->end());
-    v->shrink_to_fit();
   }
 
   // A capitalised run right after a place cue ("in Port Elwood", "at
@@ -147,13 +144,13 @@ class EventScanner {
       key += folded_[e++];
     }
     if (key.size() > 2 && key.ends_with("'s")) key.resize(key.size() - 2);
-    AddCapped(&out_.places, HashText(key));
+    AddCapped(&lists_[kPlaces], HashText(key));
   }
 
   void AddDay(std::optional<int32_t> day) {
-    if (day) AddCapped(&out_.days, *day);
+    if (day) AddCapped(&lists_[kDays], *day);
   }
-  void AddMonth(int year, int month) { AddCapped(&out_.months, MonthNumber(year, month)); }
+  void AddMonth(int year, int month) { AddCapped(&lists_[kMonths], MonthNumber(year, month)); }
 
   void When(size_t t) {
     const std::string& w = folded_[t];
@@ -210,7 +207,8 @@ class EventScanner {
   const std::vector<Token>& tokens_;
   std::vector<std::string> folded_;
   std::optional<int32_t> today_;
-  EventFacts out_;
+  enum { kPlaces, kYears, kDays, kMonths };
+  std::vector<int32_t> lists_[4];
 };
 
 }  // namespace
@@ -222,9 +220,8 @@ EventFacts ExtractEventFacts(const AnalyzedArticle& article,
 
 namespace {
 
-// Whether two sorted vectors share an element within `slack` of each other.
-template <typename T>
-bool ShareWithin(const std::vector<T>& a, const std::vector<T>& b, T slack) {
+// Whether two sorted lists share an element within `slack` of each other.
+bool ShareWithin(std::span<const int32_t> a, std::span<const int32_t> b, int32_t slack) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] + slack < b[j]) {
@@ -238,8 +235,7 @@ bool ShareWithin(const std::vector<T>& a, const std::vector<T>& b, T slack) {
   return false;
 }
 
-template <typename T>
-FactMatch MatchKeys(const std::vector<T>& a, const std::vector<T>& b, T slack = 0) {
+FactMatch MatchKeys(std::span<const int32_t> a, std::span<const int32_t> b, int32_t slack = 0) {
   if (a.empty() || b.empty()) return FactMatch::kUnknown;
   return ShareWithin(a, b, slack) ? FactMatch::kAgree : FactMatch::kConflict;
 }
@@ -254,12 +250,12 @@ double Weigh(uint32_t agree, uint32_t conflict, double agree_weight, double conf
 
 EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b) {
   EventFactMatches m;
-  m.place = MatchKeys(a.places, b.places);
-  m.year = MatchKeys(a.years, b.years);
+  m.place = MatchKeys(a.places(), b.places());
+  m.year = MatchKeys(a.years(), b.years());
   // When: days within a day of each other; a shared month only when one
   // side names no day (a month is too coarse to keep two days apart).
-  m.when = MatchKeys(a.days, b.days, 1);
-  if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months, b.months);
+  m.when = MatchKeys(a.days(), b.days(), 1);
+  if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months(), b.months());
   return m;
 }
 

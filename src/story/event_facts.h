@@ -9,8 +9,10 @@
 #ifndef TWICETOLD_STORY_EVENT_FACTS_H_
 #define TWICETOLD_STORY_EVENT_FACTS_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "twicetold/analyze.h"
@@ -18,16 +20,28 @@
 
 namespace twicetold::story_internal {
 
-// Each vector sorted and distinct; at most kMaxEventFacts entries each (the
-// first mentioned, which in news are the lede's).
+// Four sorted distinct lists, of at most kMaxEventFacts entries each (the
+// first mentioned, which in news are the lede's), kept one after another
+// in one vector (the clusterer holds one per active article):
+//   places  32-bit hashes of folded place names (as int32)
+//   years   years mentioned, 1900-2099
+//   days    resolved days, days since 1970-01-01
+//   months  resolved months (year * 12 + month - 1), with those of `days`
 struct EventFacts {
-  std::vector<uint32_t> places;  // 32-bit hashes of folded place names
-  std::vector<uint32_t> years;   // years mentioned, 1900-2099
-  std::vector<int32_t> days;     // resolved days, days since 1970-01-01
-  std::vector<int32_t> months;   // resolved months (year * 12 + month - 1),
-                                 // including those of `days`
-  bool empty() const {
-    return places.empty() && years.empty() && days.empty() && months.empty();
+  std::vector<int32_t> keys;
+  std::array<uint8_t, 4> sizes = {};  // of the four lists, in that order
+
+  std::span<const int32_t> places() const { return Part(0); }
+  std::span<const int32_t> years() const { return Part(1); }
+  std::span<const int32_t> days() const { return Part(2); }
+  std::span<const int32_t> months() const { return Part(3); }
+  bool empty() const { return keys.empty(); }
+
+ private:
+  std::span<const int32_t> Part(int k) const {
+    size_t begin = 0;
+    for (int i = 0; i < k; ++i) begin += sizes[i];
+    return std::span<const int32_t>(keys).subspan(begin, sizes[k]);
   }
 };
 

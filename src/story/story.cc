@@ -167,8 +167,7 @@ double NameOverlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
 }
 
 size_t EventBytes(const story_internal::EventFacts& e) {
-  return (e.places.capacity() + e.years.capacity() + e.days.capacity() + e.months.capacity()) *
-         sizeof(uint32_t);
+  return e.keys.capacity() * sizeof(int32_t);
 }
 
 struct IdenticalKeyHash {

@@ -24,8 +24,8 @@ static_assert(sizeof(RelationThresholds) == 96, "RelationThresholds changed: upd
 static_assert(sizeof(QuoteOptions) == 8, "QuoteOptions changed: update this test");
 static_assert(sizeof(QuoteCompareOptions) == 16, "QuoteCompareOptions changed: update this test");
 static_assert(sizeof(CompareOptions) == 160, "CompareOptions changed: update this test");
-static_assert(sizeof(EventFactWeights) == 48, "EventFactWeights changed: update this test");
-static_assert(sizeof(StoryOptions) == 296, "StoryOptions changed: update this test");
+static_assert(sizeof(EventFactWeights) == 56, "EventFactWeights changed: update this test");
+static_assert(sizeof(StoryOptions) == 304, "StoryOptions changed: update this test");
 
 template <typename Options>
 using Perturbation = std::function<void(Options&)>;
@@ -138,6 +138,7 @@ TEST(ModelVersionTest, StoryModelVersionNamesEveryOption) {
       [](StoryOptions& o) { o.event_facts.year_conflict = 0.71; },
       [](StoryOptions& o) { o.event_facts.when_agree = 0.31; },
       [](StoryOptions& o) { o.event_facts.when_conflict = 0.99; },
+      [](StoryOptions& o) { o.event_facts.place_and_time_conflict = 0.11; },
   };
   for (auto& q : AnalyzePerturbations(&StoryOptions::analyze)) p.push_back(q);
   for (auto& q : ComparePerturbations(&StoryOptions::compare)) p.push_back(q);

@@ -142,7 +142,10 @@ std::string FireReport(const std::string& town, const std::string& date,
          "roof before crews arrived. " + victim + ", a forklift driver, was among the dead.\n\n"
          "Investigators from the " + town + " fire department said the cause was not yet "
          "known. The warehouse had passed an inspection in the spring.\n\n"
-         "Neighbours said thick smoke covered the industrial park for hours.";
+         "Neighbours said thick smoke covered the industrial park for hours. The sprinklers "
+         "had been switched off for repairs, and drums of varnish and lacquer stored near the "
+         "kilns fed the flames, according to the fire marshal.\n\n"
+         "The warehouse owner said the company would pay for the funerals.";
 }
 
 TEST(StoryClustererTest, TwoFiresInTwoTownsStayApartOneFireInTwoWordingsJoins) {
@@ -150,7 +153,9 @@ TEST(StoryClustererTest, TwoFiresInTwoTownsStayApartOneFireInTwoWordingsJoins) {
   const std::string b = FireReport("Dunmore Falls", "October 19, 2016", "Agnes Whitlow");
   // Without the event facts the shared vocabulary makes one story.
   StoryOptions plain;
-  plain.event_facts = EventFactWeights{};
+  plain.event_facts = {.place_agree = 0, .place_conflict = 1, .year_agree = 0,
+                       .year_conflict = 1, .when_agree = 0, .when_conflict = 1,
+                       .place_and_time_conflict = 1};
   auto c0 = NewClusterer(plain);
   Add(*c0, MakeArticle("a", a), plain);
   EXPECT_EQ(Add(*c0, MakeArticle("b", b), plain).story, 0u);
