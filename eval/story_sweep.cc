@@ -135,6 +135,9 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
                 same ? "same-event " : "other-event", (unsigned long long)joint[same][1],
                 (unsigned long long)(joint[same][0] + joint[same][1]));
   }
+  size_t without = 0;
+  for (const auto& f : features) without += f.event.empty();
+  std::printf("  articles without event facts: %zu of %zu\n", without, features.size());
   const char* names[3] = {"place", "year", "when"};
   for (int same = 1; same >= 0; --same) {
     for (int k = 0; k < 3; ++k) {
