@@ -20,8 +20,11 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER)
 	cmake --build $(BUILD) -j $(JOBS)
 
+# No test may hang CI: one without its own TIMEOUT fails after TEST_TIMEOUT seconds.
+TEST_TIMEOUT ?= 900
+
 test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout $(TEST_TIMEOUT)
 
 # Sanitizer reports abort the process; leak checking stays on.
 # (The Python module is left out: an instrumented extension needs libasan
@@ -32,7 +35,7 @@ test-asan: deps
 	  -DTWICETOLD_BUILD_PYTHON=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) --timeout $(TEST_TIMEOUT)
 
 demo: build
 	./scripts/demo.sh $(BUILD)/twicetold $(DEMO_OUT)

@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,6 +35,9 @@ class TestServer {
     if (::pipe(out) != 0) return false;
     pid_ = ::fork();
     if (pid_ == 0) {
+      // A server must never outlive its test: an orphan would hold the
+      // test's output open and hang CTest.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       ::dup2(out[1], 1);
       ::close(out[0]);
       ::close(out[1]);
@@ -60,17 +64,27 @@ class TestServer {
     return port_ > 0;
   }
 
-  // Sends SIGTERM and waits: the exit code (-1 if killed by a signal).
+  // Sends SIGTERM and waits up to 60 s: the exit code, -1 if a signal
+  // ended it, -2 if it did not stop (it is then killed).
   int Stop() {
     if (pid_ <= 0) return -1;
     ::kill(pid_, SIGTERM);
     int status = 0;
-    ::waitpid(pid_, &status, 0);
+    bool stopped = false;
+    for (int i = 0; i < 600 && !stopped; ++i) {
+      stopped = ::waitpid(pid_, &status, WNOHANG) == pid_;
+      if (!stopped) ::usleep(100 * 1000);
+    }
+    if (!stopped) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, &status, 0);
+    }
     pid_ = -1;
     last_output_ = ReadLine(1000);
     if (out_fd_ >= 0) ::close(out_fd_);
     out_fd_ = -1;
     client_.reset();
+    if (!stopped) return -2;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
