@@ -8,13 +8,26 @@
 //   identical       the same words, case-folded, in the same order
 //                   (identical.h: the one definition every command uses);
 //   near_duplicate  a copy with small edits: high word-shingle Jaccard;
+//   excerpt         the shorter text (at least 30 words, at most 3/4 of the
+//                   longer's words) is mostly made of part of the longer:
+//                   a wire story's first paragraphs, or a few paragraphs of
+//                   a long source, copied or lightly revised. Evidence is
+//                   local to the shorter text: verbatim runs outside
+//                   quotations covering half of its own prose (its words
+//                   outside quotations); or runs covering 30% of its prose
+//                   with half its shingles contained in the longer
+//                   or 60% of its sentences aligned, in order. Which text is
+//                   the excerpt is the shorter one (words_a, words_b);
 //   rewrite         derived from the other or a common source: one text
-//                   largely contained in the other; or long verbatim runs
-//                   shared outside quotations with the aligned sentences in
-//                   the same order; or a paraphrased copy (very high term
+//                   largely contained in the other; or a verbatim run of
+//                   `rewrite_floor_run` words outside quotations (never
+//                   less than a rewrite); or long verbatim runs shared
+//                   outside quotations with the aligned sentences in the
+//                   same order; or a paraphrased copy (very high term
 //                   similarity with most sentences of one text aligned in
-//                   order). Shared quotations alone never make a rewrite:
-//                   runs inside quotation marks do not count;
+//                   order; the shorter text has at least 3 sentences).
+//                   Shared quotations alone never make a rewrite or an
+//                   excerpt: runs inside quotation marks do not count;
 //   same_story      the same event reported independently: StoryScore()
 //                   over a threshold and published at most a week apart
 //                   (when both dates are known);
@@ -37,6 +50,7 @@ namespace twicetold {
 enum class Relation {
   kIdentical,
   kNearDuplicate,
+  kExcerpt,
   kRewrite,
   kSameStory,
   kRelated,
@@ -50,6 +64,27 @@ std::string_view RelationName(Relation relation);  // "near_duplicate", ...
 struct RelationThresholds {
   // near_duplicate: shingle Jaccard at least this.
   double near_duplicate_jaccard = 0.7;
+  // excerpt: the shorter text has at least `excerpt_min_words` words and
+  // at most `excerpt_max_length_ratio` of the longer's; and verbatim runs
+  // outside quotations cover at least `excerpt_run_coverage` of its words
+  // outside quotations (prose_run_coverage), or they cover at least
+  // `excerpt_aligned_run_coverage` of them and either its shingles
+  // are at least `excerpt_containment` contained in the longer's or at
+  // least `excerpt_aligned` of its sentences are aligned to the longer's
+  // in order (rewrite_min_order). Containment counts quoted words, so it
+  // needs that prose coverage too. Set on eval/excerpt_eval (leads and
+  // paragraphs of long articles, with and without word edits, against
+  // pairs of different articles); see eval/excerpt_eval.md.
+  uint32_t excerpt_min_words = 30;
+  double excerpt_max_length_ratio = 0.75;
+  double excerpt_containment = 0.5;
+  double excerpt_run_coverage = 0.5;
+  double excerpt_aligned_run_coverage = 0.3;
+  double excerpt_aligned = 0.6;
+  // A verbatim run of at least this many words outside quotations makes a
+  // pair at least a rewrite, whatever the rest of the evidence: no
+  // cross-story ECB+ or BASIL pair shares more than 13.
+  uint32_t rewrite_floor_run = 25;
   // rewrite, first way: one text's shingles at least this much contained in
   // the other's (an excerpt or a shortened copy).
   double rewrite_containment = 0.5;
@@ -72,6 +107,10 @@ struct RelationThresholds {
   // no cross-story ECB+/BASIL pair reaches it.
   double rewrite_paraphrase_term_similarity = 0.76;
   double rewrite_paraphrase_aligned = 0.65;
+  // The paraphrased-copy rewrite needs the shorter text to have at least
+  // this many sentences: a headline or a one-line summary aligns wholly
+  // to some sentence of any report of its story.
+  uint32_t rewrite_paraphrase_min_sentences = 3;
   // same_story: StoryScore() at least this.
   double same_story_score = 0.28;
   // related needs evidence of the same topic or actors: topic_similarity
@@ -96,11 +135,17 @@ struct CompareScores {
   double containment_b_in_a = 0;  // |S(A) & S(B)| / |S(B)|
   uint32_t words_a = 0;
   uint32_t words_b = 0;
+  uint32_t sentences_a = 0;     // sentences (Segment), headings included
+  uint32_t sentences_b = 0;
   uint32_t longest_run = 0;                 // words, anywhere
   uint32_t longest_run_outside_quotes = 0;  // words, outside quotations in both
   // Fraction of the shorter text's words covered by shared runs of at least
   // min_run_words that lie outside quotations.
   double run_coverage_outside_quotes = 0;
+  // The same runs as a fraction of the shorter text's words outside
+  // quotations (its own prose): 1 for a copied passage however much of it
+  // is quoted, 0 for a text that shares only a quotation.
+  double prose_run_coverage = 0;
   double term_similarity = 0;   // weighted TF-IDF cosine of the bodies
   double content_similarity = 0;  // the same cosine without names
   // Cosine over rare content words only (not names or numbers; background

@@ -101,6 +101,9 @@ std::vector<SharedRun> RunScores(const ArticleFeatures& fa, const ArticleFeature
   size_t n_covered = std::count(covered.begin(), covered.end(), 1);
   s->run_coverage_outside_quotes =
       covered.empty() ? 0 : static_cast<double>(n_covered) / covered.size();
+  const std::vector<uint8_t>& quoted = a_shorter ? fa.in_quote : fb.in_quote;
+  size_t prose = std::count(quoted.begin(), quoted.begin() + std::min(covered.size(), quoted.size()), 0);
+  s->prose_run_coverage = prose == 0 ? 0 : static_cast<double>(n_covered) / prose;
 
   std::vector<SharedRun> runs;
   for (const Match& m : compare_internal::SelectDisjoint(reportable, o.max_runs)) {
@@ -226,6 +229,8 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   CompareScores& s = c.scores;
   s.words_a = fa.words.word_ids.size();
   s.words_b = fb.words.word_ids.size();
+  s.sentences_a = static_cast<uint32_t>(a.segments.sentences.size());
+  s.sentences_b = static_cast<uint32_t>(b.segments.sentences.size());
   ShingleScores(fa, fb, options.shingle_size, &s);
   c.runs = RunScores(fa, fb, options, &s);
   s.term_similarity = compare_internal::Cosine(fa.body, fb.body);

@@ -12,6 +12,7 @@ std::string_view RelationName(Relation relation) {
   switch (relation) {
     case Relation::kIdentical: return "identical";
     case Relation::kNearDuplicate: return "near_duplicate";
+    case Relation::kExcerpt: return "excerpt";
     case Relation::kRewrite: return "rewrite";
     case Relation::kSameStory: return "same_story";
     case Relation::kRelated: return "related";
@@ -49,12 +50,58 @@ double StoryScore(double content_similarity, double name_overlap,
   return std::sqrt(content_similarity * name_overlap);
 }
 
+namespace {
+
+// The shorter text's side of the evidence: its containment in the longer,
+// its fraction of aligned sentences and its counts.
+struct ShorterSide {
+  double containment;
+  double aligned;
+  uint32_t words;
+  uint32_t longer_words;
+  uint32_t sentences;
+};
+
+ShorterSide Shorter(const CompareScores& s) {
+  if (s.words_a <= s.words_b) {
+    return {s.containment_a_in_b, s.aligned_fraction_a, s.words_a, s.words_b,
+            s.sentences_a};
+  }
+  return {s.containment_b_in_a, s.aligned_fraction_b, s.words_b, s.words_a,
+          s.sentences_b};
+}
+
+// Copying is local: an excerpt is judged against the part of the longer
+// text it came from, so only the shorter text's side counts (Jaccard and
+// whole-body term similarity fall with the longer text's length).
+bool IsExcerpt(const CompareScores& s, const RelationThresholds& t) {
+  ShorterSide x = Shorter(s);
+  if (x.words < t.excerpt_min_words ||
+      x.words > t.excerpt_max_length_ratio * x.longer_words) {
+    return false;
+  }
+  // Coverage of the shorter text's own prose, so that a copied passage
+  // full of quotations counts and a text sharing one long quotation does
+  // not. Shingle containment counts quotations too: it needs that prose
+  // coverage as well.
+  if (s.prose_run_coverage >= t.excerpt_run_coverage) return true;
+  if (s.prose_run_coverage < t.excerpt_aligned_run_coverage) return false;
+  if (x.containment >= t.excerpt_containment) return true;
+  return x.aligned >= t.excerpt_aligned && s.order_agreement >= t.rewrite_min_order;
+}
+
+}  // namespace
+
 Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
   if (s.jaccard >= t.near_duplicate_jaccard) return Relation::kNearDuplicate;
+  if (IsExcerpt(s, t)) return Relation::kExcerpt;
   if (std::max(s.containment_a_in_b, s.containment_b_in_a) >=
       t.rewrite_containment) {
     return Relation::kRewrite;
   }
+  // Two independent reporters quote the same speaker, but do not write the
+  // same 25 words of their own (cross-story pairs share at most 13).
+  if (s.longest_run_outside_quotes >= t.rewrite_floor_run) return Relation::kRewrite;
   // Verbatim prose shared outside quotations is the mark of copying: two
   // independent reporters quote the same speaker, but rarely write the same
   // dozen words of their own. Order agreement guards against two texts
@@ -65,7 +112,10 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
       s.term_similarity >= t.rewrite_min_term_similarity) {
     return Relation::kRewrite;
   }
+  // A headline or one-line summary aligns wholly to a sentence of any report
+  // of its story: a paraphrased copy needs a few sentences.
   bool paraphrased_copy =
+      std::min(s.sentences_a, s.sentences_b) >= t.rewrite_paraphrase_min_sentences &&
       s.term_similarity >= t.rewrite_paraphrase_term_similarity &&
       std::max(s.aligned_fraction_a, s.aligned_fraction_b) >=
           t.rewrite_paraphrase_aligned &&
@@ -86,12 +136,17 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
 std::string CompareModelVersion(const CompareOptions& o) {
   using core::VersionNumber;
   const RelationThresholds& t = o.thresholds;
-  std::string out = "compare-v5 text-r" + std::to_string(kTextRulesRevision);
+  std::string out = "compare-v6 text-r" + std::to_string(kTextRulesRevision);
   out += " k=" + std::to_string(o.shingle_size) + " run=" + std::to_string(o.min_run_words);
   out += " align=" + VersionNumber(o.align_threshold) +
          " edited=" + VersionNumber(o.edited_threshold);
   out += " rel=";
-  for (double v : {t.near_duplicate_jaccard, t.rewrite_containment,
+  for (double v : {t.near_duplicate_jaccard, static_cast<double>(t.excerpt_min_words),
+                   t.excerpt_max_length_ratio, t.excerpt_containment,
+                   t.excerpt_run_coverage, t.excerpt_aligned_run_coverage,
+                   t.excerpt_aligned, static_cast<double>(t.rewrite_floor_run),
+                   static_cast<double>(t.rewrite_paraphrase_min_sentences),
+                   t.rewrite_containment,
                    static_cast<double>(t.rewrite_min_run), t.rewrite_run_coverage,
                    t.rewrite_min_order, t.rewrite_min_term_similarity,
                    t.rewrite_paraphrase_term_similarity, t.rewrite_paraphrase_aligned,
