@@ -86,6 +86,10 @@ void AddCompareCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<CompareFlags>();
   CLI::App* command = app.add_subcommand(
       "compare", "how two versions of a story relate, passage by passage and quote by quote");
+  command->footer(
+      "Relations, from most to least overlap: identical, near_duplicate, excerpt (the\n"
+      "shorter version is mostly made of part of the longer), rewrite, same_story,\n"
+      "related, unrelated (include/twicetold/relation.h).");
   AddInputFlags(command, &flags->input);
   command->add_option("--a", flags->a_id, "id of version A when the inputs hold more");
   command->add_option("--b", flags->b_id, "id of version B when the inputs hold more");

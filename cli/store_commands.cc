@@ -111,8 +111,9 @@ Result<ReadSummary> RunIngest(IngestFlags& flags) {
 // The relation a stored line names, for the static report ("update" is
 // shown as the near duplicate of its previous version there).
 std::optional<Relation> RelationOf(const std::string& name) {
-  for (Relation r : {Relation::kIdentical, Relation::kNearDuplicate, Relation::kRewrite,
-                     Relation::kSameStory, Relation::kRelated, Relation::kUnrelated}) {
+  for (Relation r : {Relation::kIdentical, Relation::kNearDuplicate, Relation::kExcerpt,
+                     Relation::kRewrite, Relation::kSameStory, Relation::kRelated,
+                     Relation::kUnrelated}) {
     if (RelationName(r) == name) return r;
   }
   if (name == "update") return Relation::kNearDuplicate;

@@ -286,9 +286,12 @@ py::dict ScoresDict(const CompareScores& s) {
   d["containment_b_in_a"] = s.containment_b_in_a;
   d["words_a"] = s.words_a;
   d["words_b"] = s.words_b;
+  d["sentences_a"] = s.sentences_a;
+  d["sentences_b"] = s.sentences_b;
   d["longest_run"] = s.longest_run;
   d["longest_run_outside_quotes"] = s.longest_run_outside_quotes;
   d["run_coverage_outside_quotes"] = s.run_coverage_outside_quotes;
+  d["prose_run_coverage"] = s.prose_run_coverage;
   d["term_similarity"] = s.term_similarity;
   d["content_similarity"] = s.content_similarity;
   d["topic_similarity"] = s.topic_similarity;

@@ -59,7 +59,7 @@ std::string_view StoryRelationName(const StoryAssignment& assignment);
 
 // `twicetold stories`: {"id", "story", "relation", "duplicate_of",
 // "closest", "similarity"}; duplicate_of is the closest member's id when the
-// relation is a copy (identical, near_duplicate, rewrite), else null.
+// relation is a copy (identical, near_duplicate, excerpt, rewrite), else null.
 std::string StoryAssignmentToJson(const StoryAssignment& assignment);
 
 // `twicetold stories --stories FILE`: {"story", "size", "origin",

@@ -209,7 +209,7 @@ function axis(dated, t0, t1, left, plot, height) {
 }
 
 function relColor(rel) {
-  return {origin: '#1b7f3b', identical: '#b3261e', near_duplicate: '#b3261e', rewrite: '#c76b00',
+  return {origin: '#1b7f3b', identical: '#b3261e', near_duplicate: '#b3261e', excerpt: '#c76b00', rewrite: '#c76b00',
           same_story: '#1f5fa8', update: '#6b3fa0'}[rel] || '#7a8591';
 }
 

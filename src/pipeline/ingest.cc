@@ -69,7 +69,7 @@ StoredStory ToStored(const Story& story, uint64_t last_seq) {
 
 bool IsCopy(Relation r) {
   return r == Relation::kIdentical || r == Relation::kNearDuplicate ||
-         r == Relation::kRewrite;
+         r == Relation::kExcerpt || r == Relation::kRewrite;
 }
 
 // Writes `a` into `row` as `stories` names it; a later version of a stored

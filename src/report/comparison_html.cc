@@ -61,7 +61,7 @@ void Overview(const AnalyzedArticle& a, const AnalyzedArticle& b, const Comparis
               std::string* out) {
   const CompareScores& s = c.scores;
   *out += "<h1>How two versions of a story compare</h1>\n<p><span class=\"relation\">" +
-          Escaped(RelationName(c.relation)) + "</span></p>\n<table class=\"meta\">"
+          Escaped(report_internal::RelationLabel(c)) + "</span></p>\n<table class=\"meta\">"
           "<tr><th></th><th>A</th><th>B</th></tr>\n";
   const auto row = [&](const char* label, const std::string& x, const std::string& y) {
     if (x.empty() && y.empty()) return;
@@ -73,6 +73,7 @@ void Overview(const AnalyzedArticle& a, const AnalyzedArticle& b, const Comparis
   row("source", a.article.source, b.article.source);
   row("published", a.article.published, b.article.published);
   row("words", std::to_string(s.words_a), std::to_string(s.words_b));
+  row("sentences", std::to_string(s.sentences_a), std::to_string(s.sentences_b));
   *out += "</table>\n<p class=\"evidence\">word 5-gram Jaccard " + Fixed(s.jaccard) +
           " &middot; containment A in B " + Fixed(s.containment_a_in_b) + ", B in A " +
           Fixed(s.containment_b_in_a) + " &middot; longest shared run " +

@@ -101,7 +101,7 @@ std::string ComparisonToText(const AnalyzedArticle& a, const AnalyzedArticle& b,
   std::string out;
   Header(a, 'A', &out);
   Header(b, 'B', &out);
-  out += "relation: " + std::string(RelationName(c.relation)) + "\n";
+  out += "relation: " + report_internal::RelationLabel(c) + "\n";
   Evidence(c.scores, &out);
   Passages(c, &out);
   Quotes(a, b, c, &out);

@@ -11,7 +11,7 @@ using report_internal::Json;
 // Relations that make a member a copy of the earlier member it is closest to.
 bool IsCopy(Relation r) {
   return r == Relation::kIdentical || r == Relation::kNearDuplicate ||
-         r == Relation::kRewrite;
+         r == Relation::kExcerpt || r == Relation::kRewrite;
 }
 
 // A date as given, or null when there is none.

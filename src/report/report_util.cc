@@ -91,4 +91,12 @@ std::vector<int> CountKinds(const Comparison& comparison) {
   return counts;
 }
 
+std::string RelationLabel(const Comparison& c) {
+  std::string out(RelationName(c.relation));
+  if (c.relation != Relation::kExcerpt) return out;
+  // The shorter text is the excerpt (relation.h).
+  bool b_part = c.scores.words_b <= c.scores.words_a;
+  return out + (b_part ? " (B is part of A)" : " (A is part of B)");
+}
+
 }  // namespace twicetold::report_internal

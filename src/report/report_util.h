@@ -43,6 +43,10 @@ void MarkChangedWords(const AnalyzedArticle& a, Span a_span,
                       std::vector<MarkedWord>* a_words,
                       std::vector<MarkedWord>* b_words);
 
+// The relation's name, with the side an excerpt was taken from: "excerpt
+// (B is part of A)".
+std::string RelationLabel(const Comparison& comparison);
+
 // Count of alignment entries per MatchKind, indexed by the enum value.
 std::vector<int> CountKinds(const Comparison& comparison);
 

@@ -49,7 +49,7 @@ constexpr const char* kStyle = R"css(
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#222}
 h1{font-size:1.4em;margin-bottom:.2em} h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
 .relation{display:inline-block;padding:.1em .6em;border-radius:1em;background:#234;color:#fff;font-weight:600;font-size:.85em}
-.r-origin{background:#176} .r-identical,.r-near_duplicate{background:#646} .r-rewrite{background:#a40}
+.r-origin{background:#176} .r-identical,.r-near_duplicate{background:#646} .r-excerpt{background:#a60} .r-rewrite{background:#a40}
 .r-same_story{background:#234} .r-related,.r-unrelated{background:#777}
 table{border-collapse:collapse;width:100%} td,th{vertical-align:top;padding:.35em .5em;border-bottom:1px solid #eee;text-align:left}
 th{font-size:.85em;color:#555} td.num{text-align:right;white-space:nowrap} td.date{white-space:nowrap}
@@ -189,7 +189,7 @@ std::vector<uint64_t> Timeline(const NumberedStory& story,
   return members;
 }
 
-// The rewrites that get a compare page: largest stories first, each story's
+// The rewrites and excerpts that get a compare page: largest stories first, each story's
 // members in timeline order, at most max_compare_pages.
 std::set<uint64_t> ChooseCompared(const Plan& plan) {
   std::set<uint64_t> chosen;
@@ -199,7 +199,8 @@ std::set<uint64_t> ChooseCompared(const Plan& plan) {
     for (uint64_t m : Timeline(s, *plan.articles)) {
       if (chosen.size() >= plan.options->max_compare_pages) return chosen;
       const NumberedAssignment& a = (*plan.assignments)[m];
-      if (a.relation == Relation::kRewrite && a.closest && *a.closest != m)
+      bool derived = a.relation == Relation::kRewrite || a.relation == Relation::kExcerpt;
+      if (derived && a.closest && *a.closest != m)
         chosen.insert(m);
     }
   }
