@@ -1,5 +1,5 @@
 # Evaluation and data-generation programs (not installed, not tests).
-foreach(prog make_background_idf sentence_similarity_eval relation_eval clean_audit align_eval
+foreach(prog make_background_idf sentence_similarity_eval relation_eval excerpt_eval clean_audit align_eval
              story_sweep corpus_boilerplate_audit)
   add_executable(${prog} eval/${prog}.cc)
   target_include_directories(${prog} PRIVATE ${PROJECT_SOURCE_DIR}/src)
