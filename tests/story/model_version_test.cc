@@ -20,12 +20,12 @@ static_assert(sizeof(NormalizeOptions) == 3, "NormalizeOptions changed: update t
 static_assert(sizeof(SegmentOptions) == 8, "SegmentOptions changed: update this test");
 static_assert(sizeof(CleanOptions) == 24, "CleanOptions changed: update this test");
 static_assert(sizeof(AnalyzeOptions) == 40, "AnalyzeOptions changed: update this test");
-static_assert(sizeof(RelationThresholds) == 96, "RelationThresholds changed: update this test");
+static_assert(sizeof(RelationThresholds) == 160, "RelationThresholds changed: update this test");
 static_assert(sizeof(QuoteOptions) == 8, "QuoteOptions changed: update this test");
 static_assert(sizeof(QuoteCompareOptions) == 16, "QuoteCompareOptions changed: update this test");
-static_assert(sizeof(CompareOptions) == 160, "CompareOptions changed: update this test");
+static_assert(sizeof(CompareOptions) == 224, "CompareOptions changed: update this test");
 static_assert(sizeof(EventFactWeights) == 56, "EventFactWeights changed: update this test");
-static_assert(sizeof(StoryOptions) == 304, "StoryOptions changed: update this test");
+static_assert(sizeof(StoryOptions) == 368, "StoryOptions changed: update this test");
 
 template <typename Options>
 using Perturbation = std::function<void(Options&)>;
@@ -63,6 +63,14 @@ std::vector<Perturbation<Options>> ComparePerturbations(CompareOptions Options::
       [=](Options& o) { (o.*compare).align_threshold = 0.351; },
       [=](Options& o) { (o.*compare).edited_threshold = 0.71; },
       [=](Options& o) { t(o).near_duplicate_jaccard = 0.701; },
+      [=](Options& o) { t(o).excerpt_min_words = 31; },
+      [=](Options& o) { t(o).excerpt_max_length_ratio = 0.751; },
+      [=](Options& o) { t(o).excerpt_containment = 0.501; },
+      [=](Options& o) { t(o).excerpt_run_coverage = 0.501; },
+      [=](Options& o) { t(o).excerpt_aligned_run_coverage = 0.301; },
+      [=](Options& o) { t(o).excerpt_aligned = 0.601; },
+      [=](Options& o) { t(o).rewrite_floor_run = 26; },
+      [=](Options& o) { t(o).rewrite_paraphrase_min_sentences = 4; },
       [=](Options& o) { t(o).rewrite_containment = 0.501; },
       [=](Options& o) { t(o).rewrite_min_run = 15; },
       [=](Options& o) { t(o).rewrite_run_coverage = 0.081; },
