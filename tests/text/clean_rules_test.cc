@@ -97,6 +97,24 @@ TEST(CleanRulesTest, FoldLineMatchesReferenceOnEdgeCases) {
   }
 }
 
+// Long ASCII lines, as a body without line breaks is: the 16-byte scan of
+// the plain-ASCII fast path, its carry of a space across blocks and its
+// scalar tail, at every length around the block size.
+TEST(CleanRulesTest, FoldLineMatchesReferenceOnLongAsciiLines) {
+  std::mt19937 rng(250);
+  const std::string alphabet = "abcXYZ09 .,'@[`{~";
+  for (int i = 0; i < 20000; ++i) {
+    std::string line(rng() % 80, 'a');
+    for (char& c : line) c = alphabet[rng() % alphabet.size()];
+    if (!line.empty() && rng() % 4 == 0) {  // a rare byte anywhere
+      const char rare[] = {'\t', '\x01', '\x7f', '\x1f', ' '};
+      line[rng() % line.size()] = rare[rng() % 5];
+    }
+    ExpectSameFold(line);
+    ExpectSameFold("A" + line + "z");  // no space at either end
+  }
+}
+
 TEST(CleanRulesTest, RulePrefiltersNeverHideAMatch) {
   std::mt19937 rng(7);
   int fired = 0;
