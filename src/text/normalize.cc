@@ -6,6 +6,11 @@
 #include <unicode/utf8.h>
 
 #include <cassert>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/text_only.h"
 
@@ -316,8 +321,33 @@ MappedText Normalize(std::string_view input, const NormalizeOptions& options) {
 
 namespace text_internal {
 
+bool NormalizeKeepsText(std::string_view input, const NormalizeOptions& options) {
+  if (options.case_fold) return false;
+  // Normalizer::AsciiRun copies exactly these bytes unchanged: every byte
+  // in [0x20, 0x80) and '\n'. Branch-free over 16-byte blocks.
+  const auto* s = reinterpret_cast<const uint8_t*>(input.data());
+  const size_t n = input.size();
+  size_t i = 0;
+  uint32_t bad = 0;
+#if defined(__SSE2__)
+  const __m128i kLow = _mm_set1_epi8(0x20);  // signed: also catches >= 0x80
+  const __m128i kNewline = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i low = _mm_andnot_si128(_mm_cmpeq_epi8(v, kNewline), _mm_cmplt_epi8(v, kLow));
+    bad |= static_cast<uint32_t>(_mm_movemask_epi8(low));
+  }
+#endif
+  for (; i < n; ++i) bad |= (s[i] < 0x20 && s[i] != '\n') || s[i] >= 0x80;
+  return bad == 0;
+}
+
 void NormalizeTextOnly(std::string_view input, const NormalizeOptions& options,
                        std::string* out) {
+  if (NormalizeKeepsText(input, options)) {
+    out->assign(input);
+    return;
+  }
   *out = Normalizer(input, options, /*map=*/false, std::move(*out)).Run().text;
 }
 

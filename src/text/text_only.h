@@ -22,7 +22,13 @@ void CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
                        std::string_view source, std::string* text,
                        uint32_t* source_repeat_lines);
 
-// Normalize(input, options).text into `out` (its buffer is reused).
+// True when Normalize(input, options).text == input for certain: the
+// input is printable ASCII and '\n' only, and case folding is off. False
+// says nothing (Normalize may still keep the text).
+bool NormalizeKeepsText(std::string_view input, const NormalizeOptions& options);
+
+// Normalize(input, options).text into `out` (its buffer is reused); a copy
+// when NormalizeKeepsText(input, options).
 void NormalizeTextOnly(std::string_view input, const NormalizeOptions& options,
                        std::string* out);
 

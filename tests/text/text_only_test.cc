@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -87,6 +88,34 @@ TEST(TextOnlyTest, NormalizeTextOnlyMatchesNormalize) {
     text_internal::NormalizeTextOnly(input, options, &out);
     ASSERT_EQ(out, Normalize(input, options).text) << input;
   }
+}
+
+// NormalizeKeepsText is a promise: whenever it says yes, Normalize gives
+// the input back. Random ASCII (with every control byte) and UTF-8 strings
+// of every length around its 16-byte blocks; it must say yes to printable
+// ASCII and '\n' without case folding.
+TEST(TextOnlyTest, NormalizeKeepsTextOnlyWhenNormalizeDoes) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> rare = {"\t", "\r", "\r\n", "\x01", "\x7f",
+                                         "\x1f", "\u00e9", "e\u0301", "\u2019",
+                                         "\u00a0", "\xC3", "\n"};
+  int kept = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string input;
+    const size_t size = rng() % 70;
+    while (input.size() < size) input += static_cast<char>(0x20 + rng() % 0x5F);
+    if (round % 3 == 0) input.insert(rng() % (input.size() + 1), rare[rng() % rare.size()]);
+    NormalizeOptions options;
+    options.case_fold = round % 7 == 0;
+    const bool keeps = text_internal::NormalizeKeepsText(input, options);
+    const bool printable = std::all_of(input.begin(), input.end(), [](char c) {
+      return (c >= 0x20 && c < 0x7f) || c == 0x7f || c == '\n';
+    });
+    ASSERT_EQ(keeps, printable && !options.case_fold) << input;
+    if (keeps) ASSERT_EQ(Normalize(input, options).text, input) << input;
+    kept += keeps;
+  }
+  EXPECT_GT(kept, 10000);
 }
 
 }  // namespace
