@@ -246,9 +246,11 @@ std::string FingerprintVersion(const FingerprintOptions& options) {
          CleanVersion(options.clean);
 }
 
+namespace {
+
 Fingerprint ComputeFingerprint(std::string_view normalized_text,
                                const std::vector<Token>& tokens,
-                               const FingerprintOptions& options) {
+                               const FingerprintOptions& options, bool simhash) {
   Scratch& scratch = ThreadScratch();
   HashWords(normalized_text, tokens, options.seed, &scratch);
   HashShingles(options.shingle_size, options.seed, &scratch);
@@ -259,14 +261,24 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
   fp.exact_low = exact.low64;
   fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
                                               options.seed, &fp.minhash);
-  fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
+  if (simhash) fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
   fp.words = static_cast<uint32_t>(scratch.words.size());
   fp.shingles = static_cast<uint32_t>(scratch.shingles.size());
   return fp;
 }
 
-Fingerprint FingerprintArticle(const Article& article,
+}  // namespace
+
+Fingerprint ComputeFingerprint(std::string_view normalized_text,
+                               const std::vector<Token>& tokens,
                                const FingerprintOptions& options) {
+  return ComputeFingerprint(normalized_text, tokens, options, /*simhash=*/true);
+}
+
+namespace fingerprint_internal {
+
+Fingerprint FingerprintArticle(const Article& article,
+                               const FingerprintOptions& options, bool simhash) {
   // Display normalization, then folding word by word inside
   // ComputeFingerprint: the same fingerprint as ComputeFingerprint on
   // Analyze-style normalized text, and no slower than NFKC_Casefold since
@@ -283,9 +295,16 @@ Fingerprint FingerprintArticle(const Article& article,
   thread_local std::vector<Token> tokens;
   tokens.clear();
   AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
-  Fingerprint fingerprint = ComputeFingerprint(normalized, tokens, options);
+  Fingerprint fingerprint = ComputeFingerprint(normalized, tokens, options, simhash);
   fingerprint.source_repeat_lines = source_repeat_lines;
   return fingerprint;
+}
+
+}  // namespace fingerprint_internal
+
+Fingerprint FingerprintArticle(const Article& article,
+                               const FingerprintOptions& options) {
+  return fingerprint_internal::FingerprintArticle(article, options, /*simhash=*/true);
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

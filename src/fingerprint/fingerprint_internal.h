@@ -6,7 +6,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "twicetold/fingerprint.h"
+
 namespace twicetold::fingerprint_internal {
+
+// FingerprintArticle, with SimHash computed only when `simhash` is true
+// (else Fingerprint::simhash stays 0): a MinHash-only index never reads it
+// (RunDedup with DedupMethod::kMinHash). Everything else is the same.
+Fingerprint FingerprintArticle(const Article& article,
+                               const FingerprintOptions& options, bool simhash);
 
 // One-permutation MinHash of distinct shingle hashes into `num_hashes` bins
 // (a power of two <= 1024): bin = top bits, value = low 32 bits, minimum per

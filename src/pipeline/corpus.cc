@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "fingerprint/fingerprint_internal.h"
 #include "pipeline/ordered_pipeline.h"
 #include "pipeline/story_stream.h"
 #include "story/reorder_buffer.h"
@@ -349,10 +350,11 @@ Result<CorpusSummary> RunDedup(const std::vector<std::string>& paths,
   RETURN_IF_ERROR(run.CountingPass());
   FingerprintOptions fingerprint = options.fingerprint;
   fingerprint.clean.corpus = run.corpus();
+  const bool simhash = options.method == DedupMethod::kSimHash;  // else unread
   RETURN_IF_ERROR(run.MainPass<Fingerprint>(
       "deduplicating",
       [&](const Article& article) {
-        return FingerprintArticle(article, fingerprint);
+        return fingerprint_internal::FingerprintArticle(article, fingerprint, simhash);
       },
       [&](const Article& article, Fingerprint&& fp) {
         run.CountRemoved(fp.source_repeat_lines);

@@ -394,5 +394,24 @@ TEST(OptionsTest, SeedChangesSignatures) {
   EXPECT_EQ(Of(text).exact_low, Of(text, other).exact_low);
 }
 
+// Without SimHash (RunDedup's MinHash-only path) everything else is the
+// same as FingerprintArticle's.
+TEST(FingerprintArticleTest, WithoutSimHashOnlySimHashIsLeftOut) {
+  Article article;
+  article.id = "a";
+  article.body = "Brell quandor opal tisk varno mell dorrin skade plim hovar.\n\n"
+                 "Jentle crask ulm pevvy \u201cnorrow\u201d zint \u00e9gallup.";
+  const Fingerprint all = FingerprintArticle(article, {});
+  const Fingerprint some = fingerprint_internal::FingerprintArticle(article, {}, false);
+  EXPECT_NE(all.simhash, 0u);
+  EXPECT_EQ(some.simhash, 0u);
+  EXPECT_EQ(some.minhash, all.minhash);
+  EXPECT_EQ(some.exact_high, all.exact_high);
+  EXPECT_EQ(some.exact_low, all.exact_low);
+  EXPECT_EQ(some.words, all.words);
+  EXPECT_EQ(some.shingles, all.shingles);
+  EXPECT_EQ(some.source_repeat_lines, all.source_repeat_lines);
+}
+
 }  // namespace
 }  // namespace twicetold
