@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "index/chain_tables.h"
 #include "reference/jaccard_reference.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
@@ -258,6 +260,39 @@ TEST(DedupOptionsTest, RelationNames) {
   EXPECT_EQ(DedupRelationName(DedupRelation::kOrigin), "origin");
   EXPECT_EQ(DedupRelationName(DedupRelation::kIdentical), "identical");
   EXPECT_EQ(DedupRelationName(DedupRelation::kNearDuplicate), "near_duplicate");
+}
+
+// ChainTables against a scan of every row: a walk yields every row with
+// the key, newest first. Keys come from a small pool that shares low bits
+// (slot collisions), high bits, or both, and the tables grow several times.
+TEST(ChainTablesTest, WalkYieldsEveryRowWithTheKeyNewestFirst) {
+  using index_internal::ChainTables;
+  constexpr uint32_t kTables = 3;
+  std::mt19937_64 rng(14);
+  std::vector<uint64_t> pool;
+  for (int i = 0; i < 40; ++i) {
+    const uint64_t high = rng() % 4, low = rng() % 8;
+    pool.push_back((high << 32) | (low * 1024) | (rng() % 2));
+  }
+  ChainTables tables(kTables);
+  std::vector<std::array<uint64_t, kTables>> keys;
+  for (uint32_t row = 0; row < 500; ++row) {
+    std::array<uint64_t, kTables> k;
+    for (uint64_t& key : k) key = pool[rng() % pool.size()];
+    keys.push_back(k);
+    tables.Insert(k.data(), [&](uint32_t r, uint32_t t) { return keys[r][t]; });
+    for (uint32_t t = 0; t < kTables; ++t) {
+      const uint64_t key = pool[rng() % pool.size()];
+      std::vector<uint32_t> walked, want;
+      tables.Walk(t, key, [&](uint32_t r) {
+        if (keys[r][t] == key) walked.push_back(r);
+      });
+      for (uint32_t r = row + 1; r-- > 0;) {
+        if (keys[r][t] == key) want.push_back(r);
+      }
+      ASSERT_EQ(walked, want) << "row " << row << " table " << t;
+    }
+  }
 }
 
 }  // namespace
