@@ -105,9 +105,20 @@ bool FastPathApplies(std::string_view text) {
 }
 
 bool IsAscii(std::string_view text) {
-  // An OR-reduction the compiler vectorizes; no early exit on purpose.
+  // An OR-reduction, no early exit on purpose; explicit SSE2 because at -O2
+  // the compiler kept the byte loop scalar (3% of dedup's time).
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
   unsigned char acc = 0;
-  for (char c : text) acc |= static_cast<unsigned char>(c);
+#if defined(__SSE2__)
+  __m128i wide = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    wide = _mm_or_si128(wide, _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
+  }
+  acc = _mm_movemask_epi8(wide) != 0 ? 0x80 : 0;
+#endif
+  for (; i < n; ++i) acc |= s[i];
   return acc < 0x80;
 }
 

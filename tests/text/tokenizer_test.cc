@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -158,6 +159,20 @@ TEST(TokenizerTest, FastPathsMatchIcuWithSymbols) {
   }
   EXPECT_FALSE(FastPathApplies("caf\u00e9"));
   EXPECT_FALSE(FastPathApplies("\xa3"));  // truncated, invalid UTF-8
+}
+
+// IsAscii (16 bytes at a time) against a byte loop, with one high byte at
+// every position of strings around the block size.
+TEST(TokenizerTest, IsAsciiMatchesByteLoop) {
+  std::mt19937 rng(16);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s(rng() % 70, 'a');
+    for (char& c : s) c = static_cast<char>(rng() % 0x80);
+    if (!s.empty() && rng() % 2 == 0) s[rng() % s.size()] = static_cast<char>(0x80 + rng() % 0x80);
+    const bool want = std::all_of(s.begin(), s.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    ASSERT_EQ(IsAscii(s), want) << i;
+  }
 }
 
 TEST(TokenizerTest, IcuPathMatchesReferenceOnNonAscii) {
