@@ -12,6 +12,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/hash.h"
 #include "fingerprint/fingerprint_internal.h"
 #include "text/terms.h"
@@ -31,6 +35,7 @@ constexpr uint64_t kBandSalt = 0x42616e644b657921ULL;
 // Per-thread scratch so that fingerprinting a stream allocates nothing in
 // the steady state.
 struct Scratch {
+  std::string lowered;             // grow-only: the text lowered (ASCII path)
   std::string joined;              // grow-only buffer: folded words joined
   size_t joined_size = 0;          // by ' ' in joined[0, joined_size)
   std::vector<uint64_t> words;     // one hash per word
@@ -95,6 +100,65 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
   scratch->joined_size = n;
 }
 
+// Lowers ASCII capitals of text[0, n) into out[0, n).
+void LowerAscii(const char* text, size_t n, char* out) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i kBeforeA = _mm_set1_epi8('A' - 1), kAfterZ = _mm_set1_epi8('Z' + 1);
+  const __m128i kCase = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, kBeforeA), _mm_cmplt_epi8(v, kAfterZ));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
+                     _mm_or_si128(v, _mm_and_si128(upper, kCase)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const char c = text[i];
+    out[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  }
+}
+
+// HashWords for pure-ASCII text (nearly every English article): the whole
+// text is lowered at once, 16 bytes at a time, and each word is hashed
+// where it lies in the lowered copy; short words are copied into `joined`
+// with one 16-byte move (both buffers keep 16 bytes of slack). The byte
+// loop of HashWords was half of ComputeFingerprint.
+void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
+                    uint64_t seed, Scratch* scratch) {
+  constexpr size_t kSlack = 16;
+  std::string& lowered = scratch->lowered;
+  if (lowered.size() < text.size() + kSlack) lowered.resize(text.size() + kSlack);
+  LowerAscii(text.data(), text.size(), lowered.data());
+  size_t need = tokens.size() + kSlack;
+  for (const Token& token : tokens) need += token.span.size();
+  std::string& joined = scratch->joined;
+  if (joined.size() < need) joined.resize(need);
+  scratch->words.resize(tokens.size());
+  uint64_t* words = scratch->words.data();
+  const char* low = lowered.data();
+  char* out = joined.data();
+  size_t n = 0;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const char* word = low + tokens[t].span.begin;
+    const size_t size = tokens[t].span.size();
+    if (t > 0) out[n++] = ' ';
+#if defined(__SSE2__)
+    if (size <= kSlack) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
+    } else {
+      std::memcpy(out + n, word, size);
+    }
+#else
+    std::memcpy(out + n, word, size);
+#endif
+    words[t] = XXH3_64bits_withSeed(word, size, seed);
+    n += size;
+  }
+  scratch->joined_size = n;
+}
+
 // Shingle keys roll over the word hashes: a polynomial in an odd constant
 // modulo 2^64, updated in O(1) per window, then mixed with the seed. Word
 // hashes are already 64-bit XXH3 values, so distinct windows collide only
@@ -137,6 +201,19 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
 }  // namespace
 
 namespace fingerprint_internal {
+
+void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
+                      uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
+                      std::string* joined) {
+  Scratch scratch;
+  if (ascii_path) {
+    HashAsciiWords(text, tokens, seed, &scratch);
+  } else {
+    HashWords(text, tokens, seed, &scratch);
+  }
+  *hashes = scratch.words;
+  joined->assign(scratch.joined.data(), scratch.joined_size);
+}
 
 void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
                            uint32_t num_hashes, uint64_t seed,
@@ -252,7 +329,11 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
                                const std::vector<Token>& tokens,
                                const FingerprintOptions& options, bool simhash) {
   Scratch& scratch = ThreadScratch();
-  HashWords(normalized_text, tokens, options.seed, &scratch);
+  if (IsAscii(normalized_text)) {
+    HashAsciiWords(normalized_text, tokens, options.seed, &scratch);
+  } else {
+    HashWords(normalized_text, tokens, options.seed, &scratch);
+  }
   HashShingles(options.shingle_size, options.seed, &scratch);
   Fingerprint fp;
   const XXH128_hash_t exact =

@@ -4,9 +4,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "twicetold/fingerprint.h"
+#include "twicetold/segment.h"
 
 namespace twicetold::fingerprint_internal {
 
@@ -15,6 +18,14 @@ namespace twicetold::fingerprint_internal {
 // (RunDedup with DedupMethod::kMinHash). Everything else is the same.
 Fingerprint FingerprintArticle(const Article& article,
                                const FingerprintOptions& options, bool simhash);
+
+// The word hashes of ComputeFingerprint and the folded words joined by
+// ' ' (what the exact hash hashes), by the general word loop (`ascii_path`
+// false) or by the pure-ASCII path (precondition: IsAscii(text)), so tests
+// can check that the two agree.
+void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
+                      uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
+                      std::string* joined);
 
 // One-permutation MinHash of distinct shingle hashes into `num_hashes` bins
 // (a power of two <= 1024): bin = top bits, value = low 32 bits, minimum per

@@ -12,6 +12,7 @@
 #include "fingerprint/fingerprint_internal.h"
 #include "reference/jaccard_reference.h"
 #include "text/terms.h"
+#include "text/word_tokenizer.h"
 #include "twicetold/identical.h"
 #include "twicetold/normalize.h"
 #include "twicetold/segment.h"
@@ -299,6 +300,48 @@ TEST(ExactHashTest, MatchesSlowJoinOnRandomMixedScriptTexts) {
     ASSERT_EQ(fp.words, tokens.size());
     // The fast path computes the one definition of "identical".
     ASSERT_EQ(fp.identical(), ComputeIdenticalKey(normalized.text, tokens)) << text;
+  }
+}
+
+// The pure-ASCII word path against the general one and against the
+// definition (XXH3 of FoldWord of each token, joined by single spaces) on
+// random ASCII texts: capitals, digits, '%', hyphens, apostrophes, words
+// longer than its 16-byte copies, every control and punctuation byte.
+TEST(ExactHashTest, AsciiWordPathMatchesGeneralPathOnRandomAsciiTexts) {
+  const std::vector<std::string> pieces = {
+      "Brell", "QUANDOR", "opal", "x", "I", "42", "3.5%", "Tisk-varno", "mell's",
+      "dorrin.", "Zz", "AbcdefghijklmnopQRSTUVWXYZ", "antidisestablishmentarianism",
+      "@", "[", "`", "{", "~", "\t", "\x01", "\x7f", "--", "e-mail", "U.S."};
+  std::mt19937 rng(250);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 4 != 0) text += (rng() % 7 == 0) ? "\n\n" : " ";
+    }
+    const MappedText normalized = Normalize(text, NormalizeOptions{});
+    ASSERT_TRUE(IsAscii(normalized.text));
+    const std::vector<Token> tokens = Tokenize(normalized.text);
+    std::vector<uint64_t> fast, slow;
+    std::string fast_joined, slow_joined;
+    const uint64_t seed = rng();
+    fingerprint_internal::HashWordsForTest(normalized.text, tokens, seed, true, &fast,
+                                           &fast_joined);
+    fingerprint_internal::HashWordsForTest(normalized.text, tokens, seed, false, &slow,
+                                           &slow_joined);
+    std::string joined;
+    std::vector<uint64_t> want;
+    for (const Token& t : tokens) {
+      const std::string folded = text_internal::FoldWord(t.span.In(normalized.text));
+      if (!joined.empty()) joined.push_back(' ');
+      joined += folded;
+      want.push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), seed));
+    }
+    ASSERT_EQ(fast_joined, joined) << text;
+    ASSERT_EQ(slow_joined, joined) << text;
+    ASSERT_EQ(fast, want) << text;
+    ASSERT_EQ(slow, want) << text;
   }
 }
 
