@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <memory>
 #include <vector>
 
@@ -438,13 +437,25 @@ PlainScan ScanPlain(const uint8_t* s, size_t n) {
   const __m128i kBeforeA = _mm_set1_epi8('a' - 1), kAfterZ = _mm_set1_epi8('z' + 1);
   const __m128i kBefore0 = _mm_set1_epi8('0' - 1), kAfter9 = _mm_set1_epi8('9' + 1);
   uint32_t carry = 0, bad = 0, alnum = 0;
-  for (; i + 16 <= n; i += 16) {
+  // Spaces are counted in 16 byte lanes (each compare adds 0 or 1), summed
+  // before a lane can overflow: std::popcount is a library call without
+  // -mpopcnt.
+  __m128i lanes = _mm_setzero_si128();
+  const auto sum_lanes = [&] {
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    scan.spaces += static_cast<uint32_t>(_mm_cvtsi128_si32(sums) +
+                                         _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+    lanes = _mm_setzero_si128();
+  };
+  for (size_t blocks = 0; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, kSpace)));
+    const __m128i is_space = _mm_cmpeq_epi8(v, kSpace);
+    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(is_space));
     bad |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(v, kLow)));
     bad |= space & ((space << 1) | carry);  // a space after a space
     carry = space >> 15;
-    scan.spaces += static_cast<uint32_t>(std::popcount(space));
+    lanes = _mm_sub_epi8(lanes, is_space);
+    if (++blocks % 255 == 0) sum_lanes();
     const __m128i lower = _mm_or_si128(v, kCase);
     const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, kBeforeA),
                                          _mm_cmplt_epi8(lower, kAfterZ));
@@ -452,6 +463,7 @@ PlainScan ScanPlain(const uint8_t* s, size_t n) {
                                         _mm_cmplt_epi8(v, kAfter9));
     alnum |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
   }
+  sum_lanes();
   scan.plain = bad == 0;
   scan.alnum = alnum != 0;
   ScanPlainScalar(s + i, n - i, i > 0 && s[i - 1] == ' ', &scan);

@@ -99,12 +99,14 @@ TEST(CleanRulesTest, FoldLineMatchesReferenceOnEdgeCases) {
 
 // Long ASCII lines, as a body without line breaks is: the 16-byte scan of
 // the plain-ASCII fast path, its carry of a space across blocks and its
-// scalar tail, at every length around the block size.
+// scalar tail, at every length around the block size, and its space count
+// past 255 blocks.
 TEST(CleanRulesTest, FoldLineMatchesReferenceOnLongAsciiLines) {
   std::mt19937 rng(250);
   const std::string alphabet = "abcXYZ09 .,'@[`{~";
   for (int i = 0; i < 20000; ++i) {
-    std::string line(rng() % 80, 'a');
+    // Now and then longer than 255 blocks, where the space count is summed.
+    std::string line(i % 500 == 0 ? 4000 + rng() % 5000 : rng() % 80, 'a');
     for (char& c : line) c = alphabet[rng() % alphabet.size()];
     if (!line.empty() && rng() % 4 == 0) {  // a rare byte anywhere
       const char rare[] = {'\t', '\x01', '\x7f', '\x1f', ' '};
@@ -112,6 +114,14 @@ TEST(CleanRulesTest, FoldLineMatchesReferenceOnLongAsciiLines) {
     }
     ExpectSameFold(line);
     ExpectSameFold("A" + line + "z");  // no space at either end
+  }
+  for (int i = 0; i < 20; ++i) {  // long plain lines: single spaces only
+    std::string line = "Start";
+    while (line.size() < 3000 + 300 * static_cast<size_t>(i)) {
+      line += ' ';
+      line += alphabet.substr(rng() % 4, 1 + rng() % 4);  // within "abcXYZ09"
+    }
+    ExpectSameFold(line + "end");
   }
 }
 
