@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "twicetold/analyze.h"
+#include "twicetold/dedup.h"
 #include "twicetold/quote.h"
 #include "twicetold/span.h"
 
@@ -22,6 +23,10 @@ using Json = nlohmann::ordered_json;
 inline std::string JsonLine(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
+
+// DedupDecisionToJson through the generic encoder (Json and JsonLine): the
+// definition the hand-written line of DedupDecisionToJson must match.
+std::string DedupDecisionToJsonGeneric(const Article& article, const DedupDecision& d);
 
 // Spans of one article as [begin, end] code points into its body as given.
 // Holds a reference to `article`, which must outlive it.

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "report/json_util.h"
 #include "twicetold/analyze.h"
 #include "twicetold/quote.h"
 
@@ -105,6 +107,37 @@ TEST(JsonTest, DedupDecisionNamesIds) {
   DedupDecision origin{"c", std::nullopt, DedupRelation::kOrigin, 0};
   EXPECT_EQ(DedupDecisionToJson(article, origin),
             R"({"id":"c","cluster":"c","duplicate_of":null,"relation":"origin","similarity":0.0})");
+}
+
+// The hand-written dedup line against the generic encoder: every
+// similarity k/1024 (the fast path's whole domain) and values outside it,
+// ids with quotes, backslashes, control bytes, UTF-8 and invalid UTF-8.
+TEST(JsonTest, DedupDecisionLineMatchesGenericEncoder) {
+  const std::vector<std::string> ids = {"a", "d000001", "", "x\"y", "back\\slash",
+                                        "tab\t", "\x7f", "caf\u00e9", "bad\xC3(", "~ {}"};
+  const auto check = [&](const Article& article, const DedupDecision& d) {
+    ASSERT_EQ(DedupDecisionToJson(article, d),
+              report_internal::DedupDecisionToJsonGeneric(article, d))
+        << article.id << " " << d.similarity;
+  };
+  Article article;
+  for (int k = 0; k <= 1024; ++k) {
+    article.id = "id" + std::to_string(k);
+    check(article, {"c", "dup", DedupRelation::kNearDuplicate, k / 1024.0});
+  }
+  for (double x : {0.3, 1.0 / 3, 1e-9, 0.5000001, -0.5, 1.5, 2048.0 / 1024 - 1e-12}) {
+    check(article, {"c", std::nullopt, DedupRelation::kNearDuplicate, x});
+  }
+  std::mt19937 rng(1024);
+  for (int round = 0; round < 3000; ++round) {
+    article.id = ids[rng() % ids.size()];
+    DedupDecision d;
+    d.cluster = ids[rng() % ids.size()];
+    if (rng() % 2) d.duplicate_of = ids[rng() % ids.size()];
+    d.relation = static_cast<DedupRelation>(rng() % 3);
+    d.similarity = static_cast<double>(rng() % 129) / 128;
+    check(article, d);
+  }
 }
 
 TEST(JsonTest, StoryAssignmentNamesIds) {
