@@ -49,6 +49,21 @@ class ChainTables {
     }
   }
 
+  // Prefetch hints, for callers that walk many tables in a row: the slot
+  // of `key` in `table`; then, once that has arrived, FirstRow reads it,
+  // prefetches the first row's link and returns that row (-1 if none), so
+  // the caller can prefetch the row's data too. The walks then wait on
+  // memory in parallel rather than one table after another.
+  void PrefetchSlot(uint32_t table, uint64_t key) const {
+    __builtin_prefetch(&heads_[Slot(table, key)]);
+  }
+  int64_t FirstRow(uint32_t table, uint64_t key) const {
+    const uint32_t r = heads_[Slot(table, key)];
+    if (r == kNone) return -1;
+    __builtin_prefetch(next_.Row(r - 1) + table);
+    return int64_t{r} - 1;
+  }
+
   size_t MemoryBytes() const { return HeapBytes(heads_) + next_.MemoryBytes(); }
 
  private:
