@@ -111,8 +111,11 @@ FoldScratch& ThreadFoldScratch() {
 void FindRemovableRepeats(FoldScratch& scratch, const CleanOptions& options) {
   const size_t n = scratch.index.size();
   const std::vector<FoldedLine>& folded = scratch.folded;
-  std::vector<bool> copy(n, false);
   scratch.repeat.assign(n, false);
+  // A lone line repeats nothing; hashing it (often a whole body without
+  // line breaks) into the set below cost 2% of dedup.
+  if (n < 2) return;
+  std::vector<bool> copy(n, false);
   scratch.seen.clear();
   for (size_t i = 0; i < n; ++i) {
     if (!folded[i].has_alnum) continue;
