@@ -119,6 +119,17 @@ void LowerAscii(const char* text, size_t n, char* out) {
   }
 }
 
+// XXH3_64bits_withSeed(word, size, seed). For up to 16 bytes (nearly every
+// word) that function hashes with XXH3_len_0to16_64b and the default
+// secret whatever the seed; calling it directly lets it inline into the
+// word loop instead of going through the length dispatch.
+inline uint64_t WordHash(const char* word, size_t size, uint64_t seed) {
+  if (size <= 16) {
+    return XXH3_len_0to16_64b(reinterpret_cast<const xxh_u8*>(word), size, XXH3_kSecret, seed);
+  }
+  return XXH3_64bits_withSeed(word, size, seed);
+}
+
 // HashWords for pure-ASCII text (nearly every English article): the whole
 // text is lowered at once, 16 bytes at a time, and each word is hashed
 // where it lies in the lowered copy; short words are copied into `joined`
@@ -153,7 +164,7 @@ void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
 #else
     std::memcpy(out + n, word, size);
 #endif
-    words[t] = XXH3_64bits_withSeed(word, size, seed);
+    words[t] = WordHash(word, size, seed);
     n += size;
   }
   scratch->joined_size = n;
