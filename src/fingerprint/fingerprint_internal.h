@@ -13,9 +13,10 @@
 
 namespace twicetold::fingerprint_internal {
 
-// FingerprintArticle, with SimHash computed only when `simhash` is true
-// (else Fingerprint::simhash stays 0): a MinHash-only index never reads it
-// (RunDedup with DedupMethod::kMinHash). Everything else is the same.
+// FingerprintArticle, with SimHash and the distinct-shingle count computed
+// only when `simhash` is true (else Fingerprint::simhash and ::shingles
+// stay 0): a MinHash-only index never reads them (RunDedup with
+// DedupMethod::kMinHash). Everything else is the same.
 Fingerprint FingerprintArticle(const Article& article,
                                const FingerprintOptions& options, bool simhash);
 

@@ -437,23 +437,36 @@ TEST(OptionsTest, SeedChangesSignatures) {
   EXPECT_EQ(Of(text).exact_low, Of(text, other).exact_low);
 }
 
-// Without SimHash (RunDedup's MinHash-only path) everything else is the
-// same as FingerprintArticle's.
-TEST(FingerprintArticleTest, WithoutSimHashOnlySimHashIsLeftOut) {
+// Without SimHash (RunDedup's MinHash-only path, which also keeps every
+// shingle, repeats included, for MinHash) the signature and exact hash are
+// FingerprintArticle's, on random bodies full of repeated words and
+// phrases, shorter than a shingle, empty, ASCII or not.
+TEST(FingerprintArticleTest, WithoutSimHashOnlySimHashAndCountAreLeftOut) {
+  const std::vector<std::string> pieces = {
+      "Brell", "quandor", "opal", "opal opal opal", "tisk varno mell dorrin skade",
+      "\u201cnorrow\u201d", "\u00e9gallup", "STRASSE", "42", ".", "\n\n", "Advertisement\n"};
+  std::mt19937 rng(128);
   Article article;
   article.id = "a";
-  article.body = "Brell quandor opal tisk varno mell dorrin skade plim hovar.\n\n"
-                 "Jentle crask ulm pevvy \u201cnorrow\u201d zint \u00e9gallup.";
-  const Fingerprint all = FingerprintArticle(article, {});
-  const Fingerprint some = fingerprint_internal::FingerprintArticle(article, {}, false);
-  EXPECT_NE(all.simhash, 0u);
-  EXPECT_EQ(some.simhash, 0u);
-  EXPECT_EQ(some.minhash, all.minhash);
-  EXPECT_EQ(some.exact_high, all.exact_high);
-  EXPECT_EQ(some.exact_low, all.exact_low);
-  EXPECT_EQ(some.words, all.words);
-  EXPECT_EQ(some.shingles, all.shingles);
-  EXPECT_EQ(some.source_repeat_lines, all.source_repeat_lines);
+  for (int round = 0; round < 3000; ++round) {
+    article.body.clear();
+    const int n = static_cast<int>(rng() % (round % 10 == 0 ? 4 : 80));
+    for (int i = 0; i < n; ++i) {
+      article.body += pieces[rng() % (round % 2 == 0 ? 5 : pieces.size())];
+      article.body += ' ';
+    }
+    FingerprintOptions options;
+    options.shingle_size = 1 + rng() % 6;
+    const Fingerprint all = FingerprintArticle(article, options);
+    const Fingerprint some = fingerprint_internal::FingerprintArticle(article, options, false);
+    ASSERT_EQ(some.simhash, 0u);
+    ASSERT_EQ(some.shingles, 0u);
+    ASSERT_EQ(some.minhash, all.minhash) << article.body;
+    ASSERT_EQ(some.exact_high, all.exact_high);
+    ASSERT_EQ(some.exact_low, all.exact_low);
+    ASSERT_EQ(some.words, all.words);
+    ASSERT_EQ(some.source_repeat_lines, all.source_repeat_lines);
+  }
 }
 
 }  // namespace
