@@ -25,7 +25,9 @@ class ChunkedRows {
   // Appends a row of `stride` values, uninitialised when `values` is null.
   T* Append(const T* values) {
     if (rows_ % kRowsPerChunk == 0) {
-      chunks_.push_back(std::make_unique<T[]>(kRowsPerChunk * stride_));
+      // Not value-initialised: every row is written before it is read, and
+      // zeroing each new chunk was 3% of dedup.
+      chunks_.push_back(std::make_unique_for_overwrite<T[]>(kRowsPerChunk * stride_));
     }
     T* row = Row(rows_++);
     if (values != nullptr) std::copy(values, values + stride_, row);
