@@ -162,6 +162,13 @@ class SqliteStore final : public Store {
           " is newer than this twicetold understands (" +
           std::to_string(kSchemaVersion) + "); use a newer twicetold");
     }
+    if (version < 0) {
+      // PRAGMA user_version is a signed 32-bit field of the header: a
+      // negative one was written by something else (or damaged), and must
+      // not index kMigrations.
+      return CorruptionError(path_ + ": not a twicetold store (schema version " +
+                             std::to_string(version) + ")");
+    }
     if (version == 0) {
       // A file with tables but no version is not ours.
       ASSIGN_OR_RETURN(int64_t tables,
@@ -184,7 +191,13 @@ class SqliteStore final : public Store {
     // Damage past the header shows at the first read; check the pages the
     // store needs now, so a corrupt file is refused at open.
     ASSIGN_OR_RETURN(std::string check, QueryText("PRAGMA quick_check"));
-    if (check != "ok") return CorruptionError(path_ + ": damaged store: " + check);
+    if (check != "ok") {
+      // SQLite lists the problems on several lines: one line for the error.
+      for (size_t p = check.find('\n'); p != std::string::npos; p = check.find('\n', p)) {
+        check.replace(p, 1, "; ");
+      }
+      return CorruptionError(path_ + ": damaged store: " + check);
+    }
     return Status::Ok();
   }
 

@@ -390,6 +390,23 @@ TEST_F(SqliteFileTest, GarbageTruncatedAndDamagedFilesAreRefusedClearly) {
   EXPECT_EQ(missing_dir.status().code(), StatusCode::kIOError);
 }
 
+// A negative user_version (a signed field of the SQLite header) was taken
+// for an old schema and indexed the migrations with it (fuzz_store,
+// fuzz/corpus/store/regress_negative_user_version).
+TEST_F(SqliteFileTest, NegativeSchemaVersionIsRefused) {
+  const std::string path = Path("negative.db");
+  {
+    auto store = MustOpen(path);
+    ASSERT_TRUE(store);
+  }
+  ExecRaw(path, "PRAGMA user_version=-1");
+  Result<std::unique_ptr<Store>> s = OpenStore(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kCorruption) << s.status().ToString();
+  EXPECT_THAT(s.status().message(), HasSubstr("not a twicetold store"));
+  EXPECT_THAT(s.status().message(), HasSubstr("negative.db"));
+}
+
 // PostgreSQL only: nothing listens on the port.
 TEST(PostgresStoreTest, UnreachableServerIsAClearIOError) {
   const std::string where = "127.0.0.1:" + std::to_string(FreePort());
