@@ -148,4 +148,45 @@ Result<DecodedPage> DecodePage(std::string_view page, std::string_view http_char
   return decoded;
 }
 
+size_t WellFormedUtf8Length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  uint32_t cp = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
+std::string ReplaceIllFormedUtf8(std::string s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t n = WellFormedUtf8Length(s, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    s.replace(i, 1, "\xEF\xBF\xBD");
+    i += 3;
+  }
+  return s;
+}
+
 }  // namespace twicetold::web

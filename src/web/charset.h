@@ -44,6 +44,16 @@ std::string CharsetFromMeta(std::string_view page);
 // when ICU cannot open a declared charset.
 Result<DecodedPage> DecodePage(std::string_view page, std::string_view http_charset);
 
+// The length of the well-formed UTF-8 character (RFC 3629: no overlongs,
+// no surrogates, at most U+10FFFF) that starts at s[i], or 0 if none does.
+size_t WellFormedUtf8Length(std::string_view s, size_t i);
+
+// `s` with each byte that starts no well-formed character replaced by
+// U+FFFD. Gumbo's text and attribute values need it: a numeric character
+// reference past 2^31 (&#999999999999;) overflows its decoder, which then
+// writes a lone byte >= 0x80 into otherwise valid UTF-8.
+std::string ReplaceIllFormedUtf8(std::string s);
+
 }  // namespace twicetold::web
 
 #endif  // TWICETOLD_WEB_CHARSET_H_

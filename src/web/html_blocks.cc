@@ -275,7 +275,9 @@ bool IsEntityChar(char c) {
 // gets the offset of the source byte it came from: equal bytes match one to
 // one, a character reference maps its decoded bytes to its '&', '\r' is
 // dropped (the parser folds CR LF). On any other mismatch the rest of the
-// node maps to where the walk stopped.
+// node maps to where the walk stopped. A byte of the decoded text that
+// starts no well-formed UTF-8 character (gumbo's decoder overflows on a
+// numeric reference past 2^31) becomes U+FFFD, mapped like the byte.
 void BlockBuilder::AddText(const GumboNode* node) {
   const GumboText& t = node->v.text;
   const std::string_view dec(t.text);
@@ -283,6 +285,7 @@ void BlockBuilder::AddText(const GumboNode* node) {
   const uint32_t base = static_cast<uint32_t>(t.start_pos.offset);
   size_t i = 0;
   size_t j = 0;
+  size_t checked_until = 0;  // dec[j, checked_until) is well-formed
   bool synced = src.size() >= 1;
   while (j < dec.size()) {
     const char c = dec[j];
@@ -305,6 +308,15 @@ void BlockBuilder::AddText(const GumboNode* node) {
       }
     }
     for (size_t k = 0; k < take && j < dec.size(); ++k, ++j) {
+      if (j >= checked_until) {
+        const size_t n = WellFormedUtf8Length(dec, j);
+        if (n == 0) {
+          EmitSeparatorsBefore('\xEF');
+          for (const char r : {'\xEF', '\xBF', '\xBD'}) Emit(r, from);
+          continue;
+        }
+        checked_until = j + n;
+      }
       const char b = dec[j];
       if (IsHtmlSpace(b) && !ctx_.pre) {
         if (!pending_space_) space_from_ = from;

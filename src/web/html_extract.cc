@@ -316,6 +316,14 @@ Result<HtmlExtract> ExtractHtml(std::string_view page, const HtmlOptions& option
       &kGumboDefaultOptions, decoded->utf8.data(), decoded->utf8.size()));
   if (dom == nullptr) return InternalError("HTML parser failed");
   web::PageMetadata meta = web::ReadMetadata(dom->root);
+  // Metadata comes from gumbo's text and attribute values, which may hold
+  // ill-formed bytes (see ReplaceIllFormedUtf8); the body is checked as its
+  // blocks are collected.
+  for (std::string* field : {&meta.title, &meta.published, &meta.url, &meta.site,
+                             &meta.language}) {
+    *field = web::ReplaceIllFormedUtf8(std::move(*field));
+  }
+  for (std::string& author : meta.authors) author = web::ReplaceIllFormedUtf8(std::move(author));
   HtmlExtract out;
   out.charset = decoded->charset;
   const std::string folded_title = Folded(meta.title);
