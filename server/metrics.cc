@@ -34,11 +34,20 @@ std::string_view Metrics::RouteOf(std::string_view path) {
   return "other";
 }
 
+std::string_view Metrics::MethodOf(std::string_view method) {
+  static constexpr std::string_view kMethods[] = {
+      "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE"};
+  for (std::string_view known : kMethods) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 void Metrics::Record(std::string_view method, std::string_view path, int status,
                      double seconds) {
   const std::string route(RouteOf(path));
   std::lock_guard lock(mu_);
-  ++requests_[{route, std::string(method), status}];
+  ++requests_[{route, std::string(MethodOf(method)), status}];
   Histogram& h = latency_[route];
   size_t b = 0;
   while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;

@@ -25,6 +25,11 @@ class Metrics {
   // The route template of `path` ("/v1/stories/{id}"), so that labels
   // stay few whatever the ids requested.
   static std::string_view RouteOf(std::string_view path);
+  // The method label: one of the standard methods, else "other". A
+  // request line may carry any bytes as its method (httplib answers 400
+  // and still logs it); quotes or line breaks in a label would break the
+  // exposition format, and invented methods would add labels without end.
+  static std::string_view MethodOf(std::string_view method);
 
   // One answered request; `seconds` from routing to the answer (0 when the
   // request was refused before routing).

@@ -45,6 +45,10 @@ httplib::Server::HandlerResponse PreRoute(const State& state, const httplib::Req
     return httplib::Server::HandlerResponse::Unhandled;
   }
   res.set_header("WWW-Authenticate", "Bearer");
+  // Answered before the body is read, which httplib 0.11 then neither
+  // reads as the next request nor skips: the connection stalls until its
+  // read timeout. Tell the client to open a new connection instead.
+  res.set_header("Connection", "close");
   SendError(res, 401, "missing or wrong bearer token");
   return httplib::Server::HandlerResponse::Handled;
 }
@@ -70,6 +74,8 @@ void Log(State& state, const httplib::Request& req, const httplib::Response& res
   }
   state.metrics.Record(req.method, req.path, res.status, seconds);
 }
+
+}  // namespace
 
 void Configure(httplib::Server& http, State& state) {
   http.new_task_queue = [n = state.options.threads] {
@@ -100,6 +106,8 @@ void Configure(httplib::Server& http, State& state) {
   RegisterPages(http);
 }
 
+namespace {
+
 // Blocks SIGTERM and SIGINT in this thread and every thread it starts, so
 // that only WaitForSignal receives them.
 sigset_t BlockStopSignals() {
@@ -111,6 +119,8 @@ sigset_t BlockStopSignals() {
   return set;
 }
 
+}  // namespace
+
 Status OpenState(State& state) {
   ASSIGN_OR_RETURN(state.writer, OpenStore(state.options.db));
   ASSIGN_OR_RETURN(state.ingester, StoryIngester::Open(*state.writer, state.options.ingest));
@@ -118,8 +128,6 @@ Status OpenState(State& state) {
   // readable before listening.
   return state.readers.Prefill(state.options.threads);
 }
-
-}  // namespace
 
 int StatusToHttp(StatusCode code) {
   switch (code) {

@@ -72,6 +72,13 @@ void SendStatus(httplib::Response& res, const Status& status);
 // Answers with a JSON error of the given HTTP status.
 void SendError(httplib::Response& res, int http_status, std::string_view message);
 
+// Opens the store, the ingester and the read connections of `state`.
+Status OpenState(State& state);
+// Limits, the token check, error bodies, metrics and every route of
+// `http` over `state` (what Serve listens with; fuzz/fuzz_http.cc drives
+// the same server).
+void Configure(httplib::Server& http, State& state);
+
 void RegisterApi(httplib::Server& http, State& state);
 void RegisterPages(httplib::Server& http);
 
