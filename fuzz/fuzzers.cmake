@@ -9,7 +9,12 @@
 #     run on every `make test`.
 option(TWICETOLD_BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
 
-set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes article_json html warc_reader)
+set(TWICETOLD_FUZZERS jsonl_reader normalize segment clean quotes article_json html
+    warc_reader compare store)
+# The server's request handling needs the server (cpp-httplib).
+if(TARGET twicetold_server)
+  list(APPEND TWICETOLD_FUZZERS http)
+endif()
 
 # Include paths and libraries shared by both builds of a fuzz body.
 function(twicetold_fuzz_body target name)
@@ -19,6 +24,11 @@ function(twicetold_fuzz_body target name)
   if(name STREQUAL "jsonl_reader" OR name STREQUAL "warc_reader")
     target_link_libraries(${target} PRIVATE ZLIB::ZLIB PkgConfig::ZSTD
                           LibLZMA::LibLZMA)
+  elseif(name STREQUAL "compare")
+    target_link_libraries(${target} PRIVATE nlohmann_json::nlohmann_json)
+  elseif(name STREQUAL "http")
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${target} PRIVATE twicetold_server PkgConfig::HTTPLIB)
   endif()
 endfunction()
 
@@ -31,8 +41,22 @@ if(TWICETOLD_BUILD_FUZZERS)
       -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   # The library: coverage-instrumented for libFuzzer, sanitized; everything
   # linking it (tests, the command line) gets the sanitizer runtimes.
-  target_compile_options(twicetold PRIVATE ${TWICETOLD_SANITIZE}
-                         -fsanitize=fuzzer-no-link)
+  # `twicetold` is an INTERFACE umbrella (it compiles nothing): the compile
+  # options go on each part that has sources, and on the server.
+  set(instrumented)
+  foreach(part IN LISTS TWICETOLD_PARTS_IN_ORDER)
+    get_target_property(type twicetold_${part} TYPE)
+    if(type STREQUAL "STATIC_LIBRARY")
+      list(APPEND instrumented twicetold_${part})
+    endif()
+  endforeach()
+  if(TARGET twicetold_server)
+    list(APPEND instrumented twicetold_server)
+  endif()
+  foreach(target IN LISTS instrumented)
+    target_compile_options(${target} PRIVATE ${TWICETOLD_SANITIZE}
+                           -fsanitize=fuzzer-no-link)
+  endforeach()
   target_link_options(twicetold INTERFACE ${TWICETOLD_SANITIZE})
   foreach(name IN LISTS TWICETOLD_FUZZERS)
     add_executable(fuzz_${name} fuzz/fuzz_${name}.cc)

@@ -34,6 +34,7 @@ packages=(
   chromium               # the HTML report is opened in a headless browser by a test
   nodejs                 # the server's browser test (playwright-core, from npm)
   wrk                    # bench/serve_bench.sh: HTTP load
+  clang libclang-rt-14-dev  # `make fuzz`: libFuzzer and the sanitizer runtimes
 )
 
 sudo=""
