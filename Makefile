@@ -4,6 +4,8 @@
 #   make test   installs dependencies, builds, runs every test
 #   make test-asan  the same suite built with AddressSanitizer and
 #               UndefinedBehaviorSanitizer (in build-asan/); CI runs both
+#   make fuzz   builds the libFuzzer targets with clang (in build-fuzz/) and
+#               runs each for FUZZ_SECONDS (scripts/fuzz.sh, doc/fuzzing.md)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 # Rebuilds reuse earlier compilations when ccache is installed (install-deps does).
@@ -11,7 +13,7 @@ LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 JOBS ?= $(shell nproc)
 DEMO_OUT ?= out/demo
 
-.PHONY: deps build test test-asan demo bench eval clean
+.PHONY: deps build test test-asan demo bench eval fuzz clean
 
 deps:
 	./scripts/install-deps.sh
@@ -43,5 +45,10 @@ demo: build
 bench: deps
 	./scripts/bench.sh
 
+# FUZZ_SECONDS per target (default 60), or FUZZ_RUNS inputs; FUZZ_TARGETS
+# picks some ("compare store"). New crashing inputs go to fuzz/findings/.
+fuzz: deps
+	JOBS=$(JOBS) ./scripts/fuzz.sh
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz out

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# `make fuzz`: builds the libFuzzer targets of fuzz/ with clang (in
+# build-fuzz/, sanitized) and runs each in turn, then prints the executions
+# of each run in a table (doc/fuzzing.md).
+#
+#   FUZZ_SECONDS  seconds per target (default 60)
+#   FUZZ_RUNS     run this many inputs per target instead of a time limit
+#   FUZZ_TARGETS  the targets to run, e.g. "compare store" (default: all)
+#   FUZZ_BUILD    build folder (default build-fuzz)
+#   JOBS          parallel compile jobs (default: nproc)
+#
+# Each target starts from its checked-in seeds (fuzz/corpus/<name>/, never
+# written) and its work corpus (build-fuzz/work/<name>/, kept between runs).
+# A crash, leak, timeout or out-of-memory input is copied to
+# fuzz/findings/<name>/; the script then exits with status 1.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build=${FUZZ_BUILD:-build-fuzz}
+seconds=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:-}
+jobs=${JOBS:-$(nproc)}
+if [ -n "${FUZZ_TARGETS:-}" ]; then
+  read -r -a targets <<<"$FUZZ_TARGETS"
+else
+  targets=()
+  for f in fuzz/fuzz_*.cc; do
+    name=${f#fuzz/fuzz_}
+    targets+=("${name%.cc}")
+  done
+fi
+
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTWICETOLD_BUILD_FUZZERS=ON -DTWICETOLD_BUILD_PYTHON=OFF \
+  -DTWICETOLD_BUILD_BENCHMARKS=OFF -DTWICETOLD_BUILD_EVALS=OFF "${launcher[@]}" >/dev/null ||
+  exit 1
+build_targets=()
+for t in "${targets[@]}"; do build_targets+=("fuzz_$t"); done
+cmake --build "$build" -j "$jobs" --target "${build_targets[@]}" || exit 1
+
+if [ -n "$runs" ]; then
+  limit=(-runs="$runs")
+else
+  limit=(-max_total_time="$seconds")
+fi
+
+rows=()
+failed=0
+for t in "${targets[@]}"; do
+  work="$build/work/$t"
+  artifacts="$build/artifacts/$t"
+  log="$build/logs/fuzz_$t.log"
+  mkdir -p "$work" "$artifacts" "$build/logs"
+  echo "== fuzz_$t: ${limit[*]}"
+  start=$(date +%s.%N)
+  "./$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "fuzz/corpus/$t" \
+    >"$log" 2>&1
+  status=$?
+  elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  if [ -z "$execs" ]; then
+    execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+  fi
+  execs=${execs:-0}
+  rate=$(awk -v n="$execs" -v s="$elapsed" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')
+  result=ok
+  if [ $status -ne 0 ]; then
+    result="FAILED (status $status, $log)"
+    failed=1
+  fi
+  found=()
+  for f in "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifacts"/oom-*; do
+    [ -e "$f" ] || continue
+    mkdir -p "fuzz/findings/$t"
+    if [ ! -e "fuzz/findings/$t/$(basename "$f")" ]; then
+      cp "$f" "fuzz/findings/$t/"
+      found+=("fuzz/findings/$t/$(basename "$f")")
+    fi
+  done
+  if [ ${#found[@]} -gt 0 ]; then
+    result="$result; new: ${found[*]}"
+    failed=1
+  fi
+  rows+=("$(printf '| fuzz_%s | %s | %.0f | %s | %s |' "$t" "$execs" "$elapsed" "$rate" "$result")")
+  tail -n 3 "$log"
+done
+
+echo
+echo "| target | executions | seconds | exec/s | result |"
+echo "|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+exit $failed
