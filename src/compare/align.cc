@@ -185,6 +185,33 @@ void ContextLinks(const std::vector<Scored>& scored, double threshold,
   }
 }
 
+// Step 3c: sentences without a weighted term (punctuation only, stop
+// words only) have no candidates. Each such sentence of A left unlinked
+// links to the next unlinked one of B with the same words, in order, so
+// that comparing a text with itself aligns every sentence with itself.
+void UnweightedLinks(const ArticleFeatures& a, const ArticleFeatures& b,
+                     std::vector<AlignLink>* links, std::vector<uint8_t>* linked_a,
+                     std::vector<uint8_t>* linked_b) {
+  auto same_words = [&a, &b](uint32_t i, uint32_t j) {
+    const auto [a0, a1] = a.sentence_tokens[i];
+    const auto [b0, b1] = b.sentence_tokens[j];
+    const auto x = a.words.word_ids.begin();
+    const auto y = b.words.word_ids.begin();
+    return std::equal(x + a0, x + a1, y + b0, y + b1);
+  };
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < a.sentences.size(); ++i) {
+    if ((*linked_a)[i] || a.sentences[i].norm > 0) continue;
+    for (uint32_t j = next; j < b.sentences.size(); ++j) {
+      if ((*linked_b)[j] || b.sentences[j].norm > 0 || !same_words(i, j)) continue;
+      (*linked_a)[i] = (*linked_b)[j] = 1;
+      links->push_back({i, j, 1.0, true});
+      next = j + 1;
+      break;
+    }
+  }
+}
+
 // One side's view for step 4: sentence x of `xs` against its candidates.
 struct SideView {
   const ArticleFeatures& xs;
@@ -267,6 +294,7 @@ std::vector<AlignLink> AlignSentences(const ArticleFeatures& a,
   std::vector<uint8_t> linked_a(a.sentences.size(), 0), linked_b(b.sentences.size(), 0);
   std::vector<AlignLink> links = PrimaryLinks(scored, o.threshold, &linked_a, &linked_b);
   ContextLinks(scored, o.context_threshold, &links, &linked_a, &linked_b);
+  UnweightedLinks(a, b, &links, &linked_a, &linked_b);
   // Candidates per sentence, in increasing index of the other side (scored
   // is sorted by (a, b)).
   std::vector<std::vector<std::pair<uint32_t, double>>> of_a(a.sentences.size()),

@@ -14,7 +14,7 @@ struct AlignLink {
   uint32_t a = 0;
   uint32_t b = 0;
   double similarity = 0;  // ModelSimilarity of the two sentences
-  // True for the one-to-one links of steps 3 and 3b below; false for the extra
+  // True for the one-to-one links of steps 3, 3b and 3c below; false for the extra
   // links of step 4 (a merge, a split, a heading or list item).
   bool primary = true;
   friend bool operator==(const AlignLink&, const AlignLink&) = default;
@@ -62,8 +62,13 @@ struct AlignOptions {
 //     the highest s (same ties) among pairs (i, j) of two unlinked
 //     sentences where (i - 1, j - 1) or (i + 1, j + 1) is linked (by step
 //     3 or an earlier 3b link), while that s >= o.context_threshold.
-//  4. Extra links, for each sentence x left unlinked by step 3b (either
-//     side; each decided on the state after step 3b):
+//  3c. Unweighted links, one-to-one: a sentence of A without a weighted
+//     term (no candidates: punctuation or stop words only) left unlinked
+//     links to the first unlinked such sentence of B after the last 3c link
+//     whose words are the same (similarity 1), so that a text compared
+//     with itself aligns every sentence with itself.
+//  4. Extra links, for each sentence x left unlinked by step 3c (either
+//     side; each decided on the state after step 3c):
 //     a. its candidate y with the highest s (ties to the lower index),
 //        when s(x, y) >= o.threshold (y has its own primary link: x is the
 //        other half of a merge or a split);

@@ -116,6 +116,22 @@ TEST(CompareTest, IdenticalBodies) {
   for (const AlignedPair& p : c.alignment) EXPECT_EQ(p.kind, MatchKind::kSame);
 }
 
+// A sentence without a weighted term (punctuation, stop words only) has no
+// alignment candidates; compared with itself it must still pair with
+// itself, not show as removed and added (fuzz_compare,
+// fuzz/corpus/compare/regress_unweighted_sentence_self_compare).
+TEST(CompareTest, UnweightedSentencesAlignWithThemselves) {
+  const AnalyzedArticle a = Make(std::string(kOriginal) + "...\n\nIt was.\n\n!!\n");
+  Result<Comparison> c = Compare(a, a, CompareOptions{});
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->alignment.size(), a.segments.sentences.size());
+  for (const AlignedPair& p : c->alignment) {
+    EXPECT_EQ(p.kind, MatchKind::kSame) << (p.a ? *p.a : 9999);
+    ASSERT_TRUE(p.a && p.b);
+    EXPECT_EQ(*p.a, *p.b);
+  }
+}
+
 TEST(CompareTest, NearDuplicate) {
   Comparison c = ComparePair(kOriginal, kNearDuplicate);
   EXPECT_EQ(c.relation, Relation::kNearDuplicate);

@@ -122,6 +122,31 @@ inline std::vector<compare_internal::AlignLink> Align(
   };
   greedy(o.threshold, false);
   greedy(o.context_threshold, true);
+  // 3c. Unlinked sentences without a weighted term, in order, to the first
+  // later unlinked such sentence of B with the same words.
+  auto unweighted = [](const compare_internal::TermVector& v) {
+    for (const auto& [key, w] : v.entries) {
+      if (w != 0) return false;
+    }
+    return true;
+  };
+  auto words = [](const compare_internal::ArticleFeatures& f, uint32_t k) {
+    return std::vector<uint64_t>(f.words.word_ids.begin() + f.sentence_tokens[k].first,
+                                 f.words.word_ids.begin() + f.sentence_tokens[k].second);
+  };
+  uint32_t next_b = 0;
+  for (uint32_t i = 0; i < na; ++i) {
+    if (linked_a.count(i) || !unweighted(a.sentences[i])) continue;
+    for (uint32_t j = next_b; j < nb; ++j) {
+      if (linked_b.count(j) || !unweighted(b.sentences[j]) || words(a, i) != words(b, j)) continue;
+      linked_a.insert(i);
+      linked_b.insert(j);
+      linked.insert({i, j});
+      links.push_back({i, j, 1.0, true});
+      next_b = j + 1;
+      break;
+    }
+  }
   // 4. Extra links of sentences left unlinked.
   auto coverage = [&](const compare_internal::WordSequence& xw, std::pair<uint32_t, uint32_t> xr,
                       const compare_internal::WordSequence& yw, std::pair<uint32_t, uint32_t> yr,
