@@ -125,6 +125,22 @@ TEST(HtmlExtractTest, BodyMapPointsIntoThePage) {
   EXPECT_EQ(html.substr(OriginalOffset(page->body_map, ida), 10), "Ida Brandt");
 }
 
+// Gumbo's decoder overflows on a numeric character reference past 2^31
+// and writes a lone byte >= 0x80 (fuzz_html,
+// fuzz/corpus/html/regress_charref_overflow): it becomes U+FFFD.
+TEST(HtmlExtractTest, OverflowingCharacterReferencesBecomeReplacementCharacters) {
+  const std::string html =
+      "<html><head><title>Vote &#999999999999; result</title></head><body><article>"
+      "<p>The council voted &#999999999999; on Monday to close the old bridge for "
+      "repairs that will start in the spring.</p></article></body></html>";
+  Result<HtmlExtract> page = ExtractHtml(html, HtmlOptions());
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->title, "Vote \uFFFD result");
+  EXPECT_NE(page->body.find("voted \uFFFD on Monday"), std::string::npos) << page->body;
+  const size_t mark = page->body.find("\uFFFD");
+  EXPECT_EQ(html.substr(OriginalOffset(page->body_map, mark), 2), "&#");
+}
+
 TEST(HtmlExtractTest, DecodesDeclaredAndHttpCharsets) {
   // "café" in windows-1252, declared by <meta>.
   const std::string latin =
