@@ -45,6 +45,41 @@ void CheckNormalizedSpan(Span span, const AnalyzedArticle& a) {
   FUZZ_CHECK(fz::IsCharBoundary(a.normalized.text, span.end));
 }
 
+// Each entry has the sentences its kind promises, in range, and every
+// sentence of A and of B appears.
+void CheckAlignment(const AnalyzedArticle& a, const AnalyzedArticle& b,
+                    const std::vector<AlignedPair>& alignment) {
+  std::vector<int> seen_a(a.segments.sentences.size(), 0);
+  std::vector<int> seen_b(b.segments.sentences.size(), 0);
+  for (const AlignedPair& p : alignment) {
+    switch (p.kind) {
+      case MatchKind::kOnlyA:
+        FUZZ_CHECK(p.a && !p.b);
+        break;
+      case MatchKind::kOnlyB:
+        FUZZ_CHECK(!p.a && p.b);
+        break;
+      default:
+        FUZZ_CHECK(p.a && p.b);
+    }
+    FUZZ_CHECK(p.a.has_value() == p.a_span.has_value());
+    FUZZ_CHECK(p.b.has_value() == p.b_span.has_value());
+    if (p.a) {
+      FUZZ_CHECK(*p.a < seen_a.size());
+      ++seen_a[*p.a];
+      CheckNormalizedSpan(*p.a_span, a);
+    }
+    if (p.b) {
+      FUZZ_CHECK(*p.b < seen_b.size());
+      ++seen_b[*p.b];
+      CheckNormalizedSpan(*p.b_span, b);
+    }
+    FUZZ_CHECK(p.similarity >= 0 && p.similarity <= 1.0000001);
+  }
+  for (int n : seen_a) FUZZ_CHECK(n > 0);
+  for (int n : seen_b) FUZZ_CHECK(n > 0);
+}
+
 void CheckComparison(const AnalyzedArticle& a, const AnalyzedArticle& b,
                      const Comparison& c, const twicetold::CompareOptions& o) {
   FUZZ_CHECK(c.runs.size() <= o.max_runs);
@@ -54,37 +89,8 @@ void CheckComparison(const AnalyzedArticle& a, const AnalyzedArticle& b,
     FUZZ_CHECK(run.a.begin < run.a.end && run.b.begin < run.b.end);
     FUZZ_CHECK(run.words >= o.min_run_words);
   }
-  const size_t na = a.segments.sentences.size();
-  const size_t nb = b.segments.sentences.size();
   if (o.align) {
-    std::vector<int> seen_a(na, 0), seen_b(nb, 0);
-    for (const AlignedPair& p : c.alignment) {
-      switch (p.kind) {
-        case MatchKind::kOnlyA:
-          FUZZ_CHECK(p.a && !p.b);
-          break;
-        case MatchKind::kOnlyB:
-          FUZZ_CHECK(!p.a && p.b);
-          break;
-        default:
-          FUZZ_CHECK(p.a && p.b);
-      }
-      FUZZ_CHECK(p.a.has_value() == p.a_span.has_value());
-      FUZZ_CHECK(p.b.has_value() == p.b_span.has_value());
-      if (p.a) {
-        FUZZ_CHECK(*p.a < na);
-        ++seen_a[*p.a];
-        CheckNormalizedSpan(*p.a_span, a);
-      }
-      if (p.b) {
-        FUZZ_CHECK(*p.b < nb);
-        ++seen_b[*p.b];
-        CheckNormalizedSpan(*p.b_span, b);
-      }
-      FUZZ_CHECK(p.similarity >= 0 && p.similarity <= 1.0000001);
-    }
-    for (int n : seen_a) FUZZ_CHECK(n > 0);
-    for (int n : seen_b) FUZZ_CHECK(n > 0);
+    CheckAlignment(a, b, c.alignment);
   } else {
     FUZZ_CHECK(c.alignment.empty());
   }

@@ -91,7 +91,7 @@ constexpr std::string_view kLastRequest =
 // Writes `request` and kLastRequest on a new connection and returns
 // everything the server sent until it closed the connection. If the
 // server waits for more (a body longer than what was sent), the sending
-// side is closed after 200 ms without an answer.
+// side is closed after 50 ms without an answer.
 std::string Exchange(int port, std::string_view request) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   FUZZ_CHECK(fd >= 0);
@@ -116,7 +116,7 @@ std::string Exchange(int port, std::string_view request) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   for (;;) {
     pollfd p{fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, half_closed ? 1000 : 200);
+    const int ready = ::poll(&p, 1, half_closed ? 1000 : 50);
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) {
       // A hang: the server neither answered nor closed in 10 s.

@@ -105,7 +105,8 @@ void CheckError(const Status& s, const std::string& path) {
   FUZZ_CHECK(s.message().find(path) != std::string::npos);
 }
 
-void ReadEverything(Store& store, const std::string& path) {
+// Versions, both scans and the counts.
+void ReadScans(Store& store, const std::string& path) {
   if (Result<twicetold::StoreVersions> v = store.Versions(); !v.ok()) {
     CheckError(v.status(), path);
   }
@@ -119,14 +120,26 @@ void ReadEverything(Store& store, const std::string& path) {
     return Status::Ok();
   });
   if (!s.ok()) CheckError(s, path);
+  const bool full_scan_ok = s.ok();
   s = store.Scan(2, [&](StoredArticle&& a) {
     FUZZ_CHECK(a.seq > 2);
     return Status::Ok();
   });
   if (!s.ok()) CheckError(s, path);
-  if (Result<uint64_t> n = store.ArticleCount(); !n.ok()) CheckError(n.status(), path);
+  if (Result<uint64_t> n = store.ArticleCount(); !n.ok()) {
+    CheckError(n.status(), path);
+  } else if (full_scan_ok && std::getenv("FUZZ_STORE_COUNTS") != nullptr) {
+    // Off by default, an open finding (doc/fuzzing.md): in a store whose
+    // index is damaged, count(*) (read from an index) and Scan (read from
+    // the table) can disagree, and quick_check does not compare the two.
+    FUZZ_CHECK(*n == scanned);
+  }
   if (Result<uint64_t> n = store.StoryCount(); !n.ok()) CheckError(n.status(), path);
   if (Result<uint64_t> n = store.SizeBytes(); !n.ok()) CheckError(n.status(), path);
+}
+
+// The lookups by id and seq.
+void ReadArticles(Store& store, const std::string& path) {
   for (const char* id : {"a1", "b1"}) {
     if (auto latest = store.FindLatest(id); !latest.ok()) {
       CheckError(latest.status(), path);
@@ -144,6 +157,9 @@ void ReadEverything(Store& store, const std::string& path) {
   } else if (a->has_value()) {
     FUZZ_CHECK((*a)->seq == 1);
   }
+}
+
+void ReadStories(Store& store, const std::string& path) {
   if (auto stories = store.Stories(10, 0, "", ""); !stories.ok()) {
     CheckError(stories.status(), path);
   } else {
@@ -200,7 +216,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(store.status().message().find('\n') == std::string::npos);
     return 0;
   }
-  ReadEverything(**store, path);
+  ReadScans(**store, path);
+  ReadArticles(**store, path);
+  ReadStories(**store, path);
   if (mode & 4) {
     std::vector<StoredArticle> batch = {Make("c1", "A new article arrives.", 3, "origin")};
     const Status s = (*store)->Commit(&batch, {{3, "c1", "New", "", "", 1, 0}});

@@ -67,7 +67,7 @@ for t in "${targets[@]}"; do
     execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   fi
   execs=${execs:-0}
-  rate=$(awk -v n="$execs" -v s="$elapsed" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')
+  rate=$(awk -v n="$execs" -v s="$elapsed" 'BEGIN { printf "%.0f", (s > 0) ? n / s : 0 }')
   result=ok
   if [ $status -ne 0 ]; then
     result="FAILED (status $status, $log)"
