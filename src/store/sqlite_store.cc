@@ -358,6 +358,8 @@ class SqliteStore final : public Store {
   Status Error(std::string_view what) const {
     const int code = sqlite3_extended_errcode(db_);
     std::string message = path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_);
+    // SQLite may quote a damaged schema, line breaks and all: one line.
+    std::replace(message.begin(), message.end(), '\n', ' ');
     switch (code & 0xff) {
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
@@ -546,9 +548,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   auto store = std::make_unique<SqliteStore>(db, path);
   if (Status s = store->Init(); !s.ok()) {
     if (s.code() == StatusCode::kInternal || s.code() == StatusCode::kIOError) {
-      // SQLite reports a file that is not a database at its first read.
+      // SQLite reports a file that is not a database at its first read;
+      // a damaged header's format bytes show as "unsupported file format".
       if (s.message().find("not a database") != std::string::npos ||
-          s.message().find("malformed") != std::string::npos) {
+          s.message().find("malformed") != std::string::npos ||
+          s.message().find("unsupported file format") != std::string::npos) {
         return CorruptionError(s.message());
       }
     }
