@@ -57,7 +57,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$artifacts" "$build/logs"
   echo "== fuzz_$t: ${limit[*]}"
   start=$(date +%s.%N)
-  "./$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 \
+  "$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "fuzz/corpus/$t" \
     >"$log" 2>&1
   status=$?
