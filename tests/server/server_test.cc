@@ -337,6 +337,26 @@ TEST_F(ServerTest, PagesAreServedWithAPolicyThatForbidsInlineScripts) {
   EXPECT_THAT(index->body, HasSubstr("/assets/app.js"));
 }
 
+// A method nobody knows is counted, under the label "other": a client
+// cannot write what it likes into the metrics.
+TEST_F(ServerTest, MetricsLabelAnInventedMethodOther) {
+  httplib::Request brew;
+  brew.method = "BREW";
+  brew.path = "/healthz";
+  auto answer = server_.client().send(brew);
+  ASSERT_TRUE(answer);
+  EXPECT_GE(answer->status, 400);
+  const std::string counted = "method=\"other\"";
+  httplib::Result metrics = server_.client().Get("/metrics");
+  for (int i = 0; i < 50 && metrics && metrics->body.find(counted) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    metrics = server_.client().Get("/metrics");
+  }
+  ASSERT_TRUE(metrics);
+  EXPECT_THAT(metrics->body, HasSubstr(counted));
+  EXPECT_EQ(metrics->body.find("BREW"), std::string::npos);
+}
+
 TEST(ServerAuthTest, TokenAndBodyLimit) {
   TempDir dir("server_auth_test");
   TestServer server;
@@ -346,6 +366,8 @@ TEST(ServerAuthTest, TokenAndBodyLimit) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 401);
   EXPECT_EQ(Json(none)["error"], "unauthenticated");
+  // A refused request's body is never read: the connection ends with it.
+  EXPECT_EQ(none->get_header_value("Connection"), "close");
   httplib::Headers wrong = {{"Authorization", "Bearer s3cret-tokem"}};
   auto bad = server.client().Get("/v1/stories", wrong);
   ASSERT_TRUE(bad);
