@@ -10,7 +10,8 @@
 # (20,000 documents, 10% planted near duplicates) with 1 and 2 threads,
 # beside md5sum of the same file in the same run (how busy the shared
 # machine is), REPS times (default 3; the range is printed), and the recall
-# of the planted pairs (eval/planted_recall.py). Usage:
+# of the planted pairs (eval/planted_recall.py). Then, per input, md5sum
+# of the same bytes before dedup and stories with 1 and all threads. Usage:
 #   bench/corpus_bench.sh [BUILD_DIR=build-rel]   (a Release build)
 #   ONLY=generated bench/corpus_bench.sh BUILD_DIR   (that figure alone)
 set -euo pipefail
@@ -79,6 +80,9 @@ fi
 cores=$(nproc)
 for input in "${inputs[@]}"; do
   mb=$(stat -c %s "$input" | awk '{printf "%.1f", $1 / 1e6}')
+  # The reference: reading and hashing the same bytes, in the same run.
+  printf '%-8s %-40s %s\n' md5sum "$(basename "$input") ($mb MB)" \
+    "$(mb_range "$mb" 1 "$(seconds md5sum "$input")")"
   for command in dedup stories; do
     for threads in 1 "$cores"; do
       start=$(date +%s.%N)
