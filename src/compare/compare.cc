@@ -4,12 +4,14 @@
 #include <cmath>
 #include <optional>
 #include <cstdint>
+#include <limits>
 #include <unordered_set>
 #include <utility>
 
 #include "compare/align.h"
 #include "compare/facts.h"
 #include "compare/features.h"
+#include "compare/relation_of.h"
 #include "compare/runs.h"
 #include "compare/similarity.h"
 #include "text/terms.h"
@@ -217,6 +219,59 @@ void QuoteScores(const AnalyzedArticle& a, const AnalyzedArticle& b,
   }
 }
 
+// The scores that need neither the sentence alignment nor the facts.
+void BaseScores(const AnalyzedArticle& a, const AnalyzedArticle& b, const ArticleFeatures& fa,
+                const ArticleFeatures& fb, const CompareOptions& options, Comparison* c) {
+  CompareScores& s = c->scores;
+  s.words_a = fa.words.word_ids.size();
+  s.words_b = fb.words.word_ids.size();
+  s.sentences_a = static_cast<uint32_t>(a.segments.sentences.size());
+  s.sentences_b = static_cast<uint32_t>(b.segments.sentences.size());
+  ShingleScores(fa, fb, options.shingle_size, &s);
+  c->runs = RunScores(fa, fb, options, &s);
+  s.term_similarity = compare_internal::Cosine(fa.body, fb.body);
+  s.content_similarity = compare_internal::Cosine(fa.content, fb.content);
+  s.topic_similarity = compare_internal::Cosine(fa.topic, fb.topic);
+  std::vector<uint64_t> rare_shared;
+  std::set_intersection(fa.rare_names.begin(), fa.rare_names.end(), fb.rare_names.begin(),
+                        fb.rare_names.end(), std::back_inserter(rare_shared));
+  s.shared_rare_names = static_cast<uint32_t>(rare_shared.size());
+  std::optional<double> da = ParseIsoDays(a.article.published);
+  std::optional<double> db = ParseIsoDays(b.article.published);
+  if (da && db) s.days_apart = std::abs(*da - *db);
+}
+
+std::vector<AlignLink> AlignScores(const ArticleFeatures& fa, const ArticleFeatures& fb,
+                                   const CompareOptions& options, CompareScores* s) {
+  compare_internal::AlignOptions align;
+  align.threshold = options.align_threshold;
+  std::vector<AlignLink> links = compare_internal::AlignSentences(fa, fb, align);
+  AlignmentScores(links, fa.sentences.size(), fb.sentences.size(), s);
+  return links;
+}
+
+// The relation of `s` whatever the scores not yet computed turn out to be,
+// or nullopt when they matter. ClassifyRelation is a decision list whose
+// tests only rise with the aligned fractions, the order agreement and the
+// story score (each is `score >= threshold`; NaN fails like -inf), so when
+// -inf and +inf for the unknown scores give one relation, every value
+// between gives it too.
+std::optional<Relation> DecidedWithout(const CompareScores& s, const RelationThresholds& t,
+                                       bool story_score_known) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  CompareScores low = s;
+  CompareScores high = s;
+  low.aligned_fraction_a = low.aligned_fraction_b = low.order_agreement = -kInf;
+  high.aligned_fraction_a = high.aligned_fraction_b = high.order_agreement = kInf;
+  if (!story_score_known) {
+    low.story_score = -kInf;
+    high.story_score = kInf;
+  }
+  Relation r = ClassifyRelation(low, t);
+  if (ClassifyRelation(high, t) != r) return std::nullopt;
+  return r;
+}
+
 }  // namespace
 
 Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
@@ -227,29 +282,11 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
   ArticleFeatures fa = compare_internal::ComputeFeatures(a);
   ArticleFeatures fb = compare_internal::ComputeFeatures(b);
   CompareScores& s = c.scores;
-  s.words_a = fa.words.word_ids.size();
-  s.words_b = fb.words.word_ids.size();
-  s.sentences_a = static_cast<uint32_t>(a.segments.sentences.size());
-  s.sentences_b = static_cast<uint32_t>(b.segments.sentences.size());
-  ShingleScores(fa, fb, options.shingle_size, &s);
-  c.runs = RunScores(fa, fb, options, &s);
-  s.term_similarity = compare_internal::Cosine(fa.body, fb.body);
-  s.content_similarity = compare_internal::Cosine(fa.content, fb.content);
-  s.topic_similarity = compare_internal::Cosine(fa.topic, fb.topic);
-  std::vector<uint64_t> rare_shared;
-  std::set_intersection(fa.rare_names.begin(), fa.rare_names.end(), fb.rare_names.begin(),
-                        fb.rare_names.end(), std::back_inserter(rare_shared));
-  s.shared_rare_names = static_cast<uint32_t>(rare_shared.size());
-  compare_internal::AlignOptions align;
-  align.threshold = options.align_threshold;
-  std::vector<AlignLink> links = compare_internal::AlignSentences(fa, fb, align);
-  AlignmentScores(links, fa.sentences.size(), fb.sentences.size(), &s);
+  BaseScores(a, b, fa, fb, options, &c);
+  std::vector<AlignLink> links = AlignScores(fa, fb, options, &s);
   if (options.align) c.alignment = BuildAlignment(a, b, fa, fb, links, options);
   FactScores(a, b, options, &c);
   if (options.quotes) QuoteScores(a, b, options, &c);
-  std::optional<double> da = ParseIsoDays(a.article.published);
-  std::optional<double> db = ParseIsoDays(b.article.published);
-  if (da && db) s.days_apart = std::abs(*da - *db);
   s.story_score = StoryScore(s.content_similarity, s.name_overlap, s.names_a + s.names_b);
   const bool identical =
       AreIdentical(ComputeIdenticalKey(a.normalized.text, a.segments.tokens),
@@ -258,6 +295,39 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
                          : ClassifyRelation(s, options.thresholds);
   return c;
 }
+
+namespace compare_internal {
+
+Result<Relation> RelationOf(const AnalyzedArticle& a, const AnalyzedArticle& b,
+                            const CompareOptions& options) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  if (AreIdentical(ComputeIdenticalKey(a.normalized.text, a.segments.tokens),
+                   ComputeIdenticalKey(b.normalized.text, b.segments.tokens))) {
+    return Relation::kIdentical;
+  }
+  const RelationThresholds& t = options.thresholds;
+  FeatureOptions cheap;
+  cheap.sentences = false;  // only the aligner needs them
+  ArticleFeatures fa = ComputeFeatures(a, cheap);
+  ArticleFeatures fb = ComputeFeatures(b, cheap);
+  Comparison c;
+  CompareScores& s = c.scores;
+  BaseScores(a, b, fa, fb, options, &c);
+  if (std::optional<Relation> r = DecidedWithout(s, t, /*story_score_known=*/false)) return *r;
+  FactScores(a, b, options, &c);
+  s.story_score = StoryScore(s.content_similarity, s.name_overlap, s.names_a + s.names_b);
+  if (std::optional<Relation> r = DecidedWithout(s, t, /*story_score_known=*/true)) return *r;
+  for (ArticleFeatures* f : {&fa, &fb}) {
+    f->sentences.reserve(f->sentence_tokens.size());
+    for (const auto& [first, last] : f->sentence_tokens) {
+      f->sentences.push_back(SentenceTermVector(f->words, first, last));
+    }
+  }
+  AlignScores(fa, fb, options, &s);
+  return ClassifyRelation(s, t);
+}
+
+}  // namespace compare_internal
 
 double SentenceSimilarity(std::string_view a, std::string_view b) {
   return compare_internal::ModelSimilarity(compare_internal::PairFeatures(a, b));

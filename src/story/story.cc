@@ -10,6 +10,7 @@
 
 #include "core/iso_date.h"
 #include "core/version_text.h"
+#include "compare/relation_of.h"
 #include "story/event_facts.h"
 #include "story/story_features.h"
 
@@ -609,9 +610,11 @@ void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& optio
     compare.align = false;
     compare.quotes = false;
     compare.facts = false;
-    Result<Comparison> c = Compare(earlier, later, compare);
-    if (c.ok()) {
-      relation = c->relation;
+    // Only the relation is needed: RelationOf gives Compare's, skipping
+    // the alignment and the facts when the cheaper scores decide it.
+    Result<Relation> r = compare_internal::RelationOf(earlier, later, compare);
+    if (r.ok()) {
+      relation = *r;
       decided = true;
     }
   }

@@ -5,10 +5,12 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "compare/relation_of.h"
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
 
@@ -64,6 +66,39 @@ TEST(ExamplesTest, PlantedRelationsAreRecovered) {
     }
   }
   EXPECT_GE(checked, 40);
+}
+
+// RelationOf skips the alignment and the facts when cheaper scores decide
+// the relation: on every ordered pair of the examples, under the default
+// thresholds and shifted ones, it must give Compare's relation.
+TEST(ExamplesTest, RelationOfMatchesCompare) {
+  std::map<std::string, AnalyzedArticle> docs = LoadExamples();
+  ASSERT_FALSE(docs.empty());
+  std::vector<CompareOptions> variants(4);
+  variants[1].align = variants[1].quotes = variants[1].facts = false;
+  variants[2].thresholds.same_story_score = 0.1;
+  variants[2].thresholds.rewrite_paraphrase_term_similarity = 0.3;
+  variants[2].thresholds.excerpt_aligned_run_coverage = 0;
+  variants[3].thresholds.same_story_score = 0.9;
+  variants[3].thresholds.rewrite_containment = 1.1;
+  variants[3].thresholds.rewrite_floor_run = 1000;
+  std::map<Relation, int> seen;
+  for (const CompareOptions& options : variants) {
+    for (const auto& [id, a] : docs) {
+      for (const auto& [other_id, b] : docs) {
+        Result<Comparison> c = Compare(a, b, options);
+        Result<Relation> r = compare_internal::RelationOf(a, b, options);
+        ASSERT_TRUE(c.ok());
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(RelationName(*r), RelationName(c->relation)) << id << " vs " << other_id;
+        ++seen[*r];
+      }
+    }
+  }
+  EXPECT_GE(seen.size(), 5u);  // the pairs reach most relations
+  CompareOptions bad;
+  bad.shingle_size = 0;
+  EXPECT_FALSE(compare_internal::RelationOf(docs.begin()->second, docs.begin()->second, bad).ok());
 }
 
 }  // namespace
