@@ -1,6 +1,7 @@
 #include "compare/features.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <string>
 
@@ -144,8 +145,12 @@ std::vector<Span> QuotedRegions(std::string_view text,
   for (const Span& block : blocks) {
     bool open = false;
     uint32_t start = 0;
-    for (uint32_t i = block.begin; i < block.end && i < text.size(); ++i) {
-      if (text[i] != '"') continue;
+    const uint32_t end = std::min<uint32_t>(block.end, static_cast<uint32_t>(text.size()));
+    for (uint32_t i = block.begin; i < end; ++i) {
+      // Jump to the next mark: most of a block has none.
+      const void* mark = std::memchr(text.data() + i, '"', end - i);
+      if (mark == nullptr) break;
+      i = static_cast<uint32_t>(static_cast<const char*>(mark) - text.data());
       if (!open) {
         start = i + 1;
       } else {

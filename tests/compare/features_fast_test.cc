@@ -10,11 +10,13 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include "compare/align.h"
 #include "compare/features.h"
 #include "compare/similarity.h"
 #include "text/terms.h"
+#include "twicetold/identical.h"
 
 namespace twicetold {
 namespace {
@@ -137,6 +139,75 @@ TEST(PairFeaturesTest, LcsAndLongestRunEqualTheTableAtEveryLength) {
     double shorter = std::min(na, nb);
     double want = shorter > 0 ? run / shorter : (na + nb == 0 ? 1.0 : 0.0);
     ASSERT_EQ(f[compare_internal::kLongestRun], want) << "trial " << trial;
+  }
+}
+
+// QuotedRegions jumps from mark to mark with memchr; the reference looks at
+// every byte.
+std::vector<Span> QuotedRegionsByByte(std::string_view text, const std::vector<Span>& blocks) {
+  std::vector<Span> out;
+  for (const Span& block : blocks) {
+    bool open = false;
+    uint32_t start = 0;
+    for (uint32_t i = block.begin; i < block.end && i < text.size(); ++i) {
+      if (text[i] != '"') continue;
+      if (!open) {
+        start = i + 1;
+      } else {
+        out.push_back({start, i});
+      }
+      open = !open;
+    }
+    if (open) out.push_back({start, block.end});
+  }
+  return out;
+}
+
+TEST(QuotedRegionsTest, EqualsTheByteLoop) {
+  std::mt19937_64 rng(11);
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string text;
+    size_t n = rng() % 80;
+    for (size_t i = 0; i < n; ++i) text += "ab \"\n"[rng() % 5];
+    std::vector<Span> blocks;
+    uint32_t at = 0;
+    while (at < text.size() + 3 && blocks.size() < 6) {  // some past the end
+      uint32_t len = static_cast<uint32_t>(rng() % 20);
+      blocks.push_back({at, at + len});
+      at += len + static_cast<uint32_t>(rng() % 3);
+    }
+    std::vector<Span> got = compare_internal::QuotedRegions(text, blocks);
+    std::vector<Span> want = QuotedRegionsByByte(text, blocks);
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].begin, want[i].begin);
+      EXPECT_EQ(got[i].end, want[i].end);
+    }
+  }
+}
+
+// ComputeIdenticalKey lower-cases ASCII words in place; the reference joins
+// FoldWord of every token, as identical.h defines the key.
+TEST(IdenticalKeyTest, EqualsTheJoinedFoldedWords) {
+  std::mt19937_64 rng(13);
+  for (int iter = 0; iter < 5000; ++iter) {
+    std::string text;
+    std::vector<Token> tokens;
+    std::string joined;
+    size_t n = rng() % 12;
+    for (size_t i = 0; i < n; ++i) {
+      std::string w = RandomWord(rng);
+      Token t;
+      t.span = {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + w.size())};
+      tokens.push_back(t);
+      text += w + " ";
+      if (i > 0) joined += ' ';
+      joined += text_internal::FoldWord(w);
+    }
+    IdenticalKey got = ComputeIdenticalKey(text, tokens);
+    XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
+    EXPECT_EQ(got.high, h.high64);
+    EXPECT_EQ(got.low, h.low64);
   }
 }
 
