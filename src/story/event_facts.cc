@@ -77,8 +77,19 @@ class EventScanner {
   EventScanner(const AnalyzedArticle& a, std::optional<double> published)
       : text_(a.normalized.text), tokens_(a.segments.tokens) {
     if (published) today_ = static_cast<int32_t>(std::floor(*published));
+    // Every folded word in one buffer: no string per token.
+    std::vector<uint32_t> ends;
+    ends.reserve(tokens_.size());
+    for (const Token& t : tokens_) {
+      text_internal::AppendFoldedWord(t.span.In(text_), &folded_text_);
+      ends.push_back(static_cast<uint32_t>(folded_text_.size()));
+    }
     folded_.reserve(tokens_.size());
-    for (const Token& t : tokens_) folded_.push_back(FoldWord(t.span.In(text_)));
+    uint32_t begin = 0;
+    for (uint32_t end : ends) {
+      folded_.push_back(std::string_view(folded_text_).substr(begin, end - begin));
+      begin = end;
+    }
     if (a.cleaned.dateline && !a.cleaned.dateline->place.empty()) {
       AddCapped(&lists_[kPlaces], HashText(FoldWord(a.cleaned.dateline->place)));
     }
@@ -137,7 +148,7 @@ class EventScanner {
         IsFactTitle(folded_[t])) {
       return;
     }
-    std::string key = folded_[t];
+    std::string key(folded_[t]);
     size_t e = t + 1;
     while (e < tokens_.size() && Adjacent(e - 1) && Capitalised(e) && !IsDateWord(e)) {
       key += ' ';
@@ -153,7 +164,7 @@ class EventScanner {
   void AddMonth(int year, int month) { AddCapped(&lists_[kMonths], MonthNumber(year, month)); }
 
   void When(size_t t) {
-    const std::string& w = folded_[t];
+    const std::string_view w = folded_[t];
     if (today_) {
       if (w == "yesterday") return AddDay(*today_ - 1);
       if (w == "today" || w == "tonight") return AddDay(*today_);
@@ -205,7 +216,8 @@ class EventScanner {
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
-  std::vector<std::string> folded_;
+  std::string folded_text_;
+  std::vector<std::string_view> folded_;  // views into folded_text_
   std::optional<int32_t> today_;
   enum { kPlaces, kYears, kDays, kMonths };
   std::vector<int32_t> lists_[4];

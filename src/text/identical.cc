@@ -10,33 +10,13 @@
 #include "text/terms.h"
 
 namespace twicetold {
-namespace {
-
-// Appends FoldWord(word) to `out`: ASCII words (nearly all) are lower-cased
-// in place, without FoldWord's temporary string.
-void AppendFolded(std::string_view word, std::string* out) {
-  const size_t start = out->size();
-  out->append(word);
-  for (size_t i = start; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out->resize(start);
-      *out += text_internal::FoldWord(word);
-      return;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-}
-
-}  // namespace
-
 IdenticalKey ComputeIdenticalKey(std::string_view normalized_text,
                                  const std::vector<Token>& tokens) {
   thread_local std::string joined;
   joined.clear();
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (t > 0) joined.push_back(' ');
-    AppendFolded(tokens[t].span.In(normalized_text), &joined);
+    text_internal::AppendFoldedWord(tokens[t].span.In(normalized_text), &joined);
   }
   const XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
   return {h.high64, h.low64, static_cast<uint32_t>(tokens.size())};

@@ -60,6 +60,20 @@ std::string FoldWord(std::string_view word) {
   return out;
 }
 
+void AppendFoldedWord(std::string_view word, std::string* out) {
+  const size_t start = out->size();
+  out->append(word);
+  for (size_t i = start; i < out->size(); ++i) {
+    char& c = (*out)[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out->resize(start);
+      *out += FoldWord(word);
+      return;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
 std::string StemWord(std::string_view folded) {
   // sb_stemmer keeps per-call state, so each thread gets its own.
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(

@@ -13,6 +13,10 @@ namespace twicetold::text_internal {
 // Full case folding of one word (ASCII fast path, ICU otherwise).
 std::string FoldWord(std::string_view word);
 
+// Appends FoldWord(word) to `out`; ASCII words (nearly all) are lower-cased
+// in place, without FoldWord's temporary string.
+void AppendFoldedWord(std::string_view word, std::string* out);
+
 // Snowball English stem of a folded word. Thread-safe (one stemmer per
 // thread).
 std::string StemWord(std::string_view folded);
