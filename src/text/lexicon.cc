@@ -369,6 +369,11 @@ bool IsPlacePreposition(std::string_view folded) {
 }
 
 int MonthIndex(std::string_view folded) {
+  // Every month and abbreviation has 3+ letters and starts with one of
+  // these: most words are out after one look.
+  if (folded.size() < 3 || std::string_view("jfmasond").find(folded[0]) == std::string_view::npos) {
+    return 0;
+  }
   for (size_t m = 0; m < kMonths.size(); ++m) {
     std::string_view full = kMonths[m];
     if (folded == full) return static_cast<int>(m) + 1;

@@ -15,6 +15,7 @@
 #include "compare/align.h"
 #include "compare/features.h"
 #include "compare/similarity.h"
+#include "text/lexicon.h"
 #include "text/terms.h"
 #include "twicetold/identical.h"
 
@@ -208,6 +209,40 @@ TEST(IdenticalKeyTest, EqualsTheJoinedFoldedWords) {
     XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
     EXPECT_EQ(got.high, h.high64);
     EXPECT_EQ(got.low, h.low64);
+  }
+}
+
+// MonthIndex turns most words away by length and first letter; the
+// reference tries every month.
+int MonthIndexOfEveryMonth(std::string_view folded) {
+  static const std::vector<std::string_view> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    std::string_view full = kMonths[m];
+    if (folded == full) return static_cast<int>(m) + 1;
+    if (folded.size() >= 3 && full.substr(0, 3) == folded.substr(0, 3) &&
+        full.starts_with(folded)) {
+      return static_cast<int>(m) + 1;
+    }
+  }
+  return 0;
+}
+
+TEST(MonthIndexTest, EqualsTryingEveryMonth) {
+  std::vector<std::string> words = {"", "m", "ma", "may", "mayo", "dec", "sept", "septe",
+                                    "june", "jun", "ju", "a", "au", "aug", "xmas", "é"};
+  for (std::string_view month : {"january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december"}) {
+    for (size_t n = 0; n <= month.size() + 1; ++n) {
+      words.push_back(std::string(month.substr(0, n)));
+      words.push_back(std::string(month.substr(0, n)) + "s");
+    }
+  }
+  std::mt19937_64 rng(17);
+  for (int i = 0; i < 20000; ++i) words.push_back(text_internal::FoldWord(RandomWord(rng)));
+  for (const std::string& w : words) {
+    EXPECT_EQ(text_internal::MonthIndex(w), MonthIndexOfEveryMonth(w)) << w;
   }
 }
 
