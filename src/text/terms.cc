@@ -62,15 +62,16 @@ std::string FoldWord(std::string_view word) {
 
 void AppendFoldedWord(std::string_view word, std::string* out) {
   const size_t start = out->size();
-  out->append(word);
-  for (size_t i = start; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
+  out->resize(start + word.size());
+  char* to = out->data() + start;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) {
       out->resize(start);
       *out += FoldWord(word);
       return;
     }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    to[i] = static_cast<char>(c - 'A' < 26u ? c + ('a' - 'A') : c);
   }
 }
 
