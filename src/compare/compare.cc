@@ -298,25 +298,38 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
 
 namespace compare_internal {
 
-Result<Relation> RelationOf(const AnalyzedArticle& a, const AnalyzedArticle& b,
-                            const CompareOptions& options) {
-  RETURN_IF_ERROR(ValidateOptions(options));
-  if (AreIdentical(ComputeIdenticalKey(a.normalized.text, a.segments.tokens),
-                   ComputeIdenticalKey(b.normalized.text, b.segments.tokens))) {
-    return Relation::kIdentical;
-  }
-  const RelationThresholds& t = options.thresholds;
+CompareSide ComputeCompareSide(AnalyzedArticle analyzed) {
+  CompareSide side;
+  side.analyzed = std::move(analyzed);
   FeatureOptions cheap;
   cheap.sentences = false;  // only the aligner needs them
-  ArticleFeatures fa = ComputeFeatures(a, cheap);
-  ArticleFeatures fb = ComputeFeatures(b, cheap);
+  side.features = ComputeFeatures(side.analyzed, cheap);
+  side.identical =
+      ComputeIdenticalKey(side.analyzed.normalized.text, side.analyzed.segments.tokens);
+  return side;
+}
+
+Result<Relation> RelationOf(const AnalyzedArticle& a, const AnalyzedArticle& b,
+                            const CompareOptions& options) {
+  return RelationOf(ComputeCompareSide(a), ComputeCompareSide(b), options);
+}
+
+Result<Relation> RelationOf(const CompareSide& sa, const CompareSide& sb,
+                            const CompareOptions& options) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  if (AreIdentical(sa.identical, sb.identical)) return Relation::kIdentical;
+  const AnalyzedArticle& a = sa.analyzed;
+  const AnalyzedArticle& b = sb.analyzed;
+  const RelationThresholds& t = options.thresholds;
   Comparison c;
   CompareScores& s = c.scores;
-  BaseScores(a, b, fa, fb, options, &c);
+  BaseScores(a, b, sa.features, sb.features, options, &c);
   if (std::optional<Relation> r = DecidedWithout(s, t, /*story_score_known=*/false)) return *r;
   FactScores(a, b, options, &c);
   s.story_score = StoryScore(s.content_similarity, s.name_overlap, s.names_a + s.names_b);
   if (std::optional<Relation> r = DecidedWithout(s, t, /*story_score_known=*/true)) return *r;
+  ArticleFeatures fa = sa.features;
+  ArticleFeatures fb = sb.features;
   for (ArticleFeatures* f : {&fa, &fb}) {
     f->sentences.reserve(f->sentence_tokens.size());
     for (const auto& [first, last] : f->sentence_tokens) {

@@ -604,8 +604,10 @@ void StoryClusterer::Relate(StoryPlacement* placement, const StoryOptions& optio
   Relation relation = Relation::kSameStory;
   bool decided = false;
   if (p.shares_prose || p.similarity >= kParaphraseGate) {
-    AnalyzedArticle earlier = Analyze(*p.closest, options.analyze);
-    AnalyzedArticle later = Analyze(*p.article, options.analyze);
+    compare_internal::CompareSide earlier =
+        compare_internal::ComputeCompareSide(Analyze(*p.closest, options.analyze));
+    compare_internal::CompareSide later =
+        compare_internal::ComputeCompareSide(Analyze(*p.article, options.analyze));
     CompareOptions compare = options.compare;
     compare.align = false;
     compare.quotes = false;
