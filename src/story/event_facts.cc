@@ -74,22 +74,12 @@ int WeekdayIndex(std::string_view folded) {
 // Collects facts in text order, at most kMaxEventFacts of each kind.
 class EventScanner {
  public:
-  EventScanner(const AnalyzedArticle& a, std::optional<double> published)
+  EventScanner(const AnalyzedArticle& a, std::optional<double> published,
+               const text_internal::FoldedWords& words)
       : text_(a.normalized.text), tokens_(a.segments.tokens) {
     if (published) today_ = static_cast<int32_t>(std::floor(*published));
-    // Every folded word in one buffer: no string per token.
-    std::vector<uint32_t> ends;
-    ends.reserve(tokens_.size());
-    for (const Token& t : tokens_) {
-      text_internal::AppendFoldedWord(t.span.In(text_), &folded_text_);
-      ends.push_back(static_cast<uint32_t>(folded_text_.size()));
-    }
     folded_.reserve(tokens_.size());
-    uint32_t begin = 0;
-    for (uint32_t end : ends) {
-      folded_.push_back(std::string_view(folded_text_).substr(begin, end - begin));
-      begin = end;
-    }
+    for (size_t t = 0; t < tokens_.size(); ++t) folded_.push_back(words.Word(t));
     if (a.cleaned.dateline && !a.cleaned.dateline->place.empty()) {
       AddCapped(&lists_[kPlaces], HashText(FoldWord(a.cleaned.dateline->place)));
     }
@@ -216,8 +206,7 @@ class EventScanner {
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
-  std::string folded_text_;
-  std::vector<std::string_view> folded_;  // views into folded_text_
+  std::vector<std::string_view> folded_;  // views into the FoldedWords
   std::optional<int32_t> today_;
   enum { kPlaces, kYears, kDays, kMonths };
   std::vector<int32_t> lists_[4];
@@ -227,7 +216,14 @@ class EventScanner {
 
 EventFacts ExtractEventFacts(const AnalyzedArticle& article,
                              std::optional<double> published_day) {
-  return EventScanner(article, published_day).Run();
+  return ExtractEventFacts(
+      article, published_day,
+      text_internal::FoldWords(article.normalized.text, article.segments.tokens));
+}
+
+EventFacts ExtractEventFacts(const AnalyzedArticle& article, std::optional<double> published_day,
+                             const text_internal::FoldedWords& words) {
+  return EventScanner(article, published_day, words).Run();
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include <span>
 #include <vector>
 
+#include "text/folded_words.h"
 #include "twicetold/analyze.h"
 #include "twicetold/story.h"
 
@@ -52,6 +53,11 @@ inline constexpr size_t kMaxEventFacts = 8;
 // their year count.
 EventFacts ExtractEventFacts(const AnalyzedArticle& article,
                              std::optional<double> published_day);
+
+// The same, reading the folded words of the article's tokens from `words`
+// (text_internal::FoldWords of its normalized text and tokens).
+EventFacts ExtractEventFacts(const AnalyzedArticle& article, std::optional<double> published_day,
+                             const text_internal::FoldedWords& words);
 
 // How one kind of fact relates two articles.
 enum class FactMatch { kUnknown, kAgree, kConflict };

@@ -178,10 +178,13 @@ StoryFeatures ComputeStoryFeatures(Article article, const StoryOptions& options)
   feature_options.sentences = false;
   feature_options.content = false;
   ArticleFeatures f = compare_internal::ComputeFeatures(analyzed, feature_options);
-  out.identical = ComputeIdenticalKey(analyzed.normalized.text, analyzed.segments.tokens);
+  // Folded once for the identical key and the event facts.
+  const text_internal::FoldedWords folded =
+      text_internal::FoldWords(analyzed.normalized.text, analyzed.segments.tokens);
+  out.identical = text_internal::IdenticalKeyOf(folded);
   out.words = static_cast<uint32_t>(f.words.word_ids.size());
   out.prose_runs = ProseRuns(f);
-  out.event = ExtractEventFacts(analyzed, out.day);
+  out.event = ExtractEventFacts(analyzed, out.day, folded);
 
   Weights weights = std::move(f.body.entries);
   AddTitleTerms(analyzed.article.title, options.analyze.normalize, &weights);

@@ -15,6 +15,7 @@
 #include "compare/align.h"
 #include "compare/features.h"
 #include "compare/similarity.h"
+#include "text/folded_words.h"
 #include "text/lexicon.h"
 #include "text/terms.h"
 #include "twicetold/identical.h"
@@ -209,6 +210,13 @@ TEST(IdenticalKeyTest, EqualsTheJoinedFoldedWords) {
     XXH128_hash_t h = XXH3_128bits(joined.data(), joined.size());
     EXPECT_EQ(got.high, h.high64);
     EXPECT_EQ(got.low, h.low64);
+    // The words folded once for the key and story's event facts.
+    text_internal::FoldedWords folded = text_internal::FoldWords(text, tokens);
+    EXPECT_EQ(text_internal::IdenticalKeyOf(folded), got);
+    ASSERT_EQ(folded.ends.size(), tokens.size());
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      EXPECT_EQ(folded.Word(t), text_internal::FoldWord(tokens[t].span.In(text)));
+    }
   }
 }
 
