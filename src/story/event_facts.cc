@@ -43,7 +43,7 @@ std::optional<int> SmallNumber(std::string_view raw, int lo, int hi) {
 
 // Days since 1970 of a civil date; nullopt for impossible dates.
 std::optional<int32_t> CivilDay(int year, int month, int day) {
-  char iso[16];
+  char iso[40];  // room for any three ints: an impossible date is never cut short
   std::snprintf(iso, sizeof(iso), "%04d-%02d-%02d", year, month, day);
   std::optional<double> d = ParseIsoDays(iso);
   if (!d) return std::nullopt;
