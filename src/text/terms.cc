@@ -71,7 +71,7 @@ void AppendFoldedWord(std::string_view word, std::string* out) {
       *out += FoldWord(word);
       return;
     }
-    to[i] = static_cast<char>(c - 'A' < 26u ? c + ('a' - 'A') : c);
+    to[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
   }
 }
 
