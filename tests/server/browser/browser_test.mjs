@@ -27,8 +27,11 @@ function check(ok, what) {
 // Starts the server on a free port; resolves with its base URL.
 function startServer(db) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, {force: true});
+  // stderr through a pipe, not inherited: were this script killed, a server
+  // left behind would otherwise hold CTest's output open and hang it.
   const child = spawn(cli, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', '0'],
-                      {stdio: ['ignore', 'pipe', 'inherit']});
+                      {stdio: ['ignore', 'pipe', 'pipe']});
+  child.stderr.pipe(process.stderr);
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({input: child.stdout});
     lines.on('line', line => {
