@@ -340,6 +340,7 @@ class Attributor {
           IsPreposition(lower) || IsSpeechVerb(lower)) {
         return -1;
       }
+      if (j + 1 >= starting_at_.size()) return -1;  // the role word ends the text
       const int32_t m = starting_at_[j + 1];
       if (m >= 0) return IsPersonName(m) ? m : -1;
     }
