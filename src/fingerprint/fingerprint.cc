@@ -100,25 +100,6 @@ void HashWords(std::string_view text, const std::vector<Token>& tokens,
   scratch->joined_size = n;
 }
 
-// Lowers ASCII capitals of text[0, n) into out[0, n).
-void LowerAscii(const char* text, size_t n, char* out) {
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i kBeforeA = _mm_set1_epi8('A' - 1), kAfterZ = _mm_set1_epi8('Z' + 1);
-  const __m128i kCase = _mm_set1_epi8(0x20);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, kBeforeA), _mm_cmplt_epi8(v, kAfterZ));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
-                     _mm_or_si128(v, _mm_and_si128(upper, kCase)));
-  }
-#endif
-  for (; i < n; ++i) {
-    const char c = text[i];
-    out[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-  }
-}
-
 // XXH3_64bits_withSeed(word, size, seed). For up to 16 bytes (nearly every
 // word) that function hashes with XXH3_len_0to16_64b and the default
 // secret whatever the seed; calling it directly lets it inline into the

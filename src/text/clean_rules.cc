@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+#include "text/word_tokenizer.h"
 #include "twicetold/normalize.h"
 
 namespace twicetold {
@@ -559,26 +560,7 @@ void FoldLineInto(std::string_view line, FoldedLine* out) {
   if (!FoldTypographicLine(line, out)) FoldLineWithIcu(line, out);
   const size_t n = out->text.size();
   out->key.resize(n);
-  const char* text = out->text.data();
-  char* key = out->key.data();
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Explicit SSE2: at -O2 the compiler leaves the byte loop scalar (text
-  // and key might alias), and a line is often a whole paragraph.
-  const __m128i kBeforeA = _mm_set1_epi8('A' - 1), kAfterZ = _mm_set1_epi8('Z' + 1);
-  const __m128i kCase = _mm_set1_epi8(0x20);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, kBeforeA), _mm_cmplt_epi8(v, kAfterZ));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(key + i),
-                     _mm_or_si128(v, _mm_and_si128(upper, kCase)));
-  }
-#endif
-  for (; i < n; ++i) {
-    const char c = text[i];
-    key[i] = static_cast<char>(
-        c | (static_cast<uint8_t>(c - 'A') < 26 ? 0x20 : 0));
-  }
+  LowerAscii(out->text.data(), n, out->key.data());
 }
 
 FoldedLine FoldLine(std::string_view line) {

@@ -24,6 +24,10 @@ namespace twicetold {
 // True if every byte of `text` is < 0x80.
 bool IsAscii(std::string_view text);
 
+// out[i] = text[i] with ASCII capitals lowered, for i < n (any other byte
+// as it is). `out` may equal `text`; the two must not otherwise overlap.
+void LowerAscii(const char* text, size_t n, char* out);
+
 // Non-ASCII characters that the fast paths accept: each is "Other" for both
 // UAX #29 word and sentence breaks (currency signs, degree, bullet, ...), so
 // treating its bytes as ASCII punctuation gives ICU's answer.
