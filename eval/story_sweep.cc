@@ -162,8 +162,9 @@ int main(int argc, char** argv) {
                                        "41", "42", "43", "44", "45"};
   twicetold::StoryOptions options;
   // STORY_SWEEP_FACTS="place_agree,place_conflict,year_agree,year_conflict,
-  // when_agree,when_conflict,place_and_time_conflict[;...]" sweeps event fact weights too (each set
-  // with each threshold) instead of the default ones.
+  // when_agree,when_conflict,place_and_time_conflict[,number_agree,
+  // number_conflict][;...]" sweeps event fact weights too (each set with
+  // each threshold) instead of the default ones.
   std::vector<twicetold::EventFactWeights> weight_sets = {options.event_facts};
   if (const char* env = std::getenv("STORY_SWEEP_FACTS")) {
     weight_sets.clear();
@@ -171,10 +172,12 @@ int main(int argc, char** argv) {
     for (size_t p = 0; p < all.size();) {
       size_t e = std::min(all.find(';', p), all.size());
       twicetold::EventFactWeights w;
-      if (std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
-                      &w.place_conflict, &w.year_agree, &w.year_conflict, &w.when_agree,
-                      &w.when_conflict, &w.place_and_time_conflict) != 7) {
-        std::fprintf(stderr, "STORY_SWEEP_FACTS: seven comma-separated numbers per set\n");
+      int n = std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
+                          &w.place_agree, &w.place_conflict, &w.year_agree, &w.year_conflict,
+                          &w.when_agree, &w.when_conflict, &w.place_and_time_conflict,
+                          &w.number_agree, &w.number_conflict);
+      if (n != 7 && n != 9) {
+        std::fprintf(stderr, "STORY_SWEEP_FACTS: seven or nine comma-separated numbers per set\n");
         return 1;
       }
       weight_sets.push_back(w);
@@ -198,9 +201,10 @@ int main(int argc, char** argv) {
       options.event_facts = weight_sets[ws / thresholds.size()];
       if (weight_sets.size() > 1 && ws % thresholds.size() == 0) {
         const twicetold::EventFactWeights& w = options.event_facts;
-        std::printf("  facts place %g/%g year %g/%g when %g/%g place+time %g\n",
+        std::printf("  facts place %g/%g year %g/%g when %g/%g place+time %g number %g/%g\n",
                     w.place_agree, w.place_conflict, w.year_agree, w.year_conflict,
-                    w.when_agree, w.when_conflict, w.place_and_time_conflict);
+                    w.when_agree, w.when_conflict, w.place_and_time_conflict, w.number_agree,
+                    w.number_conflict);
       }
       // BASIL is dated, ECB+ is not: each tunes its own threshold.
       options.join_threshold = t;

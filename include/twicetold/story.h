@@ -70,6 +70,10 @@ struct EventFactWeights {
   double year_conflict = 0.7;
   double when_agree = 0.3;
   double when_conflict = 1;
+  // Numbers (counts, ages, model numbers): reports of one event repeat
+  // them but add their own, so a conflict says little.
+  double number_agree = 0.2;
+  double number_conflict = 0.9;
   // Another place and another year or date, and nothing agreeing.
   double place_and_time_conflict = 0.1;
 };
@@ -113,9 +117,9 @@ struct StoryOptions {
 Status ValidateStoryOptions(const StoryOptions& options);
 
 // Names the story model and every option that changes its results, with
-// the analysis and relation model versions: "story-v4 join=0.25/0.25
+// the analysis and relation model versions: "story-v5 join=0.25/0.25
 // window=7d age=7d active=200000 candidates=64 terms=32
-// facts=place:0.3/1,year:0.3/0.7,when:0.3/1,place+time:0.1 reorder=4096
+// facts=place:0.3/1,year:0.3/0.7,when:0.3/1,number:0.2/0.9,place+time:0.1 reorder=4096
 // text-r1 clean=... compare-v6 ...". Written into the stories summary.
 std::string StoryModelVersion(const StoryOptions& options);
 

@@ -88,7 +88,11 @@ class EventScanner {
   EventFacts Run() {
     for (size_t t = 0; t < tokens_.size(); ++t) {
       if (IsPlaceCue(folded_[t])) Place(t + 1);
-      if (auto y = Year(t)) AddCapped(&lists_[kYears], *y);
+      if (auto y = Year(t)) {
+        AddCapped(&lists_[kYears], *y);
+      } else if (HasDigit(t) && !(t > 0 && IsDateWord(t - 1))) {
+        AddCapped(&lists_[kNumbers], HashText(folded_[t]));
+      }
       When(t);
     }
     for (int32_t d : lists_[kDays]) {
@@ -96,7 +100,7 @@ class EventScanner {
       AddCapped(&lists_[kMonths], MonthNumber(c.year, c.month));
     }
     EventFacts out;
-    for (int k = 0; k < 4; ++k) {
+    for (int k = 0; k < 5; ++k) {
       std::sort(lists_[k].begin(), lists_[k].end());
       out.sizes[k] = static_cast<uint8_t>(lists_[k].size());
       out.keys.insert(out.keys.end(), lists_[k].begin(), lists_[k].end());
@@ -116,6 +120,11 @@ class EventScanner {
       if (text_[i] != ' ') return false;
     }
     return true;
+  }
+  bool HasDigit(size_t t) const {
+    if (tokens_[t].kind == TokenKind::kNumber) return true;
+    std::string_view r = Raw(t);
+    return std::any_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
   bool IsDateWord(size_t t) const {
     return IsWeekday(folded_[t]) || MonthIndex(folded_[t]) != 0;
@@ -208,8 +217,8 @@ class EventScanner {
   const std::vector<Token>& tokens_;
   std::vector<std::string_view> folded_;  // views into the FoldedWords
   std::optional<int32_t> today_;
-  enum { kPlaces, kYears, kDays, kMonths };
-  std::vector<int32_t> lists_[4];
+  enum { kPlaces, kYears, kDays, kMonths, kNumbers };
+  std::vector<int32_t> lists_[5];
 };
 
 }  // namespace
@@ -264,6 +273,7 @@ EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b) {
   // side names no day (a month is too coarse to keep two days apart).
   m.when = MatchKeys(a.days(), b.days(), 1);
   if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months(), b.months());
+  m.number = MatchKeys(a.numbers(), b.numbers());
   return m;
 }
 
@@ -276,8 +286,8 @@ bool EventFactMatches::PlaceAndTimeConflict() const {
 void EventVotes::Count(const EventFactMatches& m) {
   places_known_ += m.place != FactMatch::kUnknown;
   place_and_time_ += m.PlaceAndTimeConflict();
-  const FactMatch kinds[3] = {m.place, m.year, m.when};
-  for (int k = 0; k < 3; ++k) {
+  const FactMatch kinds[4] = {m.place, m.year, m.when, m.number};
+  for (int k = 0; k < 4; ++k) {
     agree_[k] += kinds[k] == FactMatch::kAgree;
     conflict_[k] += kinds[k] == FactMatch::kConflict;
   }
@@ -287,6 +297,7 @@ double EventVotes::Factor(const EventFactWeights& w) const {
   return Weigh(agree_[0], conflict_[0], w.place_agree, w.place_conflict) *
          Weigh(agree_[1], conflict_[1], w.year_agree, w.year_conflict) *
          Weigh(agree_[2], conflict_[2], w.when_agree, w.when_conflict) *
+         Weigh(agree_[3], conflict_[3], w.number_agree, w.number_conflict) *
          Weigh(places_known_ - place_and_time_, place_and_time_, 0, w.place_and_time_conflict);
 }
 

@@ -21,21 +21,25 @@
 
 namespace twicetold::story_internal {
 
-// Four sorted distinct lists, of at most kMaxEventFacts entries each (the
+// Five sorted distinct lists, of at most kMaxEventFacts entries each (the
 // first mentioned, which in news are the lede's), kept one after another
 // in one vector (the clusterer holds one per active article):
-//   places  32-bit hashes of folded place names (as int32)
-//   years   years mentioned, 1900-2099
-//   days    resolved days, days since 1970-01-01
-//   months  resolved months (year * 12 + month - 1), with those of `days`
+//   places   32-bit hashes of folded place names (as int32)
+//   years    years mentioned, 1900-2099
+//   days     resolved days, days since 1970-01-01
+//   months   resolved months (year * 12 + month - 1), with those of `days`
+//   numbers  32-bit hashes of folded words with a digit that are neither
+//            years nor the day after a month: counts, ages, scores, model
+//            numbers ("8900", "q10")
 struct EventFacts {
   std::vector<int32_t> keys;
-  std::array<uint8_t, 4> sizes = {};  // of the four lists, in that order
+  std::array<uint8_t, 5> sizes = {};  // of the five lists, in that order
 
   std::span<const int32_t> places() const { return Part(0); }
   std::span<const int32_t> years() const { return Part(1); }
   std::span<const int32_t> days() const { return Part(2); }
   std::span<const int32_t> months() const { return Part(3); }
+  std::span<const int32_t> numbers() const { return Part(4); }
   bool empty() const { return keys.empty(); }
 
  private:
@@ -69,6 +73,7 @@ struct EventFactMatches {
   FactMatch place = FactMatch::kUnknown;
   FactMatch year = FactMatch::kUnknown;
   FactMatch when = FactMatch::kUnknown;
+  FactMatch number = FactMatch::kUnknown;
   // Another place and another time (year or date), nothing agreeing: on
   // ECB+ 13% of pairs of two events of one topic, 2% of pairs of one event.
   bool PlaceAndTimeConflict() const;
@@ -89,7 +94,7 @@ class EventVotes {
   double Factor(const EventFactWeights& weights) const;
 
  private:
-  uint32_t agree_[3] = {}, conflict_[3] = {};
+  uint32_t agree_[4] = {}, conflict_[4] = {};
   uint32_t places_known_ = 0, place_and_time_ = 0;
 };
 

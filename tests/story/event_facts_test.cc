@@ -75,6 +75,17 @@ TEST(EventFactsTest, DaysAgreeWithinADay) {
   EXPECT_EQ(MatchEventFacts(a, c).when, FactMatch::kConflict);
 }
 
+TEST(EventFactsTest, NumbersAreCountsAndModelNumbersNotYearsOrDays) {
+  EventFacts a = Facts("The carrier will sell the Falcon 8900 from March 11, 2009, for 149 dollars.");
+  EventFacts b = Facts("Pre-orders for the Falcon Q10 open on April 29, 2013 at 249 dollars.");
+  EventFacts c = Facts("The Falcon 8900 goes on sale next month; 3 colours.");
+  EXPECT_EQ(a.numbers().size(), 2u);  // 8900 and 149; not the day 11 or the year
+  EXPECT_EQ(b.numbers().size(), 2u);  // q10 and 249
+  EXPECT_EQ(MatchEventFacts(a, b).number, FactMatch::kConflict);
+  EXPECT_EQ(MatchEventFacts(a, c).number, FactMatch::kAgree);
+  EXPECT_EQ(MatchEventFacts(a, Facts("No number here.")).number, FactMatch::kUnknown);
+}
+
 TEST(EventFactsTest, VotesWeighTheShareOfAgreeingMembers) {
   EventFactWeights w;
   w.place_agree = 1;
@@ -89,6 +100,11 @@ TEST(EventFactsTest, VotesWeighTheShareOfAgreeingMembers) {
   half.Count(conflict);
   none.Count(EventFactMatches{});
   EXPECT_DOUBLE_EQ(none.Factor(w), 1);
+  EventFactMatches number_conflict;
+  number_conflict.number = FactMatch::kConflict;
+  EventVotes numbers;
+  numbers.Count(number_conflict);
+  EXPECT_DOUBLE_EQ(numbers.Factor(w), w.number_conflict);
   EXPECT_DOUBLE_EQ(all_agree.Factor(w), 2);
   EXPECT_DOUBLE_EQ(all_conflict.Factor(w), 0.25);
   EXPECT_DOUBLE_EQ(half.Factor(w), std::sqrt(2 * 0.25));
