@@ -301,8 +301,11 @@ Reference NumericReference(std::string_view src, size_t i, std::string_view dec,
 // letters (and the byte after them) reappear verbatim in the decoded text:
 // one decoded character first ("&copyr" is not "©" "r"), longest first.
 Reference NamedReference(std::string_view src, size_t i, std::string_view dec, size_t j) {
+  // The longest name, "CounterClockwiseContourIntegral", has 31 letters;
+  // the bound keeps a long run of letters from costing its square.
+  constexpr size_t kMaxNameLetters = 32;
   size_t end = i + 1;
-  while (end < src.size() && IsEntityChar(src[end])) ++end;
+  while (end < src.size() && end - i <= kMaxNameLetters && IsEntityChar(src[end])) ++end;
   if (end < src.size() && src[end] == ';') ++end;
   const size_t one = DecodedCharLength(dec, j);
   const size_t two = j + one < dec.size() ? one + DecodedCharLength(dec, j + one) : one;
