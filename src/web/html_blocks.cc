@@ -1,5 +1,6 @@
 #include "web/html_blocks.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -259,25 +260,81 @@ class BlockBuilder {
   uint32_t space_from_ = 0;
 };
 
-size_t Utf8Length(unsigned char lead) {
-  if (lead < 0xC0) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
+bool IsEntityChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool IsEntityChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '#';
+bool IsReferenceDigit(char c, bool hex) {
+  if (c >= '0' && c <= '9') return true;
+  return hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+}
+
+// One decoded character at dec[j]: a well-formed UTF-8 character, or the
+// lone byte gumbo's overflowing numeric decoder writes.
+size_t DecodedCharLength(std::string_view dec, size_t j) {
+  return std::max<size_t>(1, WellFormedUtf8Length(dec, j));
+}
+
+// A character reference: its bytes in the source and in the decoded text.
+struct Reference {
+  size_t source = 0;   // 0: the '&' is literal
+  size_t decoded = 0;
+};
+
+// &#123; or &#x1F; (';' optional): the digits end the reference, whatever
+// follows ("&#x123456t" is the reference "&#x123456", then "t"), and it
+// decodes to one character. Without a digit the '&' is literal.
+Reference NumericReference(std::string_view src, size_t i, std::string_view dec, size_t j) {
+  size_t k = i + 2;
+  const bool hex = k < src.size() && (src[k] == 'x' || src[k] == 'X');
+  if (hex) ++k;
+  const size_t digits = k;
+  while (k < src.size() && IsReferenceDigit(src[k], hex)) ++k;
+  if (k == digits) return {};
+  if (k < src.size() && src[k] == ';') ++k;
+  return {k - i, DecodedCharLength(dec, j)};
+}
+
+// &name; decodes to one or two characters (&nGt; is U+226B U+20D2); without
+// ';' the parser takes the longest known name that prefixes the letters
+// ("&copyright" is "©right"). So the reference ends where the rest of the
+// letters (and the byte after them) reappear verbatim in the decoded text:
+// one decoded character first ("&copyr" is not "©" "r"), longest first.
+Reference NamedReference(std::string_view src, size_t i, std::string_view dec, size_t j) {
+  // The longest name, "CounterClockwiseContourIntegral", has 31 letters;
+  // the bound keeps a long run of letters from costing its square.
+  constexpr size_t kMaxNameLetters = 32;
+  size_t end = i + 1;
+  while (end < src.size() && end - i <= kMaxNameLetters && IsEntityChar(src[end])) ++end;
+  if (end < src.size() && src[end] == ';') ++end;
+  const size_t one = DecodedCharLength(dec, j);
+  const size_t two = j + one < dec.size() ? one + DecodedCharLength(dec, j + one) : one;
+  for (const size_t d : {one, two}) {
+    for (size_t q = end; q > i + 1; --q) {
+      const size_t rest = end - q + 1;
+      if (dec.substr(j + d, rest) == src.substr(q, rest)) return {q - i, d};
+    }
+  }
+  return {end - i, one};
+}
+
+// The reference at src[i] == '&' that decoded to dec[j], or source 0 when the
+// '&' stands for itself.
+Reference ReferenceAt(std::string_view src, size_t i, std::string_view dec, size_t j) {
+  if (i + 1 < src.size() && src[i + 1] == '#') return NumericReference(src, i, dec, j);
+  if (dec[j] == '&' && src.substr(i, 4) != "&amp" && src.substr(i, 4) != "&AMP") return {};
+  return NamedReference(src, i, dec, j);
 }
 
 // Walks the decoded text and its source together so that each decoded byte
 // gets the offset of the source byte it came from: equal bytes match one to
-// one, a character reference maps its decoded bytes to its '&', '\r' is
-// dropped (the parser folds CR LF). On any other mismatch the rest of the
-// node maps to where the walk stopped. A byte of the decoded text that
-// starts no well-formed UTF-8 character (gumbo's decoder overflows on a
-// numeric reference past 2^31) becomes U+FFFD, mapped like the byte.
+// one, a character reference (ReferenceAt) maps its decoded bytes to its
+// '&', '\r' is dropped (the parser folds CR LF). On any other mismatch the
+// rest of the node maps to where the walk stopped, at most the node's last
+// source byte (one past it can be past the page). A byte of the decoded
+// text that starts no well-formed UTF-8 character (gumbo's decoder
+// overflows on a numeric reference past 2^31) becomes U+FFFD, mapped like
+// the byte.
 void BlockBuilder::AddText(const GumboNode* node) {
   const GumboText& t = node->v.text;
   const std::string_view dec(t.text);
@@ -286,21 +343,20 @@ void BlockBuilder::AddText(const GumboNode* node) {
   size_t i = 0;
   size_t j = 0;
   size_t checked_until = 0;  // dec[j, checked_until) is well-formed
+  const size_t last = src.empty() ? 0 : src.size() - 1;
   bool synced = src.size() >= 1;
   while (j < dec.size()) {
     const char c = dec[j];
-    uint32_t from = base + static_cast<uint32_t>(std::min(i, src.size()));
+    uint32_t from = base + static_cast<uint32_t>(std::min(i, last));
     size_t take = 1;
     if (synced) {
       while (i < src.size() && src[i] == '\r' && c != '\r') ++i;
-      from = base + static_cast<uint32_t>(std::min(i, src.size()));
-      if (i < src.size() && src[i] == '&' && (c != '&' || src.substr(i, 5) == "&amp;" ||
-                                              src.substr(i, 4) == "&#38" ||
-                                              src.substr(i, 4) == "&AMP")) {
-        take = Utf8Length(static_cast<unsigned char>(c));
-        ++i;
-        while (i < src.size() && IsEntityChar(src[i])) ++i;
-        if (i < src.size() && src[i] == ';') ++i;
+      from = base + static_cast<uint32_t>(std::min(i, last));
+      const Reference ref =
+          i < src.size() && src[i] == '&' ? ReferenceAt(src, i, dec, j) : Reference();
+      if (ref.source > 0) {
+        take = ref.decoded;
+        i += ref.source;
       } else if (i < src.size() && src[i] == c) {
         ++i;
       } else {

@@ -141,6 +141,41 @@ TEST(HtmlExtractTest, OverflowingCharacterReferencesBecomeReplacementCharacters)
   EXPECT_EQ(html.substr(OriginalOffset(page->body_map, mark), 2), "&#");
 }
 
+// A reference ends where the parser ends it, not at the last letter or
+// digit: "&#x123456t" is "&#x123456" (U+FFFD) then "t", "&copyright" is
+// "&copy" then "right", "&nGt;" is two characters, and an overflowing
+// "&#999999999999;" decodes to one byte. The walk took the bytes after such
+// a reference into it, so the rest of the node mapped to the node's end:
+// past the page when the node ended the page (fuzz_html,
+// fuzz/corpus/html/regress_body_map_past_page).
+TEST(HtmlExtractTest, CharacterReferencesEndWhereTheParserEndsThem) {
+  const std::string html =
+      "<html><body><article><p>The council voted &#999999999999; on Monday to close the "
+      "old bridge &nGt; and the notice &copyright was posted on the door.</p>"
+      "<p>Repairs will start in the spring, the engineers said &#x123456t";
+  Result<HtmlExtract> page = ExtractHtml(html, HtmlOptions());
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->body.find("voted \uFFFD on Monday"), std::string::npos) << page->body;
+  EXPECT_NE(page->body.find("bridge \u226B\u20D2 and the notice \u00A9right was"),
+            std::string::npos) << page->body;
+  ASSERT_TRUE(page->body.ends_with("said \uFFFDt")) << page->body;
+  for (const SourceRun& run : page->body_map) {
+    ASSERT_LE(run.original + run.length, html.size()) << "run at body " << run.body;
+    for (uint32_t k = 0; k < run.length; ++k) {
+      const char b = page->body[run.body + k];
+      const char h = html[run.original + k];
+      if (b == ' ' || b == '\n' || h == '&') continue;
+      ASSERT_EQ(b, h) << "body byte " << run.body + k << " in " << page->body;
+    }
+  }
+  const size_t t = page->body.size() - 1;
+  EXPECT_EQ(OriginalOffset(page->body_map, t), html.size() - 1);
+  EXPECT_EQ(html.substr(OriginalOffset(page->body_map, page->body.find("right was")), 5),
+            "right");
+  EXPECT_EQ(html.substr(OriginalOffset(page->body_map, page->body.find("on Monday")), 9),
+            "on Monday");
+}
+
 TEST(HtmlExtractTest, DecodesDeclaredAndHttpCharsets) {
   // "café" in windows-1252, declared by <meta>.
   const std::string latin =
