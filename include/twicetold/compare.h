@@ -103,7 +103,7 @@ Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
 // model revision, the text rules revision (kTextRulesRevision), every
 // behaviour option (shingle size, run length, alignment and edit
 // thresholds, all RelationThresholds, quote options) and the background
-// IDF model with its document count, e.g. "compare-v6 text-r1 k=5 run=6
+// IDF model with its document count, e.g. "compare-v7 text-r1 k=5 run=6
 // align=0.35 edited=0.7 rel=0.7,30,0.75,... quote=4,0.5,0.25
 // idf:allsides-.../37554". Not named: align, quotes, facts and max_runs,
 // which choose what a Comparison is filled with, not its values. Written

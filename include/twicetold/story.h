@@ -120,7 +120,7 @@ Status ValidateStoryOptions(const StoryOptions& options);
 // the analysis and relation model versions: "story-v5 join=0.25/0.25
 // window=7d age=7d active=200000 candidates=64 terms=32
 // facts=place:0.3/1,year:0.3/0.7,when:0.3/1,number:0.2/0.9,place+time:0.1 reorder=4096
-// text-r1 clean=... compare-v6 ...". Written into the stories summary.
+// text-r1 clean=... compare-v7 ...". Written into the stories summary.
 std::string StoryModelVersion(const StoryOptions& options);
 
 // Per-article features: computed by Prepare (thread-safe, the costly part,

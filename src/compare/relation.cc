@@ -136,7 +136,7 @@ Relation ClassifyRelation(const CompareScores& s, const RelationThresholds& t) {
 std::string CompareModelVersion(const CompareOptions& o) {
   using core::VersionNumber;
   const RelationThresholds& t = o.thresholds;
-  std::string out = "compare-v6 text-r" + std::to_string(kTextRulesRevision);
+  std::string out = "compare-v7 text-r" + std::to_string(kTextRulesRevision);
   out += " k=" + std::to_string(o.shingle_size) + " run=" + std::to_string(o.min_run_words);
   out += " align=" + VersionNumber(o.align_threshold) +
          " edited=" + VersionNumber(o.edited_threshold);

@@ -102,12 +102,39 @@ void FindSingleQuotes(std::string_view text, Span region, uint32_t block,
   }
 }
 
+// A height's inch mark: a digit, an apostrophe, one or two digits, then
+// the '"' at `pos` (6'3", 5'11").
+bool IsInchMark(std::string_view text, uint32_t pos) {
+  int64_t i = static_cast<int64_t>(pos) - 1;
+  int digits = 0;
+  while (i >= 0 && IsDigit(text[i]) && digits < 3) {
+    --i;
+    ++digits;
+  }
+  return (digits == 1 || digits == 2) && i >= 1 && text[i] == '\'' && IsDigit(text[i - 1]);
+}
+
 // Length of the double mark at `pos`: 1 for '"', 2 for "''" (two
 // apostrophes standing for a double mark, as some wire copy does), else 0.
+// The inch mark of a height (6'3") is not a quotation mark.
 uint32_t DoubleMarkAt(std::string_view text, uint32_t pos, uint32_t end) {
-  if (text[pos] == '"') return 1;
+  if (text[pos] == '"') return IsInchMark(text, pos) ? 0 : 1;
   if (text[pos] == '\'' && pos + 1 < end && text[pos + 1] == '\'') return 2;
   return 0;
+}
+
+// Where a mark stands tells its direction, whatever the alternation says:
+// after a space and before a word it opens ("said "We), after a word or
+// punctuation and before a space or punctuation it closes (done," he).
+// Anything else (inside a word, between two spaces) could be either.
+bool ClearlyOpens(char prev, char next) {
+  return (IsSpace(prev) || prev == '(' || prev == '[') && IsWordByte(next);
+}
+bool ClearlyCloses(char prev, char next) {
+  const bool after_text = !IsSpace(prev) && !OpensAfter(prev);
+  const bool before_gap = IsSpace(next) || next == ',' || next == '.' || next == ';' ||
+                          next == ')' || next == ']' || next == '?' || next == '!';
+  return after_text && before_gap;
 }
 
 bool StartsWithDouble(std::string_view text, const Block& block) {
@@ -140,7 +167,20 @@ class DoubleScanner {
         ++pos;
         continue;
       }
+      const char prev = pos == span.begin ? ' ' : text_[pos - 1];
+      const char next = pos + len >= span.end ? ' ' : text_[pos + len];
+      if (open_ && ClearlyOpens(prev, next) && !ClearlyCloses(prev, next)) {
+        // The open quotation lost its closing mark (or began at a stray
+        // one): it ends here, unclosed, and this mark opens the next.
+        AddPart(b, pos);
+        current_.outer.end = pos;
+        Finish(false);
+      }
       if (!open_) {
+        if (ClearlyCloses(prev, next)) {  // a stray closing mark opens nothing
+          pos += len;
+          continue;
+        }
         current_ = MarkedQuote();
         current_.first_block = b;
         current_.outer.begin = pos;

@@ -170,6 +170,31 @@ TEST(ExtractQuotes, QuotationOverSeveralParagraphs) {
   EXPECT_EQ(e.quotes[0].speaker, "Dan Reyes");
 }
 
+TEST(ExtractQuotes, AStrayClosingMarkOpensNothing) {
+  // The first mark can only close (after a word, before a space): without
+  // it counted, the quotation after it is paired as written.
+  const Extracted e = Extract(
+      "The review covered his systems\" including the heart. \"We found no problem,\" "
+      "said Nora Quinn, the hospital's director.");
+  EXPECT_THAT(Texts(e), ElementsAre("We found no problem"));
+  EXPECT_EQ(e.quotes[0].speaker, "Nora Quinn");
+}
+
+TEST(ExtractQuotes, AQuotationWithoutItsClosingMarkEndsWhereTheNextOpens) {
+  const Extracted e = Extract(
+      "\"The bridge will reopen in May, the engineer said. Later, Ana Ruiz added: "
+      "\"We will be ready long before then,\" and left.");
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(e.quotes[1].text, "We will be ready long before then");
+}
+
+TEST(ExtractQuotes, AHeightsInchMarkIsNoQuotationMark) {
+  const Extracted e = Extract(
+      "The player is 6'3\" tall and weighs 210 pounds. \"I am ready,\" Leo Park said.");
+  EXPECT_THAT(Texts(e), ElementsAre("I am ready"));
+  EXPECT_EQ(e.quotes[0].speaker, "Leo Park");
+}
+
 TEST(ExtractQuotes, NestedSingleQuotesStayInside) {
   const Extracted e = Extract(
       "\"He told me 'never again' and walked away,\" said Omar Haddad.");
