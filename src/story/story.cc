@@ -131,6 +131,7 @@ struct ArticleRecord {
   double window_day = std::numeric_limits<double>::quiet_NaN();  // day it counts as
   uint32_t words = 0;
   bool active = true;
+  bool touched = false;  // scratch of MemberSimilarities, false between calls
   std::string title;  // first words of the body when the title is empty
 };
 
@@ -205,7 +206,7 @@ class StoryClusterer::Impl {
   void RetireOld(double day);
   void Retire(uint32_t article);
   void CompactIndex();
-  std::vector<std::pair<uint32_t, double>> MemberSimilarities(const CompactVector& terms) const;
+  std::vector<std::pair<uint32_t, double>> MemberSimilarities(const CompactVector& terms);
   double CentroidCosine(StoryState& story, const CompactVector& terms) const;
   double TimeFactor(const StoryState& story, double day) const;
   double EventFactor(const StoryState& story, const story_internal::EventFacts& event) const;
@@ -216,6 +217,9 @@ class StoryClusterer::Impl {
 
   StoryOptions options_;
   std::vector<ArticleRecord> records_;
+  // MemberSimilarities's scratch, with ArticleRecord::touched.
+  std::vector<double> dot_;  // by article number, 0 between calls
+  std::vector<uint32_t> touched_;
   std::vector<StoryState> stories_;
   std::unordered_map<uint32_t, ActiveArticle> active_;  // by article number
   std::deque<uint32_t> active_order_;                  // active articles, stream order
@@ -294,8 +298,11 @@ void StoryClusterer::Impl::CompactIndex() {
 // Compact cosines to the active articles sharing terms with `terms`, by
 // article number.
 std::vector<std::pair<uint32_t, double>> StoryClusterer::Impl::MemberSimilarities(
-    const CompactVector& terms) const {
-  std::unordered_map<uint32_t, double> dot;
+    const CompactVector& terms) {
+  // Sums by article number in a scratch array (an entry counts from the
+  // first time it is touched, as a map's would, even if it stays 0).
+  dot_.resize(records_.size(), 0.0);
+  touched_.clear();
   for (const auto& [key, weight] : terms) {
     auto it = postings_.find(key);
     if (it == postings_.end()) continue;
@@ -304,11 +311,21 @@ std::vector<std::pair<uint32_t, double>> StoryClusterer::Impl::MemberSimilaritie
     for (auto p = list.rbegin(); p != list.rend() && scanned < kMaxPostingsPerTerm; ++p) {
       if (!records_[p->first].active) continue;
       ++scanned;
-      dot[p->first] += static_cast<double>(weight) * p->second;
+      if (!records_[p->first].touched) {
+        records_[p->first].touched = true;
+        touched_.push_back(p->first);
+      }
+      dot_[p->first] += static_cast<double>(weight) * p->second;
     }
   }
-  std::vector<std::pair<uint32_t, double>> out(dot.begin(), dot.end());
-  std::sort(out.begin(), out.end());
+  std::sort(touched_.begin(), touched_.end());
+  std::vector<std::pair<uint32_t, double>> out;
+  out.reserve(touched_.size());
+  for (uint32_t a : touched_) {
+    out.emplace_back(a, dot_[a]);
+    dot_[a] = 0.0;
+    records_[a].touched = false;
+  }
   return out;
 }
 
@@ -505,7 +522,8 @@ Status StoryClusterer::Impl::Replay(StoryFeatures&& f, const StoryAssignment& kn
 }
 
 size_t StoryClusterer::Impl::MemoryBytes() const {
-  size_t bytes = records_.capacity() * sizeof(ArticleRecord);
+  size_t bytes = records_.capacity() * sizeof(ArticleRecord) + dot_.capacity() * sizeof(double) +
+                 touched_.capacity() * sizeof(uint32_t);
   for (const ArticleRecord& r : records_) {
     bytes += r.title.capacity() > 15 ? r.title.capacity() : 0;
     bytes += r.id.capacity() > 15 ? r.id.capacity() : 0;

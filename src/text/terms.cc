@@ -134,36 +134,34 @@ namespace {
 // Keys of one token as it is written: folding and Snowball stemming cost
 // far more than a hash lookup, and news text repeats its words, so each
 // thread remembers the keys of the tokens it has seen. An open-addressing
-// table keyed by the XXH3 hash of the raw bytes (verified against a copy
-// of them), growing to kMaxSlots and cleared when kMaxEntries are stored.
+// table keyed by the 64-bit XXH3 hash of the raw bytes (the hash stands for
+// the token, as the 64-bit word and stem ids stand for words: two tokens
+// of one corpus sharing it is as unlikely as two words sharing an id),
+// growing to kMaxSlots and cleared when kMaxEntries are stored. Hash 0
+// marks an empty slot; a token hashing to 0 is computed every time.
 class TokenKeyCache {
  public:
   TokenKeys Get(std::string_view raw) {
     const uint64_t hash = XXH3_64bits(raw.data(), raw.size());
+    if (hash == kEmpty) return Compute(raw);
     size_t i = hash & mask_;
     for (;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.offset == kEmpty) break;
-      if (s.hash == hash && s.length == raw.size() &&
-          std::memcmp(arena_.data() + s.offset, raw.data(), raw.size()) == 0) {
-        return s.keys;
-      }
+      if (s.hash == hash) return s.keys;
+      if (s.hash == kEmpty) break;
     }
     TokenKeys keys = Compute(raw);
-    Insert(hash, raw, keys);
+    Insert(hash, keys);
     return keys;
   }
 
  private:
-  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr uint64_t kEmpty = 0;
   static constexpr size_t kMaxSlots = size_t{1} << 19;
   static constexpr size_t kMaxEntries = kMaxSlots / 2;
-  static constexpr size_t kMaxArena = size_t{1} << 30;
 
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = kEmpty;  // of the raw bytes in arena_
-    uint32_t length = 0;
+    uint64_t hash = kEmpty;
     TokenKeys keys;
   };
 
@@ -177,19 +175,16 @@ class TokenKeyCache {
     return keys;
   }
 
-  void Insert(uint64_t hash, std::string_view raw, const TokenKeys& keys) {
-    if (size_ >= kMaxEntries || arena_.size() + raw.size() > kMaxArena) {
+  void Insert(uint64_t hash, const TokenKeys& keys) {
+    if (size_ >= kMaxEntries) {
       slots_.assign(slots_.size(), Slot{});
-      arena_.clear();
       size_ = 0;
     } else if (2 * (size_ + 1) > slots_.size() && slots_.size() < kMaxSlots) {
       Grow();
     }
     size_t i = hash & mask_;
-    while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = {hash, static_cast<uint32_t>(arena_.size()),
-                 static_cast<uint32_t>(raw.size()), keys};
-    arena_.append(raw);
+    while (slots_[i].hash != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {hash, keys};
     ++size_;
   }
 
@@ -198,9 +193,9 @@ class TokenKeyCache {
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
-      if (s.offset == kEmpty) continue;
+      if (s.hash == kEmpty) continue;
       size_t i = s.hash & mask_;
-      while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
+      while (slots_[i].hash != kEmpty) i = (i + 1) & mask_;
       slots_[i] = s;
     }
   }
@@ -208,7 +203,6 @@ class TokenKeyCache {
   std::vector<Slot> slots_ = std::vector<Slot>(1 << 12);
   size_t mask_ = (1 << 12) - 1;
   size_t size_ = 0;
-  std::string arena_;
 };
 
 }  // namespace
