@@ -18,6 +18,7 @@
 
 #include "core/hash.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "text/ascii_tokens.h"
 #include "text/terms.h"
 #include "text/text_only.h"
 #include "text/word_tokenizer.h"
@@ -38,7 +39,8 @@ struct Scratch {
   std::string lowered;             // grow-only: the text lowered (ASCII path)
   std::string joined;              // grow-only buffer: folded words joined
   size_t joined_size = 0;          // by ' ' in joined[0, joined_size)
-  std::vector<uint64_t> words;     // one hash per word
+  std::vector<uint64_t> words;     // grow-only: one hash per word in
+  size_t word_count = 0;           // words[0, word_count)
   std::vector<uint64_t> shingles;  // one hash per distinct shingle
   std::vector<uint64_t> seen;      // open-addressing set of shingle hashes
 };
@@ -69,7 +71,8 @@ inline bool CopyFoldedAscii(const char* word, size_t size, char* out) {
 void HashWords(std::string_view text, const std::vector<Token>& tokens,
                uint64_t seed, Scratch* scratch) {
   std::string& joined = scratch->joined;
-  scratch->words.resize(tokens.size());
+  if (scratch->words.size() < tokens.size()) scratch->words.resize(tokens.size());
+  scratch->word_count = tokens.size();
   uint64_t* words = scratch->words.data();
   // ASCII folding keeps sizes: `left` bytes always suffice for what is
   // still to write unless a non-ASCII word grows when folded (then the
@@ -111,6 +114,23 @@ inline uint64_t WordHash(const char* word, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(word, size, seed);
 }
 
+// Copies the word `word[0, size)` to `out` (both with 16 readable and
+// writable bytes past the word) and returns its hash: the per-word step of
+// HashAsciiWords and HashAsciiText.
+inline uint64_t CopyAndHashWord(const char* word, size_t size, uint64_t seed, char* out) {
+#if defined(__SSE2__)
+  if (size <= 16) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
+  } else {
+    std::memcpy(out, word, size);
+  }
+#else
+  std::memcpy(out, word, size);
+#endif
+  return WordHash(word, size, seed);
+}
+
 // HashWords for pure-ASCII text (nearly every English article): the whole
 // text is lowered at once, 16 bytes at a time, and each word is hashed
 // where it lies in the lowered copy; short words are copied into `joined`
@@ -126,7 +146,8 @@ void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
   for (const Token& token : tokens) need += token.span.size();
   std::string& joined = scratch->joined;
   if (joined.size() < need) joined.resize(need);
-  scratch->words.resize(tokens.size());
+  if (scratch->words.size() < tokens.size()) scratch->words.resize(tokens.size());
+  scratch->word_count = tokens.size();
   uint64_t* words = scratch->words.data();
   const char* low = lowered.data();
   char* out = joined.data();
@@ -135,20 +156,43 @@ void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
     const char* word = low + tokens[t].span.begin;
     const size_t size = tokens[t].span.size();
     if (t > 0) out[n++] = ' ';
-#if defined(__SSE2__)
-    if (size <= kSlack) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n),
-                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
-    } else {
-      std::memcpy(out + n, word, size);
-    }
-#else
-    std::memcpy(out + n, word, size);
-#endif
-    words[t] = WordHash(word, size, seed);
+    words[t] = CopyAndHashWord(word, size, seed, out + n);
     n += size;
   }
   scratch->joined_size = n;
+}
+
+// HashAsciiWords fused with the tokenizer, for pure-ASCII text (precondition
+// IsAscii(text)): the text is lowered at once, and its tokens are found in
+// the lowered copy (text_internal::ForEachAsciiToken, which gives the same
+// tokens there) and hashed and copied where they are found, with no span or
+// token vector in between. Buffers are sized up front: a token takes at
+// least two bytes of the text (itself and the byte after it, or a '%' it
+// swallowed) unless it ends the text, so there are at most n / 2 + 1
+// tokens, and the joined words (tokens and one space each) take at most
+// n + n / 2 + 1 bytes.
+void HashAsciiText(std::string_view text, uint64_t seed, Scratch* scratch) {
+  constexpr size_t kSlack = 16;
+  const size_t n = text.size();
+  std::string& lowered = scratch->lowered;
+  if (lowered.size() < n + kSlack) lowered.resize(n + kSlack);
+  LowerAscii(text.data(), n, lowered.data());
+  const size_t max_words = n / 2 + 1;
+  if (scratch->words.size() < max_words) scratch->words.resize(max_words);
+  std::string& joined = scratch->joined;
+  if (joined.size() < n + max_words + kSlack) joined.resize(n + max_words + kSlack);
+  const char* low = lowered.data();
+  uint64_t* words = scratch->words.data();
+  char* out = joined.data();
+  size_t t = 0, j = 0;
+  text_internal::ForEachAsciiToken(std::string_view(low, n), [&](uint32_t begin, uint32_t end) {
+    const size_t size = end - begin;
+    if (t > 0) out[j++] = ' ';
+    words[t++] = CopyAndHashWord(low + begin, size, seed, out + j);
+    j += size;
+  });
+  scratch->word_count = t;
+  scratch->joined_size = j;
 }
 
 // Shingle keys roll over the word hashes: a polynomial in an odd constant
@@ -164,12 +208,13 @@ constexpr uint64_t kRollBase = 0x9E3779B97F4A7C15ULL;
 // (a minimum ignores repeats), not for SimHash or the distinct count.
 template <bool kDistinct>
 void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
-  const std::vector<uint64_t>& w = scratch->words;
+  const uint64_t* w = scratch->words.data();
+  const size_t words = scratch->word_count;
   std::vector<uint64_t>& s = scratch->shingles;
   s.clear();
-  if (w.empty()) return;
-  const size_t width = std::min<size_t>(k, w.size());
-  const size_t count = w.size() - width + 1;
+  if (words == 0) return;
+  const size_t width = std::min<size_t>(k, words);
+  const size_t count = words - width + 1;
   const size_t slots = kDistinct ? std::bit_ceil(2 * count) : 0;
   if (kDistinct) scratch->seen.assign(slots, 0);
   uint64_t* seen = scratch->seen.data();
@@ -211,7 +256,15 @@ void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
   } else {
     HashWords(text, tokens, seed, &scratch);
   }
-  *hashes = scratch.words;
+  hashes->assign(scratch.words.begin(), scratch.words.begin() + scratch.word_count);
+  joined->assign(scratch.joined.data(), scratch.joined_size);
+}
+
+void HashAsciiTextForTest(std::string_view text, uint64_t seed,
+                          std::vector<uint64_t>* hashes, std::string* joined) {
+  Scratch scratch;
+  HashAsciiText(text, seed, &scratch);
+  hashes->assign(scratch.words.begin(), scratch.words.begin() + scratch.word_count);
   joined->assign(scratch.joined.data(), scratch.joined_size);
 }
 
@@ -325,15 +378,10 @@ std::string FingerprintVersion(const FingerprintOptions& options) {
 
 namespace {
 
-Fingerprint ComputeFingerprint(std::string_view normalized_text,
-                               const std::vector<Token>& tokens,
-                               const FingerprintOptions& options, bool simhash) {
-  Scratch& scratch = ThreadScratch();
-  if (IsAscii(normalized_text)) {
-    HashAsciiWords(normalized_text, tokens, options.seed, &scratch);
-  } else {
-    HashWords(normalized_text, tokens, options.seed, &scratch);
-  }
+// The fingerprint of the words hashed into `scratch` (words[0, word_count)
+// and joined[0, joined_size)).
+Fingerprint FinishFingerprint(const FingerprintOptions& options, bool simhash,
+                              Scratch& scratch) {
   // MinHash alone does not need the shingles distinct (RunDedup's
   // MinHash-only path): skipping the set saves a tenth of its time.
   if (simhash) {
@@ -348,12 +396,24 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
   fp.exact_low = exact.low64;
   fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
                                               options.seed, &fp.minhash);
-  fp.words = static_cast<uint32_t>(scratch.words.size());
+  fp.words = static_cast<uint32_t>(scratch.word_count);
   if (simhash) {
     fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
     fp.shingles = static_cast<uint32_t>(scratch.shingles.size());
   }
   return fp;
+}
+
+Fingerprint ComputeFingerprint(std::string_view normalized_text,
+                               const std::vector<Token>& tokens,
+                               const FingerprintOptions& options, bool simhash) {
+  Scratch& scratch = ThreadScratch();
+  if (IsAscii(normalized_text)) {
+    HashAsciiWords(normalized_text, tokens, options.seed, &scratch);
+  } else {
+    HashWords(normalized_text, tokens, options.seed, &scratch);
+  }
+  return FinishFingerprint(options, simhash, scratch);
 }
 
 }  // namespace
@@ -379,12 +439,21 @@ Fingerprint FingerprintArticle(const Article& article,
   text_internal::CleanBodyTextOnly(article.body, options.clean, article.source,
                                    &cleaned, &source_repeat_lines);
   text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
-  // Tokenize(normalized), into reused vectors.
-  thread_local std::vector<Span> spans;
-  thread_local std::vector<Token> tokens;
-  tokens.clear();
-  AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
-  Fingerprint fingerprint = ComputeFingerprint(normalized, tokens, options, simhash);
+  Fingerprint fingerprint;
+  if (IsAscii(normalized)) {
+    // Nearly every English article: tokenized, folded and hashed in one
+    // pass, with no token vector (HashAsciiText).
+    Scratch& scratch = ThreadScratch();
+    HashAsciiText(normalized, options.seed, &scratch);
+    fingerprint = FinishFingerprint(options, simhash, scratch);
+  } else {
+    // Tokenize(normalized), into reused vectors.
+    thread_local std::vector<Span> spans;
+    thread_local std::vector<Token> tokens;
+    tokens.clear();
+    AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
+    fingerprint = ComputeFingerprint(normalized, tokens, options, simhash);
+  }
   fingerprint.source_repeat_lines = source_repeat_lines;
   return fingerprint;
 }

@@ -28,6 +28,12 @@ void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
                       uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
                       std::string* joined);
 
+// The same from the fused pure-ASCII path of FingerprintArticle, which
+// tokenizes as it hashes (precondition: IsAscii(text)): it must equal
+// HashWordsForTest(text, Tokenize(text), seed, ...).
+void HashAsciiTextForTest(std::string_view text, uint64_t seed,
+                          std::vector<uint64_t>* hashes, std::string* joined);
+
 // One-permutation MinHash of distinct shingle hashes into `num_hashes` bins
 // (a power of two <= 1024): bin = top bits, value = low 32 bits, minimum per
 // bin, empty bins densified. Empty `shingles` gives an empty signature.

@@ -342,6 +342,74 @@ TEST(ExactHashTest, AsciiWordPathMatchesGeneralPathOnRandomAsciiTexts) {
     ASSERT_EQ(slow_joined, joined) << text;
     ASSERT_EQ(fast, want) << text;
     ASSERT_EQ(slow, want) << text;
+    // The fused path tokenizes as it hashes.
+    std::vector<uint64_t> fused;
+    std::string fused_joined;
+    fingerprint_internal::HashAsciiTextForTest(normalized.text, seed, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
+// The fused path's buffers are sized from the text alone (at most
+// n / 2 + 1 tokens, n + n / 2 + 1 joined bytes): texts made of the
+// tightest shapes ("5%a5%", "a b", one-letter words) and long words.
+TEST(ExactHashTest, FusedAsciiPathOnDenseTokens) {
+  const std::vector<std::string> pieces = {"5%", "a", "b5%", " ", "-", "x-y", "9",
+                                           "%", "Q", "antidisestablishmentarianism"};
+  std::mt19937 rng(251);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const std::vector<Token> tokens = Tokenize(text);
+    std::vector<uint64_t> want, fused;
+    std::string want_joined, fused_joined;
+    fingerprint_internal::HashWordsForTest(text, tokens, 99, false, &want, &want_joined);
+    fingerprint_internal::HashAsciiTextForTest(text, 99, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, want_joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
+// FingerprintArticle (fused ASCII path, or tokens for other text) against
+// the staged definition: CleanBody, Normalize, Tokenize, ComputeFingerprint,
+// on random bodies with lines, furniture, repeats and non-ASCII words.
+TEST(FingerprintArticleTest, MatchesStagedPathOnRandomBodies) {
+  const std::vector<std::string> pieces = {
+      "Brell", "QUANDOR", "opal", "x", "42", "3.5%", "Tisk-varno", "mell's", "U.S.",
+      "dorrin.", "Advertisement", "Straße", "caf\u00e9", "\u201cquoted\u201d", "e-mail",
+      "5%a", "--", "_", "\t", "Photo: AP", "\u00a3300"};
+  std::mt19937 rng(252);
+  for (int round = 0; round < 1500; ++round) {
+    std::string body;
+    const int lines = static_cast<int>(rng() % 12);
+    for (int l = 0; l < lines; ++l) {
+      const int n = static_cast<int>(rng() % 25);
+      for (int i = 0; i < n; ++i) {
+        body += pieces[rng() % pieces.size()];
+        if (rng() % 5 != 0) body += ' ';
+      }
+      body += rng() % 3 == 0 ? "\n\n" : "\n";
+    }
+    for (const bool simhash : {false, true}) {
+      FingerprintOptions options;
+      options.shingle_size = 1 + rng() % 6;
+      options.seed = rng();
+      const Fingerprint got =
+          fingerprint_internal::FingerprintArticle(MakeArticle(body), options, simhash);
+      const CleanedBody cleaned = CleanBody(body, options.clean);
+      const MappedText n = Normalize(cleaned.text.text, NormalizeOptions{});
+      const Fingerprint want = ComputeFingerprint(n.text, Tokenize(n.text), options);
+      ASSERT_EQ(got.exact_high, want.exact_high) << body;
+      ASSERT_EQ(got.exact_low, want.exact_low) << body;
+      ASSERT_EQ(got.minhash, want.minhash) << body;
+      ASSERT_EQ(got.words, want.words) << body;
+      if (simhash) {
+        ASSERT_EQ(got.simhash, want.simhash) << body;
+        ASSERT_EQ(got.shingles, want.shingles) << body;
+      }
+    }
   }
 }
 
