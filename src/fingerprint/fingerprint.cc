@@ -243,9 +243,55 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
   }
 }
 
+// OnePermutationMinHash of the shingles HashShingles<false> would list,
+// computed as they roll out of the word hashes in scratch, without the
+// shingle vector (RunDedup's MinHash-only path).
+void MinHashOfWords(uint32_t k, uint64_t seed, uint32_t num_hashes, const Scratch& scratch,
+                    std::vector<uint32_t>* signature) {
+  signature->clear();
+  const uint64_t* w = scratch.words.data();
+  const size_t words = scratch.word_count;
+  if (words == 0) return;
+  const size_t width = std::min<size_t>(k, words);
+  const size_t count = words - width + 1;
+  const int shift = 64 - std::countr_zero(num_hashes);
+  constexpr uint64_t kEmpty = ~0ULL;
+  std::array<uint64_t, 1024> mins;
+  std::fill(mins.begin(), mins.begin() + num_hashes, kEmpty);
+  uint64_t top = 1;  // kRollBase^(width - 1)
+  uint64_t roll = 0;
+  for (size_t j = 0; j < width; ++j) {
+    roll = roll * kRollBase + w[j];
+    if (j > 0) top *= kRollBase;
+  }
+  const uint64_t salt = seed ^ kShingleSalt ^ width;
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) roll = (roll - w[i - 1] * top) * kRollBase + w[i + width - 1];
+    uint64_t h = Mix64(roll ^ salt);
+    h += h == 0;
+    const uint32_t bin = static_cast<uint32_t>(h >> shift);
+    mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
+  }
+  fingerprint_internal::Densify(mins.data(), num_hashes, seed, signature);
+}
+
 }  // namespace
 
 namespace fingerprint_internal {
+
+void MinHashOfWordsForTest(const std::vector<uint64_t>& word_hashes, uint32_t k,
+                           uint64_t seed, uint32_t num_hashes, bool fused,
+                           std::vector<uint32_t>* signature) {
+  Scratch scratch;
+  scratch.words = word_hashes;
+  scratch.word_count = word_hashes.size();
+  if (fused) {
+    MinHashOfWords(k, seed, num_hashes, scratch, signature);
+  } else {
+    HashShingles<false>(k, seed, &scratch);
+    OnePermutationMinHash(scratch.shingles, num_hashes, seed, signature);
+  }
+}
 
 void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
                       uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
@@ -283,6 +329,12 @@ void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
     const uint32_t bin = static_cast<uint32_t>(h >> shift);
     mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
   }
+  Densify(mins.data(), num_hashes, seed, signature);
+}
+
+void Densify(const uint64_t* mins, uint32_t num_hashes, uint64_t seed,
+             std::vector<uint32_t>* signature) {
+  constexpr uint64_t kEmpty = ~0ULL;
   signature->resize(num_hashes);
   for (uint32_t i = 0; i < num_hashes; ++i) {
     uint64_t v = mins[i];
@@ -382,20 +434,21 @@ namespace {
 // and joined[0, joined_size)).
 Fingerprint FinishFingerprint(const FingerprintOptions& options, bool simhash,
                               Scratch& scratch) {
-  // MinHash alone does not need the shingles distinct (RunDedup's
-  // MinHash-only path): skipping the set saves a tenth of its time.
-  if (simhash) {
-    HashShingles<true>(options.shingle_size, options.seed, &scratch);
-  } else {
-    HashShingles<false>(options.shingle_size, options.seed, &scratch);
-  }
   Fingerprint fp;
   const XXH128_hash_t exact =
       XXH3_128bits(scratch.joined.data(), scratch.joined_size);
   fp.exact_high = exact.high64;
   fp.exact_low = exact.low64;
-  fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
-                                              options.seed, &fp.minhash);
+  // MinHash alone does not need the shingles distinct, nor listed (RunDedup's
+  // MinHash-only path): they go straight into the bins.
+  if (simhash) {
+    HashShingles<true>(options.shingle_size, options.seed, &scratch);
+    fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
+                                                options.seed, &fp.minhash);
+  } else {
+    MinHashOfWords(options.shingle_size, options.seed, options.num_hashes, scratch,
+                   &fp.minhash);
+  }
   fp.words = static_cast<uint32_t>(scratch.word_count);
   if (simhash) {
     fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
@@ -438,21 +491,29 @@ Fingerprint FingerprintArticle(const Article& article,
   uint32_t source_repeat_lines = 0;
   text_internal::CleanBodyTextOnly(article.body, options.clean, article.source,
                                    &cleaned, &source_repeat_lines);
-  text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
+  // Normalizing keeps most cleaned texts as they are (printable ASCII):
+  // then the cleaned text is used, not a copy of it.
+  std::string_view text = cleaned;
+  bool ascii = true;  // NormalizeKeepsText implies it
+  if (!text_internal::NormalizeKeepsText(cleaned, NormalizeOptions{})) {
+    text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
+    text = normalized;
+    ascii = IsAscii(text);
+  }
   Fingerprint fingerprint;
-  if (IsAscii(normalized)) {
+  if (ascii) {
     // Nearly every English article: tokenized, folded and hashed in one
     // pass, with no token vector (HashAsciiText).
     Scratch& scratch = ThreadScratch();
-    HashAsciiText(normalized, options.seed, &scratch);
+    HashAsciiText(text, options.seed, &scratch);
     fingerprint = FinishFingerprint(options, simhash, scratch);
   } else {
-    // Tokenize(normalized), into reused vectors.
+    // Tokenize(text), into reused vectors.
     thread_local std::vector<Span> spans;
     thread_local std::vector<Token> tokens;
     tokens.clear();
-    AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
-    fingerprint = ComputeFingerprint(normalized, tokens, options, simhash);
+    AppendTokens(text, 0, FastPathApplies(text), &spans, &tokens);
+    fingerprint = ComputeFingerprint(text, tokens, options, simhash);
   }
   fingerprint.source_repeat_lines = source_repeat_lines;
   return fingerprint;

@@ -413,6 +413,28 @@ TEST(FingerprintArticleTest, MatchesStagedPathOnRandomBodies) {
   }
 }
 
+// The MinHash-only path rolls shingles straight into the bins: the same
+// signature as listing them (HashShingles) and binning the list, on random
+// word-hash sequences (repeats from a small vocabulary, fewer words than a
+// shingle, none at all), shingle sizes, signature lengths and seeds.
+TEST(MinHashTest, FusedShinglesMatchListedShingles) {
+  std::mt19937_64 rng(253);
+  for (int round = 0; round < 4000; ++round) {
+    const size_t n = round % 10 == 0 ? rng() % 4 : rng() % 400;
+    const uint64_t vocabulary = 1 + rng() % 50;
+    std::vector<uint64_t> words(n);
+    for (uint64_t& w : words) w = rng() % 3 == 0 ? rng() : rng() % vocabulary;
+    const uint32_t k = 1 + static_cast<uint32_t>(rng() % 8);
+    const uint32_t m = 8u << (rng() % 8);  // 8 .. 1024
+    const uint64_t seed = rng();
+    std::vector<uint32_t> fused, listed;
+    fingerprint_internal::MinHashOfWordsForTest(words, k, seed, m, true, &fused);
+    fingerprint_internal::MinHashOfWordsForTest(words, k, seed, m, false, &listed);
+    ASSERT_EQ(fused, listed) << "round " << round;
+    ASSERT_EQ(fused.size(), n == 0 ? 0u : m);
+  }
+}
+
 TEST(FingerprintArticleTest, IsCleanNormalizeTokenizeCompute) {
   const std::string body =
       "Advertisement\n\nBrell quandor opal tisk varno mell dorrin.\n\n"
