@@ -29,6 +29,19 @@ class ChainTables {
 
   uint32_t rows() const { return rows_; }
 
+  // Takes now the slots that inserting rows up to `rows` in all would grow
+  // to (Grow's rule; never fewer than now), so those inserts never
+  // relink. Only before the first insert.
+  void Reserve(uint64_t rows) {
+    if (rows_ != 0) return;
+    uint64_t slots = slots_;
+    while (rows > 0 && rows - 1 >= 2 * slots && slots < (uint64_t{1} << 31)) slots *= 2;
+    if (slots == slots_) return;
+    slots_ = static_cast<uint32_t>(slots);
+    heads_.assign(size_t{num_tables_} * slots_, kNone);
+    heads_.shrink_to_fit();
+  }
+
   // Adds the next row with one key per table. `key_of(row, table)` must
   // give the keys of earlier rows: growing the tables re-inserts them.
   template <typename KeyOf>
@@ -59,6 +72,16 @@ class ChainTables {
   }
   int64_t FirstRow(uint32_t table, uint64_t key) const {
     const uint32_t r = heads_[Slot(table, key)];
+    if (r == kNone) return -1;
+    __builtin_prefetch(next_.Row(r - 1) + table);
+    return int64_t{r} - 1;
+  }
+
+  // The row after `row` in its chain of table `table` (-1 if none), with
+  // that row's link prefetched: a second step of the prefetching above,
+  // for chains longer than one row.
+  int64_t NextRow(uint32_t table, uint32_t row) const {
+    const uint32_t r = next_.Row(row)[table];
     if (r == kNone) return -1;
     __builtin_prefetch(next_.Row(r - 1) + table);
     return int64_t{r} - 1;
