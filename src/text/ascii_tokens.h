@@ -83,14 +83,29 @@ inline AsciiChunkMasks ClassifyAsciiChunk(const char* p) {
   return m;
 }
 
+// out[0, 64) = p[0, 64) with ASCII capitals lowered (LowerAscii).
+inline void LowerAsciiChunk(const char* p, char* out) {
+  const __m128i kBeforeA = _mm_set1_epi8('A' - 1), kAfterZ = _mm_set1_epi8('Z' + 1);
+  const __m128i kCase = _mm_set1_epi8(0x20);
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, kBeforeA), _mm_cmplt_epi8(v, kAfterZ));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16 * k),
+                     _mm_or_si128(v, _mm_and_si128(upper, kCase)));
+  }
+}
+
 // Calls f(begin, end) for each raw word segment of `text`, in order: what
-// AppendAsciiWordSpans appends. A byte is part of a word if it is a word
+// AppendAsciiWordSpans appends. With `lowered` (room for text.size()
+// bytes), also writes LowerAscii(text) there in the same pass, each chunk
+// before the segments ending in it are handed over: f may read
+// lowered[begin, end). A byte is part of a word if it is a word
 // character or a Mid character joined by its two neighbours (WB6/7,
 // WB11/12); words are the runs of such bytes, less a lone '_' (ICU gives it
 // rule status "none"). Branches cost one per word instead of one per byte.
 // Precondition: FastPathApplies(text).
 template <typename F>
-inline void ForEachAsciiWordSpan(std::string_view text, F&& f) {
+inline void ForEachAsciiWordSpan(std::string_view text, F&& f, char* lowered = nullptr) {
   const size_t n = text.size();
   uint64_t carry_letter = 0, carry_digit = 0, carry_word = 0;
   bool in_run = false;
@@ -101,6 +116,15 @@ inline void ForEachAsciiWordSpan(std::string_view text, F&& f) {
     if (n - base < 65) {  // also need byte 64 below: copy the tail
       std::memcpy(tail, p, n - base);
       p = tail;
+    }
+    if (lowered != nullptr) {
+      if (p == tail) {
+        alignas(16) char low[64];
+        LowerAsciiChunk(p, low);
+        std::memcpy(lowered + base, low, n - base);
+      } else {
+        LowerAsciiChunk(p, lowered + base);
+      }
     }
     const AsciiChunkMasks m = ClassifyAsciiChunk(p);
     const char next = p[64];
@@ -138,7 +162,8 @@ inline void ForEachAsciiWordSpan(std::string_view text, F&& f) {
 #else
 
 template <typename F>
-inline void ForEachAsciiWordSpan(std::string_view text, F&& f) {
+inline void ForEachAsciiWordSpan(std::string_view text, F&& f, char* lowered = nullptr) {
+  if (lowered != nullptr) LowerAscii(text.data(), text.size(), lowered);
   thread_local std::vector<Span> spans;
   spans.clear();
   AppendAsciiWordSpansScalar(text, &spans);
@@ -152,9 +177,10 @@ inline void ForEachAsciiWordSpan(std::string_view text, F&& f) {
 // JoinWordSpans: a '%' right after a segment ending in an ASCII digit joins
 // it, and segments separated by exactly one '-' join. A token is handed
 // over once the next segment shows it cannot grow. Precondition:
-// FastPathApplies(text).
+// FastPathApplies(text). `lowered` as for ForEachAsciiWordSpan: f may read
+// lowered[begin, end).
 template <typename F>
-inline void ForEachAsciiToken(std::string_view text, F&& f) {
+inline void ForEachAsciiToken(std::string_view text, F&& f, char* lowered = nullptr) {
   const char* s = text.data();
   const size_t n = text.size();
   bool have = false;
@@ -169,7 +195,7 @@ inline void ForEachAsciiToken(std::string_view text, F&& f) {
     token_begin = begin;
     token_end = end;
     have = true;
-  });
+  }, lowered);
   if (have) f(token_begin, token_end);
 }
 

@@ -372,6 +372,34 @@ TEST(ExactHashTest, FusedAsciiPathOnDenseTokens) {
   }
 }
 
+// Every word length (the fused path hashes 4-16 bytes with both XXH3
+// formulas and keeps one; it reads up to 8 bytes before a word, so texts
+// start with a word) and lengths past 16, against XXH3 of each folded word.
+TEST(ExactHashTest, FusedAsciiPathOnEveryWordLength) {
+  std::mt19937 rng(254);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 30);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) text += rng() % 4 ? " " : ", ";
+      const size_t len = 1 + rng() % (rng() % 5 == 0 ? 40 : 18);
+      for (size_t c = 0; c < len; ++c) {
+        const uint32_t r = rng() % 36;
+        text += r < 26 ? static_cast<char>((rng() % 2 ? 'a' : 'A') + r)
+                       : static_cast<char>('0' + (r - 26));
+      }
+    }
+    const uint64_t seed = rng();
+    std::vector<uint64_t> want, fused;
+    std::string want_joined, fused_joined;
+    fingerprint_internal::HashWordsForTest(text, Tokenize(text), seed, false, &want,
+                                           &want_joined);
+    fingerprint_internal::HashAsciiTextForTest(text, seed, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, want_joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
 // FingerprintArticle (fused ASCII path, or tokens for other text) against
 // the staged definition: CleanBody, Normalize, Tokenize, ComputeFingerprint,
 // on random bodies with lines, furniture, repeats and non-ASCII words.

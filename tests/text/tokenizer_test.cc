@@ -165,6 +165,17 @@ TEST(TokenizerTest, CallbackTokensMatchVectorTokensOnRandomText) {
     });
     AppendAsciiWordSpansScalar(s, &scalar);
     ASSERT_EQ(raw, scalar) << "[" << s << "]";
+    // Lowering in the same pass: the whole text, and each token's bytes
+    // already there when the token is handed over.
+    const std::string low = Lowered(s);
+    std::string out(s.size(), '\0');
+    std::vector<Span> spans;
+    text_internal::ForEachAsciiToken(s, [&](uint32_t b, uint32_t e) {
+      ASSERT_EQ(out.substr(b, e - b), low.substr(b, e - b)) << "[" << s << "]";
+      spans.push_back({b, e});
+    }, out.data());
+    ASSERT_EQ(out, low) << "[" << s << "]";
+    ASSERT_EQ(spans, want) << "[" << s << "]";
   }
 }
 
