@@ -42,6 +42,9 @@ class DedupIndex::Impl {
   DedupDecision Add(std::string_view id, const Fingerprint& fp);
   void Reserve(uint64_t articles) {
     if (!scan_all()) tables_.Reserve(articles);
+    cluster_.reserve(articles);
+    ids_.reserve(articles);
+    row_article_.reserve(articles);
   }
   uint64_t size() const { return cluster_.size(); }
   size_t MemoryBytes() const;
