@@ -38,8 +38,7 @@ class ChainTables {
     while (rows > 0 && rows - 1 >= 2 * slots && slots < (uint64_t{1} << 31)) slots *= 2;
     if (slots == slots_) return;
     slots_ = static_cast<uint32_t>(slots);
-    heads_.assign(size_t{num_tables_} * slots_, kNone);
-    heads_.shrink_to_fit();
+    AllocateHeads();
   }
 
   // Adds the next row with one key per table. `key_of(row, table)` must
@@ -105,11 +104,20 @@ class ChainTables {
   template <typename KeyOf>
   void Grow(const KeyOf& key_of) {
     slots_ *= 2;
-    heads_.assign(size_t{num_tables_} * slots_, kNone);
-    heads_.shrink_to_fit();
+    AllocateHeads();
     for (uint32_t row = 0; row < rows_; ++row) {
       for (uint32_t t = 0; t < num_tables_; ++t) Link(row, t, key_of(row, t));
     }
+  }
+
+  // heads_ = num_tables_ * slots_ empty heads, in memory prefaulted in one
+  // call (PrefaultPages) before it is filled.
+  void AllocateHeads() {
+    const size_t n = size_t{num_tables_} * slots_;
+    std::vector<uint32_t>().swap(heads_);
+    heads_.reserve(n);
+    PrefaultPages(heads_.data(), n * sizeof(uint32_t));
+    heads_.assign(n, kNone);
   }
 
   uint32_t num_tables_;
