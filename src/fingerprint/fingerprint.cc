@@ -516,10 +516,10 @@ Fingerprint FingerprintArticle(const Article& article,
   // nearly every word takes the ASCII path. The text-only variants give
   // CleanBody's and Normalize's text without their maps, into buffers kept
   // per thread: nothing is allocated for them once they have grown.
-  thread_local std::string cleaned, normalized;
+  thread_local std::string cleaned_buffer, normalized;
   uint32_t source_repeat_lines = 0;
-  text_internal::CleanBodyTextOnly(article.body, options.clean, article.source,
-                                   &cleaned, &source_repeat_lines);
+  const std::string_view cleaned = text_internal::CleanBodyTextOnly(
+      article.body, options.clean, article.source, &cleaned_buffer, &source_repeat_lines);
   // Normalizing keeps most cleaned texts as they are (printable ASCII):
   // then the cleaned text is used, not a copy of it.
   std::string_view text = cleaned;
