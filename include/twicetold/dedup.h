@@ -94,6 +94,11 @@ class DedupIndex {
   Status Replay(std::string_view id, const Fingerprint& fingerprint,
                 const DedupDecision& known);
 
+  // A hint that about `articles` articles will be added in all: the LSH
+  // tables take at once the size they would grow to, so that adding them
+  // never rehashes. Decisions do not depend on it.
+  void Reserve(uint64_t articles);
+
   uint64_t size() const;        // articles added
   size_t MemoryBytes() const;   // heap bytes held (signatures, tables)
   const DedupOptions& options() const;

@@ -40,6 +40,12 @@ class DedupIndex::Impl {
         tables_(NumTables(options)) {}
 
   DedupDecision Add(std::string_view id, const Fingerprint& fp);
+  void Reserve(uint64_t articles) {
+    if (!scan_all()) tables_.Reserve(articles);
+    cluster_.reserve(articles);
+    ids_.reserve(articles);
+    row_article_.reserve(articles);
+  }
   uint64_t size() const { return cluster_.size(); }
   size_t MemoryBytes() const;
   const DedupOptions& options() const { return options_; }
@@ -137,9 +143,21 @@ void DedupIndex::Impl::Candidates(const Fingerprint& fp,
   // table, as the walks' rows are scattered over the index.
   for (uint32_t t = 0; t < keys.size(); ++t) tables_.PrefetchSlot(t, keys[t]);
   if (!simhash()) {
+    // Chains hold two rows on average (ChainTables::Grow): the second rows
+    // are asked for in a second round, once the first rows' links are in.
+    int64_t first[64];
+    const uint32_t rounds = keys.size() <= 64 ? 2 : 1;
     for (uint32_t t = 0; t < keys.size(); ++t) {
       const int64_t row = tables_.FirstRow(t, keys[t]);
       if (row >= 0) __builtin_prefetch(Rows(static_cast<uint32_t>(row)) + size_t{t} * rows_per_band_);
+      if (rounds == 2) first[t] = row;
+    }
+    if (rounds == 2) {
+      for (uint32_t t = 0; t < keys.size(); ++t) {
+        if (first[t] < 0) continue;
+        const int64_t row = tables_.NextRow(t, static_cast<uint32_t>(first[t]));
+        if (row >= 0) __builtin_prefetch(Rows(static_cast<uint32_t>(row)) + size_t{t} * rows_per_band_);
+      }
     }
   }
   for (uint32_t t = 0; t < keys.size(); ++t) {
@@ -298,6 +316,7 @@ Status DedupIndex::Replay(std::string_view id, const Fingerprint& fingerprint,
                          std::string(DedupRelationName(known.relation)) + " in cluster " +
                          known.cluster);
 }
+void DedupIndex::Reserve(uint64_t articles) { impl_->Reserve(articles); }
 uint64_t DedupIndex::size() const { return impl_->size(); }
 size_t DedupIndex::MemoryBytes() const { return impl_->MemoryBytes(); }
 const DedupOptions& DedupIndex::options() const { return impl_->options(); }

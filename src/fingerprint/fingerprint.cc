@@ -18,6 +18,7 @@
 
 #include "core/hash.h"
 #include "fingerprint/fingerprint_internal.h"
+#include "text/ascii_tokens.h"
 #include "text/terms.h"
 #include "text/text_only.h"
 #include "text/word_tokenizer.h"
@@ -38,7 +39,8 @@ struct Scratch {
   std::string lowered;             // grow-only: the text lowered (ASCII path)
   std::string joined;              // grow-only buffer: folded words joined
   size_t joined_size = 0;          // by ' ' in joined[0, joined_size)
-  std::vector<uint64_t> words;     // one hash per word
+  std::vector<uint64_t> words;     // grow-only: one hash per word in
+  size_t word_count = 0;           // words[0, word_count)
   std::vector<uint64_t> shingles;  // one hash per distinct shingle
   std::vector<uint64_t> seen;      // open-addressing set of shingle hashes
 };
@@ -69,7 +71,8 @@ inline bool CopyFoldedAscii(const char* word, size_t size, char* out) {
 void HashWords(std::string_view text, const std::vector<Token>& tokens,
                uint64_t seed, Scratch* scratch) {
   std::string& joined = scratch->joined;
-  scratch->words.resize(tokens.size());
+  if (scratch->words.size() < tokens.size()) scratch->words.resize(tokens.size());
+  scratch->word_count = tokens.size();
   uint64_t* words = scratch->words.data();
   // ASCII folding keeps sizes: `left` bytes always suffice for what is
   // still to write unless a non-ASCII word grows when folded (then the
@@ -111,6 +114,23 @@ inline uint64_t WordHash(const char* word, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(word, size, seed);
 }
 
+// Copies the word `word[0, size)` to `out` (both with 16 readable and
+// writable bytes past the word) and returns its hash: the per-word step of
+// HashAsciiWords and HashAsciiText.
+inline uint64_t CopyAndHashWord(const char* word, size_t size, uint64_t seed, char* out) {
+#if defined(__SSE2__)
+  if (size <= 16) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
+  } else {
+    std::memcpy(out, word, size);
+  }
+#else
+  std::memcpy(out, word, size);
+#endif
+  return WordHash(word, size, seed);
+}
+
 // HashWords for pure-ASCII text (nearly every English article): the whole
 // text is lowered at once, 16 bytes at a time, and each word is hashed
 // where it lies in the lowered copy; short words are copied into `joined`
@@ -126,7 +146,8 @@ void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
   for (const Token& token : tokens) need += token.span.size();
   std::string& joined = scratch->joined;
   if (joined.size() < need) joined.resize(need);
-  scratch->words.resize(tokens.size());
+  if (scratch->words.size() < tokens.size()) scratch->words.resize(tokens.size());
+  scratch->word_count = tokens.size();
   uint64_t* words = scratch->words.data();
   const char* low = lowered.data();
   char* out = joined.data();
@@ -135,20 +156,72 @@ void HashAsciiWords(std::string_view text, const std::vector<Token>& tokens,
     const char* word = low + tokens[t].span.begin;
     const size_t size = tokens[t].span.size();
     if (t > 0) out[n++] = ' ';
-#if defined(__SSE2__)
-    if (size <= kSlack) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n),
-                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
-    } else {
-      std::memcpy(out + n, word, size);
-    }
-#else
-    std::memcpy(out + n, word, size);
-#endif
-    words[t] = WordHash(word, size, seed);
+    words[t] = CopyAndHashWord(word, size, seed, out + n);
     n += size;
   }
   scratch->joined_size = n;
+}
+
+// WordHash(word, size, seed) for a word with 8 readable bytes before it
+// (and 16 after). Lengths 4 to 16 (most words) take both XXH3 formulas,
+// for 4-8 and 9-16 bytes, and keep the one XXH3 would use: no branch on
+// the length, which news words spread across 8 and 9 so evenly that the
+// branch was mispredicted about every other word. Each formula reads
+// within 8 bytes before or 16 after the word, on any length in 4-16.
+inline uint64_t WordHashPadded(const char* word, size_t size, uint64_t seed) {
+  if (size - 4 <= 12) {
+    const auto* in = reinterpret_cast<const xxh_u8*>(word);
+    const uint64_t short_hash = XXH3_len_4to8_64b(in, size, XXH3_kSecret, seed);
+    const uint64_t long_hash = XXH3_len_9to16_64b(in, size, XXH3_kSecret, seed);
+    const uint64_t is_short = uint64_t{0} - static_cast<uint64_t>(size <= 8);
+    return (short_hash & is_short) | (long_hash & ~is_short);
+  }
+  return WordHash(word, size, seed);
+}
+
+// HashAsciiWords fused with the tokenizer, for pure-ASCII text (precondition
+// IsAscii(text)): the text is lowered at once, and its tokens are found in
+// the lowered copy (text_internal::ForEachAsciiToken, which gives the same
+// tokens there) and hashed and copied where they are found, with no span or
+// token vector in between. Buffers are sized up front: a token takes at
+// least two bytes of the text (itself and the byte after it, or a '%' it
+// swallowed) unless it ends the text, so there are at most n / 2 + 1
+// tokens, and the joined words (tokens and one space each) take at most
+// n + n / 2 + 1 bytes.
+void HashAsciiText(std::string_view text, uint64_t seed, Scratch* scratch) {
+  constexpr size_t kSlack = 16;
+  constexpr size_t kFront = 8;  // readable bytes before the text (WordHashPadded)
+  const size_t n = text.size();
+  std::string& lowered = scratch->lowered;
+  if (lowered.size() < kFront + n + kSlack) lowered.resize(kFront + n + kSlack);
+  const size_t max_words = n / 2 + 1;
+  if (scratch->words.size() < max_words) scratch->words.resize(max_words);
+  std::string& joined = scratch->joined;
+  if (joined.size() < n + max_words + kSlack) joined.resize(n + max_words + kSlack);
+  // The text is lowered as it is tokenized, chunk by chunk.
+  char* low = lowered.data() + kFront;
+  uint64_t* words = scratch->words.data();
+  char* out = joined.data();
+  size_t t = 0, j = 0;
+  text_internal::ForEachAsciiToken(text, [&](uint32_t begin, uint32_t end) {
+    const size_t size = end - begin;
+    const char* word = low + begin;
+    if (t > 0) out[j++] = ' ';
+#if defined(__SSE2__)
+    if (size <= 16) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(word)));
+    } else {
+      std::memcpy(out + j, word, size);
+    }
+#else
+    std::memcpy(out + j, word, size);
+#endif
+    words[t++] = WordHashPadded(word, size, seed);
+    j += size;
+  }, low);
+  scratch->word_count = t;
+  scratch->joined_size = j;
 }
 
 // Shingle keys roll over the word hashes: a polynomial in an odd constant
@@ -164,12 +237,13 @@ constexpr uint64_t kRollBase = 0x9E3779B97F4A7C15ULL;
 // (a minimum ignores repeats), not for SimHash or the distinct count.
 template <bool kDistinct>
 void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
-  const std::vector<uint64_t>& w = scratch->words;
+  const uint64_t* w = scratch->words.data();
+  const size_t words = scratch->word_count;
   std::vector<uint64_t>& s = scratch->shingles;
   s.clear();
-  if (w.empty()) return;
-  const size_t width = std::min<size_t>(k, w.size());
-  const size_t count = w.size() - width + 1;
+  if (words == 0) return;
+  const size_t width = std::min<size_t>(k, words);
+  const size_t count = words - width + 1;
   const size_t slots = kDistinct ? std::bit_ceil(2 * count) : 0;
   if (kDistinct) scratch->seen.assign(slots, 0);
   uint64_t* seen = scratch->seen.data();
@@ -198,9 +272,55 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
   }
 }
 
+// OnePermutationMinHash of the shingles HashShingles<false> would list,
+// computed as they roll out of the word hashes in scratch, without the
+// shingle vector (RunDedup's MinHash-only path).
+void MinHashOfWords(uint32_t k, uint64_t seed, uint32_t num_hashes, const Scratch& scratch,
+                    std::vector<uint32_t>* signature) {
+  signature->clear();
+  const uint64_t* w = scratch.words.data();
+  const size_t words = scratch.word_count;
+  if (words == 0) return;
+  const size_t width = std::min<size_t>(k, words);
+  const size_t count = words - width + 1;
+  const int shift = 64 - std::countr_zero(num_hashes);
+  constexpr uint64_t kEmpty = ~0ULL;
+  std::array<uint64_t, 1024> mins;
+  std::fill(mins.begin(), mins.begin() + num_hashes, kEmpty);
+  uint64_t top = 1;  // kRollBase^(width - 1)
+  uint64_t roll = 0;
+  for (size_t j = 0; j < width; ++j) {
+    roll = roll * kRollBase + w[j];
+    if (j > 0) top *= kRollBase;
+  }
+  const uint64_t salt = seed ^ kShingleSalt ^ width;
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) roll = (roll - w[i - 1] * top) * kRollBase + w[i + width - 1];
+    uint64_t h = Mix64(roll ^ salt);
+    h += h == 0;
+    const uint32_t bin = static_cast<uint32_t>(h >> shift);
+    mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
+  }
+  fingerprint_internal::Densify(mins.data(), num_hashes, seed, signature);
+}
+
 }  // namespace
 
 namespace fingerprint_internal {
+
+void MinHashOfWordsForTest(const std::vector<uint64_t>& word_hashes, uint32_t k,
+                           uint64_t seed, uint32_t num_hashes, bool fused,
+                           std::vector<uint32_t>* signature) {
+  Scratch scratch;
+  scratch.words = word_hashes;
+  scratch.word_count = word_hashes.size();
+  if (fused) {
+    MinHashOfWords(k, seed, num_hashes, scratch, signature);
+  } else {
+    HashShingles<false>(k, seed, &scratch);
+    OnePermutationMinHash(scratch.shingles, num_hashes, seed, signature);
+  }
+}
 
 void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
                       uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
@@ -211,7 +331,15 @@ void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
   } else {
     HashWords(text, tokens, seed, &scratch);
   }
-  *hashes = scratch.words;
+  hashes->assign(scratch.words.begin(), scratch.words.begin() + scratch.word_count);
+  joined->assign(scratch.joined.data(), scratch.joined_size);
+}
+
+void HashAsciiTextForTest(std::string_view text, uint64_t seed,
+                          std::vector<uint64_t>* hashes, std::string* joined) {
+  Scratch scratch;
+  HashAsciiText(text, seed, &scratch);
+  hashes->assign(scratch.words.begin(), scratch.words.begin() + scratch.word_count);
   joined->assign(scratch.joined.data(), scratch.joined_size);
 }
 
@@ -230,6 +358,12 @@ void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
     const uint32_t bin = static_cast<uint32_t>(h >> shift);
     mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
   }
+  Densify(mins.data(), num_hashes, seed, signature);
+}
+
+void Densify(const uint64_t* mins, uint32_t num_hashes, uint64_t seed,
+             std::vector<uint32_t>* signature) {
+  constexpr uint64_t kEmpty = ~0ULL;
   signature->resize(num_hashes);
   for (uint32_t i = 0; i < num_hashes; ++i) {
     uint64_t v = mins[i];
@@ -325,6 +459,33 @@ std::string FingerprintVersion(const FingerprintOptions& options) {
 
 namespace {
 
+// The fingerprint of the words hashed into `scratch` (words[0, word_count)
+// and joined[0, joined_size)).
+Fingerprint FinishFingerprint(const FingerprintOptions& options, bool simhash,
+                              Scratch& scratch) {
+  Fingerprint fp;
+  const XXH128_hash_t exact =
+      XXH3_128bits(scratch.joined.data(), scratch.joined_size);
+  fp.exact_high = exact.high64;
+  fp.exact_low = exact.low64;
+  // MinHash alone does not need the shingles distinct, nor listed (RunDedup's
+  // MinHash-only path): they go straight into the bins.
+  if (simhash) {
+    HashShingles<true>(options.shingle_size, options.seed, &scratch);
+    fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
+                                                options.seed, &fp.minhash);
+  } else {
+    MinHashOfWords(options.shingle_size, options.seed, options.num_hashes, scratch,
+                   &fp.minhash);
+  }
+  fp.words = static_cast<uint32_t>(scratch.word_count);
+  if (simhash) {
+    fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
+    fp.shingles = static_cast<uint32_t>(scratch.shingles.size());
+  }
+  return fp;
+}
+
 Fingerprint ComputeFingerprint(std::string_view normalized_text,
                                const std::vector<Token>& tokens,
                                const FingerprintOptions& options, bool simhash) {
@@ -334,26 +495,7 @@ Fingerprint ComputeFingerprint(std::string_view normalized_text,
   } else {
     HashWords(normalized_text, tokens, options.seed, &scratch);
   }
-  // MinHash alone does not need the shingles distinct (RunDedup's
-  // MinHash-only path): skipping the set saves a tenth of its time.
-  if (simhash) {
-    HashShingles<true>(options.shingle_size, options.seed, &scratch);
-  } else {
-    HashShingles<false>(options.shingle_size, options.seed, &scratch);
-  }
-  Fingerprint fp;
-  const XXH128_hash_t exact =
-      XXH3_128bits(scratch.joined.data(), scratch.joined_size);
-  fp.exact_high = exact.high64;
-  fp.exact_low = exact.low64;
-  fingerprint_internal::OnePermutationMinHash(scratch.shingles, options.num_hashes,
-                                              options.seed, &fp.minhash);
-  fp.words = static_cast<uint32_t>(scratch.words.size());
-  if (simhash) {
-    fp.simhash = fingerprint_internal::SimHash(scratch.shingles);
-    fp.shingles = static_cast<uint32_t>(scratch.shingles.size());
-  }
-  return fp;
+  return FinishFingerprint(options, simhash, scratch);
 }
 
 }  // namespace
@@ -374,17 +516,34 @@ Fingerprint FingerprintArticle(const Article& article,
   // nearly every word takes the ASCII path. The text-only variants give
   // CleanBody's and Normalize's text without their maps, into buffers kept
   // per thread: nothing is allocated for them once they have grown.
-  thread_local std::string cleaned, normalized;
+  thread_local std::string cleaned_buffer, normalized;
   uint32_t source_repeat_lines = 0;
-  text_internal::CleanBodyTextOnly(article.body, options.clean, article.source,
-                                   &cleaned, &source_repeat_lines);
-  text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
-  // Tokenize(normalized), into reused vectors.
-  thread_local std::vector<Span> spans;
-  thread_local std::vector<Token> tokens;
-  tokens.clear();
-  AppendTokens(normalized, 0, FastPathApplies(normalized), &spans, &tokens);
-  Fingerprint fingerprint = ComputeFingerprint(normalized, tokens, options, simhash);
+  const std::string_view cleaned = text_internal::CleanBodyTextOnly(
+      article.body, options.clean, article.source, &cleaned_buffer, &source_repeat_lines);
+  // Normalizing keeps most cleaned texts as they are (printable ASCII):
+  // then the cleaned text is used, not a copy of it.
+  std::string_view text = cleaned;
+  bool ascii = true;  // NormalizeKeepsText implies it
+  if (!text_internal::NormalizeKeepsText(cleaned, NormalizeOptions{})) {
+    text_internal::NormalizeTextOnly(cleaned, NormalizeOptions{}, &normalized);
+    text = normalized;
+    ascii = IsAscii(text);
+  }
+  Fingerprint fingerprint;
+  if (ascii) {
+    // Nearly every English article: tokenized, folded and hashed in one
+    // pass, with no token vector (HashAsciiText).
+    Scratch& scratch = ThreadScratch();
+    HashAsciiText(text, options.seed, &scratch);
+    fingerprint = FinishFingerprint(options, simhash, scratch);
+  } else {
+    // Tokenize(text), into reused vectors.
+    thread_local std::vector<Span> spans;
+    thread_local std::vector<Token> tokens;
+    tokens.clear();
+    AppendTokens(text, 0, FastPathApplies(text), &spans, &tokens);
+    fingerprint = ComputeFingerprint(text, tokens, options, simhash);
+  }
   fingerprint.source_repeat_lines = source_repeat_lines;
   return fingerprint;
 }

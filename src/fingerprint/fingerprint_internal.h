@@ -28,11 +28,30 @@ void HashWordsForTest(std::string_view text, const std::vector<Token>& tokens,
                       uint64_t seed, bool ascii_path, std::vector<uint64_t>* hashes,
                       std::string* joined);
 
+// The same from the fused pure-ASCII path of FingerprintArticle, which
+// tokenizes as it hashes (precondition: IsAscii(text)): it must equal
+// HashWordsForTest(text, Tokenize(text), seed, ...).
+void HashAsciiTextForTest(std::string_view text, uint64_t seed,
+                          std::vector<uint64_t>* hashes, std::string* joined);
+
 // One-permutation MinHash of distinct shingle hashes into `num_hashes` bins
 // (a power of two <= 1024): bin = top bits, value = low 32 bits, minimum per
 // bin, empty bins densified. Empty `shingles` gives an empty signature.
 void OnePermutationMinHash(const std::vector<uint64_t>& shingles,
                            uint32_t num_hashes, uint64_t seed,
+                           std::vector<uint32_t>* signature);
+
+// The signature from per-bin minima (`mins[bin]`, ~0 for an empty bin):
+// OnePermutationMinHash's densification of empty bins.
+void Densify(const uint64_t* mins, uint32_t num_hashes, uint64_t seed,
+             std::vector<uint32_t>* signature);
+
+// The MinHash signature of words hashed to `word_hashes`, the fused way
+// (shingles rolled straight into the bins, as FingerprintArticle does
+// without SimHash) or the listed way (HashShingles, then
+// OnePermutationMinHash), so tests can check that the two agree.
+void MinHashOfWordsForTest(const std::vector<uint64_t>& word_hashes, uint32_t k,
+                           uint64_t seed, uint32_t num_hashes, bool fused,
                            std::vector<uint32_t>* signature);
 
 // 64-bit SimHash of distinct shingle hashes (0 for none).

@@ -29,6 +29,18 @@ class ChainTables {
 
   uint32_t rows() const { return rows_; }
 
+  // Takes now the slots that inserting rows up to `rows` in all would grow
+  // to (Grow's rule; never fewer than now), so those inserts never
+  // relink. Only before the first insert.
+  void Reserve(uint64_t rows) {
+    if (rows_ != 0) return;
+    uint64_t slots = slots_;
+    while (rows > 0 && rows - 1 >= 2 * slots && slots < (uint64_t{1} << 31)) slots *= 2;
+    if (slots == slots_) return;
+    slots_ = static_cast<uint32_t>(slots);
+    AllocateHeads();
+  }
+
   // Adds the next row with one key per table. `key_of(row, table)` must
   // give the keys of earlier rows: growing the tables re-inserts them.
   template <typename KeyOf>
@@ -64,6 +76,16 @@ class ChainTables {
     return int64_t{r} - 1;
   }
 
+  // The row after `row` in its chain of table `table` (-1 if none), with
+  // that row's link prefetched: a second step of the prefetching above,
+  // for chains longer than one row.
+  int64_t NextRow(uint32_t table, uint32_t row) const {
+    const uint32_t r = next_.Row(row)[table];
+    if (r == kNone) return -1;
+    __builtin_prefetch(next_.Row(r - 1) + table);
+    return int64_t{r} - 1;
+  }
+
   size_t MemoryBytes() const { return HeapBytes(heads_) + next_.MemoryBytes(); }
 
  private:
@@ -82,11 +104,20 @@ class ChainTables {
   template <typename KeyOf>
   void Grow(const KeyOf& key_of) {
     slots_ *= 2;
-    heads_.assign(size_t{num_tables_} * slots_, kNone);
-    heads_.shrink_to_fit();
+    AllocateHeads();
     for (uint32_t row = 0; row < rows_; ++row) {
       for (uint32_t t = 0; t < num_tables_; ++t) Link(row, t, key_of(row, t));
     }
+  }
+
+  // heads_ = num_tables_ * slots_ empty heads, in memory prefaulted in one
+  // call (PrefaultPages) before it is filled.
+  void AllocateHeads() {
+    const size_t n = size_t{num_tables_} * slots_;
+    std::vector<uint32_t>().swap(heads_);
+    heads_.reserve(n);
+    PrefaultPages(heads_.data(), n * sizeof(uint32_t));
+    heads_.assign(n, kNone);
   }
 
   uint32_t num_tables_;

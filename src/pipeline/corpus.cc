@@ -241,6 +241,7 @@ class CorpusRun {
         paths_, read,
         [&](Article&& article) {
           progress.Count(true);
+          ++counted_articles_;
           corpus_.Observe(article);
         },
         [&](Rejected&&) { progress.Count(false); });
@@ -250,6 +251,9 @@ class CorpusRun {
     summary_.furniture_lines = corpus_.furniture_lines();
     return Status::Ok();
   }
+
+  // Articles the counting pass read (0 without one).
+  uint64_t counted_articles() const { return counted_articles_; }
 
   const CorpusBoilerplate* corpus() const {
     return options_.corpus_boilerplate ? &corpus_ : nullptr;
@@ -315,6 +319,7 @@ class CorpusRun {
   CorpusBoilerplate corpus_;
   std::unique_ptr<std::string> stdin_;
   DecompressedCache held_;  // compressed inputs decoded by the counting pass
+  uint64_t counted_articles_ = 0;
   CorpusSummary summary_;
   Clock::time_point start_;
 };
@@ -350,6 +355,9 @@ Result<CorpusSummary> RunDedup(const std::vector<std::string>& paths,
   Result<std::unique_ptr<DedupIndex>> index = DedupIndex::Create(options);
   if (!index.ok()) return index.status();
   RETURN_IF_ERROR(run.CountingPass());
+  // The counting pass knows how many articles come: the LSH tables take
+  // their final size now instead of rehashing as they grow.
+  (*index)->Reserve(run.counted_articles());
   FingerprintOptions fingerprint = options.fingerprint;
   fingerprint.clean.corpus = run.corpus();
   const bool simhash = options.method == DedupMethod::kSimHash;  // else unread

@@ -33,8 +33,8 @@ bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-std::vector<Line> SplitLines(std::string_view body) {
-  std::vector<Line> lines;
+void SplitLinesInto(std::string_view body, std::vector<Line>& lines) {
+  lines.clear();
   size_t begin = 0;
   while (begin <= body.size()) {
     size_t nl = body.find('\n', begin);
@@ -52,6 +52,11 @@ std::vector<Line> SplitLines(std::string_view body) {
     if (nl == std::string_view::npos) break;
     begin = nl + 1;
   }
+}
+
+std::vector<Line> SplitLines(std::string_view body) {
+  std::vector<Line> lines;
+  SplitLinesInto(body, lines);
   return lines;
 }
 
@@ -306,24 +311,32 @@ CleanedBody CleanBody(std::string_view body, const CleanOptions& options,
 namespace text_internal {
 
 // CleanBody without the map, the sorted removals or the dateline record:
-// the same lines are classified and cut, so the text is the same.
-void CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
-                       std::string_view source, std::string* text,
-                       uint32_t* source_repeat_lines) {
+// the same lines are classified and cut, so the text is the same. Lines
+// are split into a vector kept per thread.
+std::string_view CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
+                                   std::string_view source, std::string* buffer,
+                                   uint32_t* source_repeat_lines) {
   thread_local std::vector<Removal> removed;
+  thread_local std::vector<Line> lines;
   removed.clear();
-  std::vector<Line> lines = SplitLines(body);
+  SplitLinesInto(body, lines);
   ClassifyLines(body, source, options, lines, removed);
   if (options.extract_dateline) ExtractDateline(body, lines);
   *source_repeat_lines = 0;
   for (const Removal& r : removed) {
     *source_repeat_lines += r.reason == RemovalReason::kSourceRepeat;
   }
+  // Nothing cut: Assemble would copy every gap and line verbatim, in
+  // order, which is the body.
+  bool cut = false;
+  for (const Line& line : lines) cut |= line.removed || line.keep_begin != line.begin;
+  if (!cut) return body;
   MappedText out;
-  out.text = std::move(*text);
+  out.text = std::move(*buffer);
   out.text.clear();
   Assemble(body, lines, /*map=*/false, out);
-  *text = std::move(out.text);
+  *buffer = std::move(out.text);
+  return *buffer;
 }
 
 }  // namespace text_internal

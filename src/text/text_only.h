@@ -15,12 +15,14 @@
 
 namespace twicetold::text_internal {
 
-// CleanBody(body, options, source).text.text into `text` (its buffer is
-// reused); `source_repeat_lines` receives the number of removals with
+// CleanBody(body, options, source).text.text: `body` itself when cleaning
+// cuts nothing (no line removed, no dateline cut: the text is then the
+// body byte for byte), else the text assembled into `buffer` (its storage
+// is reused). `source_repeat_lines` receives the number of removals with
 // reason kSourceRepeat.
-void CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
-                       std::string_view source, std::string* text,
-                       uint32_t* source_repeat_lines);
+std::string_view CleanBodyTextOnly(std::string_view body, const CleanOptions& options,
+                                   std::string_view source, std::string* buffer,
+                                   uint32_t* source_repeat_lines);
 
 // True when Normalize(input, options).text == input for certain: the
 // input is printable ASCII and '\n' only, and case folding is off. False

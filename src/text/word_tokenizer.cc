@@ -1,5 +1,7 @@
 #include "text/word_tokenizer.h"
 
+#include "text/ascii_tokens.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -166,104 +168,11 @@ void AppendAsciiWordSpansScalar(std::string_view text, std::vector<Span>* out) {
   }
 }
 
-#if defined(__SSE2__)
-namespace {
-
-// Bit i of each mask describes byte i of a 64-byte chunk.
-struct ChunkMasks {
-  uint64_t letter, digit, under, mid_num_let, mid_num;
-};
-
-inline uint64_t Mask16(__m128i eq, int shift) {
-  return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(eq)))
-         << shift;
-}
-
-// Bytes in [lo, lo + count) as a signed compare on bytes shifted by 0x80.
-inline __m128i InRange(__m128i v, char lo, char count) {
-  const __m128i shifted =
-      _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 0x80)));
-  return _mm_cmplt_epi8(shifted,
-                        _mm_set1_epi8(static_cast<char>(-128 + count)));
-}
-
-inline __m128i Eq(__m128i v, char c) {
-  return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
-}
-
-ChunkMasks ClassifyChunk(const char* p) {
-  ChunkMasks m{};
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_or_si128(InRange(lower, 'a', 26), Eq(v, '@'));
-    m.letter |= Mask16(letter, 16 * k);
-    m.digit |= Mask16(InRange(v, '0', 10), 16 * k);
-    m.under |= Mask16(Eq(v, '_'), 16 * k);
-    m.mid_num_let |= Mask16(_mm_or_si128(Eq(v, '.'), Eq(v, '\'')), 16 * k);
-    m.mid_num |= Mask16(_mm_or_si128(Eq(v, ','), Eq(v, ';')), 16 * k);
-  }
-  return m;
-}
-
-}  // namespace
-
-// Same result as the scalar loop, 64 bytes at a time: a byte is part of a
-// word if it is a word character or a Mid character joined by its two
-// neighbours (WB6/7, WB11/12); words are the runs of such bytes. Branches
-// then cost one per word instead of one per byte.
 void AppendAsciiWordSpans(std::string_view text, std::vector<Span>* out) {
-  const size_t n = text.size();
-  uint64_t carry_letter = 0, carry_digit = 0, carry_word = 0;
-  bool in_run = false;
-  size_t run_start = 0;
-  alignas(16) char tail[80] = {};
-  for (size_t base = 0; base < n; base += 64) {
-    const char* p = text.data() + base;
-    if (n - base < 65) {  // also need byte 64 below: copy the tail
-      std::memcpy(tail, p, n - base);
-      p = tail;
-    }
-    const ChunkMasks m = ClassifyChunk(p);
-    const uint8_t next_class = ClassOf(p[64]);
-    const uint64_t prev_l = (m.letter << 1) | carry_letter;
-    const uint64_t prev_d = (m.digit << 1) | carry_digit;
-    const uint64_t next_l =
-        (m.letter >> 1) | (uint64_t{next_class == kLetter} << 63);
-    const uint64_t next_d =
-        (m.digit >> 1) | (uint64_t{next_class == kDigit} << 63);
-    const uint64_t both_d = prev_d & next_d;
-    const uint64_t joined =
-        (m.mid_num_let & ((prev_l & next_l) | both_d)) | (m.mid_num & both_d);
-    const uint64_t word = m.letter | m.digit | m.under | joined;
-    uint64_t edges = word ^ ((word << 1) | carry_word);
-    while (edges != 0) {
-      const size_t pos = base + static_cast<size_t>(__builtin_ctzll(edges));
-      edges &= edges - 1;
-      if (pos >= n) break;
-      if (!in_run) {
-        run_start = pos;
-      } else if (!(pos - run_start == 1 && text[run_start] == '_')) {
-        out->push_back(
-            {static_cast<uint32_t>(run_start), static_cast<uint32_t>(pos)});
-      }
-      in_run = !in_run;
-    }
-    carry_letter = m.letter >> 63;
-    carry_digit = m.digit >> 63;
-    carry_word = word >> 63;
-  }
-  if (in_run && !(n - run_start == 1 && text[run_start] == '_')) {
-    out->push_back(
-        {static_cast<uint32_t>(run_start), static_cast<uint32_t>(n)});
-  }
+  text_internal::ForEachAsciiWordSpan(text, [out](uint32_t begin, uint32_t end) {
+    out->push_back({begin, end});
+  });
 }
-#else
-void AppendAsciiWordSpans(std::string_view text, std::vector<Span>* out) {
-  AppendAsciiWordSpansScalar(text, out);
-}
-#endif  // __SSE2__
 
 void AppendIcuWordSpans(std::string_view text, std::vector<Span>* out) {
   icu::BreakIterator* it = ThreadWordIterator();

@@ -77,10 +77,13 @@ std::vector<Fingerprint> PlantedCorpus(uint32_t seed, size_t n,
   return fps;
 }
 
+// `reserve`: DedupIndex::Reserve first (RunDedup's path); decisions must
+// not change.
 void ExpectSameDecisions(const std::vector<Fingerprint>& fps, const DedupOptions& options,
-                         bool require_shared_band = true) {
+                         bool require_shared_band = true, uint64_t reserve = 0) {
   auto index = DedupIndex::Create(options);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
+  if (reserve > 0) (*index)->Reserve(reserve);
   const auto expected = reference::BruteForceDedup(fps, options, require_shared_band);
   int near = 0, identical = 0;
   for (size_t i = 0; i < fps.size(); ++i) {
@@ -103,6 +106,18 @@ TEST(DedupIndexTest, MinHashMatchesBruteForce) {
   for (uint32_t seed : {1u, 2u, 3u}) {
     DedupOptions options;
     ExpectSameDecisions(PlantedCorpus(seed, 700, options.fingerprint), options);
+  }
+}
+
+// Tables sized up front (exactly, too small, far too large) decide the same.
+TEST(DedupIndexTest, ReservedTablesMatchBruteForce) {
+  for (uint64_t reserve : {700u, 40u, 100000u}) {
+    for (DedupMethod method : {DedupMethod::kMinHash, DedupMethod::kSimHash}) {
+      DedupOptions options;
+      options.method = method;
+      options.simhash_max_distance = 6;
+      ExpectSameDecisions(PlantedCorpus(11, 700, options.fingerprint), options, true, reserve);
+    }
   }
 }
 
@@ -274,13 +289,17 @@ TEST(ChainTablesTest, WalkYieldsEveryRowWithTheKeyNewestFirst) {
     const uint64_t high = rng() % 4, low = rng() % 8;
     pool.push_back((high << 32) | (low * 1024) | (rng() % 2));
   }
+  for (const uint64_t reserve : {0u, 500u, 37u}) {
   ChainTables tables(kTables);
+  ChainTables grown(kTables);  // never reserved: the slots Reserve must match
+  tables.Reserve(reserve);
   std::vector<std::array<uint64_t, kTables>> keys;
   for (uint32_t row = 0; row < 500; ++row) {
     std::array<uint64_t, kTables> k;
     for (uint64_t& key : k) key = pool[rng() % pool.size()];
     keys.push_back(k);
     tables.Insert(k.data(), [&](uint32_t r, uint32_t t) { return keys[r][t]; });
+    grown.Insert(k.data(), [&](uint32_t r, uint32_t t) { return keys[r][t]; });
     for (uint32_t t = 0; t < kTables; ++t) {
       const uint64_t key = pool[rng() % pool.size()];
       std::vector<uint32_t> walked, want;
@@ -292,6 +311,9 @@ TEST(ChainTablesTest, WalkYieldsEveryRowWithTheKeyNewestFirst) {
       }
       ASSERT_EQ(walked, want) << "row " << row << " table " << t;
     }
+  }
+  // Reserving for the rows inserted takes the slots growing reached.
+  if (reserve == 500) EXPECT_EQ(tables.MemoryBytes(), grown.MemoryBytes());
   }
 }
 

@@ -342,6 +342,124 @@ TEST(ExactHashTest, AsciiWordPathMatchesGeneralPathOnRandomAsciiTexts) {
     ASSERT_EQ(slow_joined, joined) << text;
     ASSERT_EQ(fast, want) << text;
     ASSERT_EQ(slow, want) << text;
+    // The fused path tokenizes as it hashes.
+    std::vector<uint64_t> fused;
+    std::string fused_joined;
+    fingerprint_internal::HashAsciiTextForTest(normalized.text, seed, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
+// The fused path's buffers are sized from the text alone (at most
+// n / 2 + 1 tokens, n + n / 2 + 1 joined bytes): texts made of the
+// tightest shapes ("5%a5%", "a b", one-letter words) and long words.
+TEST(ExactHashTest, FusedAsciiPathOnDenseTokens) {
+  const std::vector<std::string> pieces = {"5%", "a", "b5%", " ", "-", "x-y", "9",
+                                           "%", "Q", "antidisestablishmentarianism"};
+  std::mt19937 rng(251);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const std::vector<Token> tokens = Tokenize(text);
+    std::vector<uint64_t> want, fused;
+    std::string want_joined, fused_joined;
+    fingerprint_internal::HashWordsForTest(text, tokens, 99, false, &want, &want_joined);
+    fingerprint_internal::HashAsciiTextForTest(text, 99, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, want_joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
+// Every word length (the fused path hashes 4-16 bytes with both XXH3
+// formulas and keeps one; it reads up to 8 bytes before a word, so texts
+// start with a word) and lengths past 16, against XXH3 of each folded word.
+TEST(ExactHashTest, FusedAsciiPathOnEveryWordLength) {
+  std::mt19937 rng(254);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 30);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) text += rng() % 4 ? " " : ", ";
+      const size_t len = 1 + rng() % (rng() % 5 == 0 ? 40 : 18);
+      for (size_t c = 0; c < len; ++c) {
+        const uint32_t r = rng() % 36;
+        text += r < 26 ? static_cast<char>((rng() % 2 ? 'a' : 'A') + r)
+                       : static_cast<char>('0' + (r - 26));
+      }
+    }
+    const uint64_t seed = rng();
+    std::vector<uint64_t> want, fused;
+    std::string want_joined, fused_joined;
+    fingerprint_internal::HashWordsForTest(text, Tokenize(text), seed, false, &want,
+                                           &want_joined);
+    fingerprint_internal::HashAsciiTextForTest(text, seed, &fused, &fused_joined);
+    ASSERT_EQ(fused_joined, want_joined) << text;
+    ASSERT_EQ(fused, want) << text;
+  }
+}
+
+// FingerprintArticle (fused ASCII path, or tokens for other text) against
+// the staged definition: CleanBody, Normalize, Tokenize, ComputeFingerprint,
+// on random bodies with lines, furniture, repeats and non-ASCII words.
+TEST(FingerprintArticleTest, MatchesStagedPathOnRandomBodies) {
+  const std::vector<std::string> pieces = {
+      "Brell", "QUANDOR", "opal", "x", "42", "3.5%", "Tisk-varno", "mell's", "U.S.",
+      "dorrin.", "Advertisement", "Straße", "caf\u00e9", "\u201cquoted\u201d", "e-mail",
+      "5%a", "--", "_", "\t", "Photo: AP", "\u00a3300"};
+  std::mt19937 rng(252);
+  for (int round = 0; round < 1500; ++round) {
+    std::string body;
+    const int lines = static_cast<int>(rng() % 12);
+    for (int l = 0; l < lines; ++l) {
+      const int n = static_cast<int>(rng() % 25);
+      for (int i = 0; i < n; ++i) {
+        body += pieces[rng() % pieces.size()];
+        if (rng() % 5 != 0) body += ' ';
+      }
+      body += rng() % 3 == 0 ? "\n\n" : "\n";
+    }
+    for (const bool simhash : {false, true}) {
+      FingerprintOptions options;
+      options.shingle_size = 1 + rng() % 6;
+      options.seed = rng();
+      const Fingerprint got =
+          fingerprint_internal::FingerprintArticle(MakeArticle(body), options, simhash);
+      const CleanedBody cleaned = CleanBody(body, options.clean);
+      const MappedText n = Normalize(cleaned.text.text, NormalizeOptions{});
+      const Fingerprint want = ComputeFingerprint(n.text, Tokenize(n.text), options);
+      ASSERT_EQ(got.exact_high, want.exact_high) << body;
+      ASSERT_EQ(got.exact_low, want.exact_low) << body;
+      ASSERT_EQ(got.minhash, want.minhash) << body;
+      ASSERT_EQ(got.words, want.words) << body;
+      if (simhash) {
+        ASSERT_EQ(got.simhash, want.simhash) << body;
+        ASSERT_EQ(got.shingles, want.shingles) << body;
+      }
+    }
+  }
+}
+
+// The MinHash-only path rolls shingles straight into the bins: the same
+// signature as listing them (HashShingles) and binning the list, on random
+// word-hash sequences (repeats from a small vocabulary, fewer words than a
+// shingle, none at all), shingle sizes, signature lengths and seeds.
+TEST(MinHashTest, FusedShinglesMatchListedShingles) {
+  std::mt19937_64 rng(253);
+  for (int round = 0; round < 4000; ++round) {
+    const size_t n = round % 10 == 0 ? rng() % 4 : rng() % 400;
+    const uint64_t vocabulary = 1 + rng() % 50;
+    std::vector<uint64_t> words(n);
+    for (uint64_t& w : words) w = rng() % 3 == 0 ? rng() : rng() % vocabulary;
+    const uint32_t k = 1 + static_cast<uint32_t>(rng() % 8);
+    const uint32_t m = 8u << (rng() % 8);  // 8 .. 1024
+    const uint64_t seed = rng();
+    std::vector<uint32_t> fused, listed;
+    fingerprint_internal::MinHashOfWordsForTest(words, k, seed, m, true, &fused);
+    fingerprint_internal::MinHashOfWordsForTest(words, k, seed, m, false, &listed);
+    ASSERT_EQ(fused, listed) << "round " << round;
+    ASSERT_EQ(fused.size(), n == 0 ? 0u : m);
   }
 }
 

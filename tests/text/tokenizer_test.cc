@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "reference/icu_tokenizer.h"
+#include "text/ascii_tokens.h"
 #include "text/sentence_splitter.h"
 #include "text/word_tokenizer.h"
 #include "twicetold/clean.h"
@@ -112,6 +113,69 @@ TEST(TokenizerTest, AsciiTokensMatchIcuOnRandomNewsText) {
     ASSERT_EQ(TokenTexts(s, Tokenize(s)),
               TokenTexts(s, reference::IcuTokenize(s)))
         << "[" << s << "]";
+  }
+}
+
+// The fused path of the fingerprint (text_internal::ForEachAsciiToken)
+// against the vector path it replaces, AppendTokens(text, 0, true, ...):
+// random ASCII (chunk boundaries, '%', '-', '_', controls), runs of the
+// join characters, news-like text; and on the text with capitals lowered,
+// which the fingerprint tokenizes instead.
+std::vector<Span> CallbackTokenSpans(std::string_view text) {
+  std::vector<Span> out;
+  text_internal::ForEachAsciiToken(text, [&](uint32_t begin, uint32_t end) {
+    out.push_back({begin, end});
+  });
+  return out;
+}
+
+std::vector<Span> VectorTokenSpans(std::string_view text) {
+  std::vector<Span> scratch;
+  std::vector<Token> tokens;
+  AppendTokens(text, 0, /*fast_path=*/true, &scratch, &tokens);
+  std::vector<Span> out;
+  for (const Token& t : tokens) out.push_back(t.span);
+  return out;
+}
+
+std::string Lowered(std::string s) {
+  LowerAscii(s.data(), s.size(), s.data());
+  return s;
+}
+
+TEST(TokenizerTest, CallbackTokensMatchVectorTokensOnRandomText) {
+  std::mt19937 rng(141);
+  static const std::string kJoiners = "a5%-_Z9.,' x";
+  for (int i = 0; i < 30000; ++i) {
+    std::string s;
+    switch (i % 3) {
+      case 0: s = RandomAscii(rng, 300); break;
+      case 1: s = RandomNewsAscii(rng, 1 + rng() % 60); break;
+      default:
+        s.resize(rng() % 200);
+        for (char& c : s) c = kJoiners[rng() % kJoiners.size()];
+    }
+    const std::vector<Span> want = VectorTokenSpans(s);
+    ASSERT_EQ(CallbackTokenSpans(s), want) << "[" << s << "]";
+    ASSERT_EQ(CallbackTokenSpans(Lowered(s)), want) << "[" << s << "]";
+    // The callback's raw segments are AppendAsciiWordSpans's.
+    std::vector<Span> raw, scalar;
+    text_internal::ForEachAsciiWordSpan(s, [&](uint32_t b, uint32_t e) {
+      raw.push_back({b, e});
+    });
+    AppendAsciiWordSpansScalar(s, &scalar);
+    ASSERT_EQ(raw, scalar) << "[" << s << "]";
+    // Lowering in the same pass: the whole text, and each token's bytes
+    // already there when the token is handed over.
+    const std::string low = Lowered(s);
+    std::string out(s.size(), '\0');
+    std::vector<Span> spans;
+    text_internal::ForEachAsciiToken(s, [&](uint32_t b, uint32_t e) {
+      ASSERT_EQ(out.substr(b, e - b), low.substr(b, e - b)) << "[" << s << "]";
+      spans.push_back({b, e});
+    }, out.data());
+    ASSERT_EQ(out, low) << "[" << s << "]";
+    ASSERT_EQ(spans, want) << "[" << s << "]";
   }
 }
 
