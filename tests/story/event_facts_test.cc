@@ -76,7 +76,8 @@ TEST(EventFactsTest, DaysAgreeWithinADay) {
 }
 
 TEST(EventFactsTest, NumbersAreCountsAndModelNumbersNotYearsOrDays) {
-  EventFacts a = Facts("The carrier will sell the Falcon 8900 from March 11, 2009, for 149 dollars.");
+  EventFacts a =
+      Facts("The carrier will sell the Falcon 8900 from March 11, 2009, for 149 dollars.");
   EventFacts b = Facts("Pre-orders for the Falcon Q10 open on April 29, 2013 at 249 dollars.");
   EventFacts c = Facts("The Falcon 8900 goes on sale next month; 3 colours.");
   EXPECT_EQ(a.numbers().size(), 2u);  // 8900 and 149; not the day 11 or the year
