@@ -169,7 +169,7 @@ class DoubleScanner {
       }
       const char prev = pos == span.begin ? ' ' : text_[pos - 1];
       const char next = pos + len >= span.end ? ' ' : text_[pos + len];
-      if (open_ && ClearlyOpens(prev, next) && !ClearlyCloses(prev, next)) {
+      if (open_ && ClearlyOpens(prev, next)) {
         // The open quotation lost its closing mark (or began at a stray
         // one): it ends here, unclosed, and this mark opens the next.
         AddPart(b, pos);
