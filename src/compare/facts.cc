@@ -132,16 +132,21 @@ class FactScanner {
     int month = Capitalised(t) ? MonthIndex(folded_[t]) : 0;
     if (month != 0) {
       size_t e = t + 1;
-      std::string key = "m" + std::to_string(month);
-      if (e < n && IsDay(Raw(e))) key += " d" + std::string(Raw(e++));
-      if (e < n && IsYear(Raw(e))) key += " y" + std::string(Raw(e++));
+      // Appended piece by piece: "lit" + std::string(...) trips GCC 12's
+      // -Wrestrict false positive in Release builds.
+      std::string key = "m";
+      key += std::to_string(month);
+      if (e < n && IsDay(Raw(e))) (key += " d") += Raw(e++);
+      if (e < n && IsYear(Raw(e))) (key += " y") += Raw(e++);
       // "May" alone is a verb far more often than a month.
       if (folded_[t] == "may" && e == t + 1) return t;
       Add(FactKind::kDate, t, e, key);
       return e;
     }
     if (IsYear(Raw(t))) {
-      Add(FactKind::kDate, t, t + 1, "y" + std::string(Raw(t)));
+      std::string key = "y";
+      key += Raw(t);
+      Add(FactKind::kDate, t, t + 1, key);
       return t + 1;
     }
     return t;
