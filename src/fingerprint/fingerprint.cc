@@ -230,24 +230,14 @@ void HashAsciiText(std::string_view text, uint64_t seed, Scratch* scratch) {
 // by chance; rolling costs a fifth of hashing every 8k-byte window again.
 constexpr uint64_t kRollBase = 0x9E3779B97F4A7C15ULL;
 
-// Distinct shingle hashes, in first-seen order. A linear-probing set finds
-// repeats in O(n) (sorting took a fifth of the fingerprint's time); 0 marks
-// a free slot, so a shingle that hashes to 0 is taken as 1. Without
-// `kDistinct`, every window's hash, repeats included: enough for MinHash
-// (a minimum ignores repeats), not for SimHash or the distinct count.
-template <bool kDistinct>
-void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
-  const uint64_t* w = scratch->words.data();
-  const size_t words = scratch->word_count;
-  std::vector<uint64_t>& s = scratch->shingles;
-  s.clear();
+// Calls fn(h) with the hash of every word k-shingle of w[0, words) in
+// order, repeats included (a window of all the words when there are fewer
+// than k). Never 0.
+template <typename Fn>
+void ForEachShingleHash(const uint64_t* w, size_t words, uint32_t k, uint64_t seed, Fn&& fn) {
   if (words == 0) return;
   const size_t width = std::min<size_t>(k, words);
   const size_t count = words - width + 1;
-  const size_t slots = kDistinct ? std::bit_ceil(2 * count) : 0;
-  if (kDistinct) scratch->seen.assign(slots, 0);
-  uint64_t* seen = scratch->seen.data();
-  if (!kDistinct) s.reserve(count);
   uint64_t top = 1;  // kRollBase^(width - 1)
   uint64_t roll = 0;
   for (size_t j = 0; j < width; ++j) {
@@ -259,9 +249,30 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
     if (i > 0) roll = (roll - w[i - 1] * top) * kRollBase + w[i + width - 1];
     uint64_t h = Mix64(roll ^ salt);
     h += h == 0;
+    fn(h);
+  }
+}
+
+// Distinct shingle hashes, in first-seen order. A linear-probing set finds
+// repeats in O(n) (sorting took a fifth of the fingerprint's time); 0 marks
+// a free slot, so a shingle that hashes to 0 is taken as 1. Without
+// `kDistinct`, every window's hash, repeats included: enough for MinHash
+// (a minimum ignores repeats), not for SimHash or the distinct count.
+template <bool kDistinct>
+void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
+  const size_t words = scratch->word_count;
+  std::vector<uint64_t>& s = scratch->shingles;
+  s.clear();
+  if (words == 0) return;
+  const size_t count = words - std::min<size_t>(k, words) + 1;
+  const size_t slots = kDistinct ? std::bit_ceil(2 * count) : 0;
+  if (kDistinct) scratch->seen.assign(slots, 0);
+  uint64_t* seen = scratch->seen.data();
+  if (!kDistinct) s.reserve(count);
+  ForEachShingleHash(scratch->words.data(), words, k, seed, [&](uint64_t h) {
     if (!kDistinct) {
       s.push_back(h);
-      continue;
+      return;
     }
     size_t slot = h & (slots - 1);
     while (seen[slot] != 0 && seen[slot] != h) slot = (slot + 1) & (slots - 1);
@@ -269,7 +280,7 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
       seen[slot] = h;
       s.push_back(h);
     }
-  }
+  });
 }
 
 // OnePermutationMinHash of the shingles HashShingles<false> would list,
@@ -278,29 +289,15 @@ void HashShingles(uint32_t k, uint64_t seed, Scratch* scratch) {
 void MinHashOfWords(uint32_t k, uint64_t seed, uint32_t num_hashes, const Scratch& scratch,
                     std::vector<uint32_t>* signature) {
   signature->clear();
-  const uint64_t* w = scratch.words.data();
-  const size_t words = scratch.word_count;
-  if (words == 0) return;
-  const size_t width = std::min<size_t>(k, words);
-  const size_t count = words - width + 1;
+  if (scratch.word_count == 0) return;
   const int shift = 64 - std::countr_zero(num_hashes);
   constexpr uint64_t kEmpty = ~0ULL;
   std::array<uint64_t, 1024> mins;
   std::fill(mins.begin(), mins.begin() + num_hashes, kEmpty);
-  uint64_t top = 1;  // kRollBase^(width - 1)
-  uint64_t roll = 0;
-  for (size_t j = 0; j < width; ++j) {
-    roll = roll * kRollBase + w[j];
-    if (j > 0) top *= kRollBase;
-  }
-  const uint64_t salt = seed ^ kShingleSalt ^ width;
-  for (size_t i = 0; i < count; ++i) {
-    if (i > 0) roll = (roll - w[i - 1] * top) * kRollBase + w[i + width - 1];
-    uint64_t h = Mix64(roll ^ salt);
-    h += h == 0;
+  ForEachShingleHash(scratch.words.data(), scratch.word_count, k, seed, [&](uint64_t h) {
     const uint32_t bin = static_cast<uint32_t>(h >> shift);
     mins[bin] = std::min<uint64_t>(mins[bin], static_cast<uint32_t>(h));
-  }
+  });
   fingerprint_internal::Densify(mins.data(), num_hashes, seed, signature);
 }
 
