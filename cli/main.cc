@@ -5,18 +5,22 @@
 #include <exception>
 #include <iostream>
 
+#include "allocator.h"
 #include "commands.h"
 #ifdef TWICETOLD_WITH_SERVER
 #include "server/serve_command.h"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
   namespace cli = twicetold::cli;
   CLI::App app{
       "twicetold: finds every version of a news story and shows what each "
       "version changed"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "twicetold 0.1.0");
+  app.set_version_flag("--version",
+                       "twicetold 0.1.0 (" + cli::AllocatorDescription() + ")");
   int exit_code = cli::kExitOk;
   cli::AddCleanCommand(app, &exit_code);
   cli::AddQuotesCommand(app, &exit_code);
@@ -39,4 +43,10 @@ int main(int argc, char** argv) {
     return cli::kExitInternal;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return twicetold::cli::RunWithAllocator([&] { return Main(argc, argv); });
 }

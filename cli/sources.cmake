@@ -1,5 +1,6 @@
 list(APPEND TWICETOLD_CLI_SOURCES
   cli/main.cc
+  cli/allocator.cc
   cli/input.cc
   cli/exit_status.cc
   cli/clean_command.cc

@@ -19,6 +19,7 @@ packages=(
   libgumbo-dev           # HTML5 parsing (article extraction)
   wget                   # WARC tests record pages with wget --warc-file
   libtbb-dev             # parallel corpus pipeline (oneTBB)
+  libmimalloc-dev        # the twicetold program's allocator
   libsqlite3-dev         # the embedded story store
   libpqxx-dev            # the PostgreSQL story store (client)
   postgresql-15          # its tests start their own server (initdb, pg_ctl)
