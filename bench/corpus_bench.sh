@@ -33,14 +33,18 @@ seconds() {
   awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
 }
 
-# "lo-hi MB/s" over the arguments (seconds), for `mb` megabytes per run
-# on `threads` threads (per core).
+# "lo-hi MB/s, median M" over the arguments (seconds), for `mb` megabytes
+# per run on `threads` threads (per core); one run: just "M MB/s".
 mb_range() {
   local mb=$1 threads=$2
   shift 2
-  printf '%s\n' "$@" | awk -v m="$mb" -v t="$threads" '
-    {v = m / $1 / t; lo = (NR == 1 || v < lo) ? v : lo; hi = (NR == 1 || v > hi) ? v : hi}
-    END {printf "%.0f-%.0f MB/s", lo, hi}'
+  printf '%s\n' "$@" | awk -v m="$mb" -v t="$threads" '{print m / $1 / t}' | sort -g | awk '
+    {v[NR] = $1}
+    END {
+      med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      if (NR == 1) printf "%.0f MB/s", v[1]
+      else printf "%.0f-%.0f MB/s, median %.0f", v[1], v[NR], med
+    }'
 }
 
 generated_bench() {
