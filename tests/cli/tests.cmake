@@ -10,3 +10,4 @@ twicetold_test(exit_status_cli_test
 target_include_directories(exit_status_cli_test PRIVATE ${PROJECT_SOURCE_DIR}/cli)
 twicetold_test(json_contract_cli_test SOURCES tests/cli/json_contract_cli_test.cc NEEDS_CLI)
 twicetold_test(ingest_cli_test SOURCES tests/cli/ingest_cli_test.cc NEEDS_CLI)
+twicetold_test(signal_cli_test SOURCES tests/cli/signal_cli_test.cc NEEDS_CLI)
