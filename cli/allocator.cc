@@ -21,14 +21,16 @@ void SetUnlessInEnvironment(mi_option_t option, const char* variable, long value
 
 }  // namespace
 
-int RunWithAllocator(const std::function<int()>& program) {
+int RunWithAllocator(bool huge_pages, const std::function<int()>& program) {
 #ifdef TWICETOLD_WITH_MIMALLOC
-  // 2 MiB pages where the kernel allows them (transparent huge pages in
-  // "madvise" or "always" mode; otherwise mimalloc falls back to 4 KiB
-  // pages by itself), and no lazily committed first segment per thread (a
-  // lazy segment never gets them).
-  SetUnlessInEnvironment(mi_option_large_os_pages, "MIMALLOC_LARGE_OS_PAGES", 1);
-  SetUnlessInEnvironment(mi_option_eager_commit_delay, "MIMALLOC_EAGER_COMMIT_DELAY", 0);
+  if (huge_pages) {
+    // 2 MiB pages where the kernel allows them (transparent huge pages in
+    // "madvise" or "always" mode; otherwise mimalloc falls back to 4 KiB
+    // pages by itself), and no lazily committed first segment per thread
+    // (a lazy segment never gets them).
+    SetUnlessInEnvironment(mi_option_large_os_pages, "MIMALLOC_LARGE_OS_PAGES", 1);
+    SetUnlessInEnvironment(mi_option_eager_commit_delay, "MIMALLOC_EAGER_COMMIT_DELAY", 0);
+  }
   int result = 0;
   std::thread worker;
   try {
@@ -44,6 +46,7 @@ int RunWithAllocator(const std::function<int()>& program) {
   worker.join();
   return result;
 #else
+  (void)huge_pages;
   return program();
 #endif
 }

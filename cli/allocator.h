@@ -20,8 +20,11 @@ namespace twicetold::cli {
 // so the work runs on a thread that starts after the options are set.
 // SIGINT and SIGTERM are then blocked in the waiting main thread, so they
 // reach `program`'s threads as before (the server waits for them with
-// sigwait). MIMALLOC_* environment variables the user set are left alone.
-int RunWithAllocator(const std::function<int()>& program);
+// sigwait). `huge_pages`: 2 MiB pages for every thread's memory, right for
+// corpus runs (a few threads, much memory each) and wrong for the server
+// (dozens of threads holding little: at least 2 MiB each). MIMALLOC_*
+// environment variables the user set are left alone.
+int RunWithAllocator(bool huge_pages, const std::function<int()>& program);
 
 // "mimalloc 2.0.9, large pages" or "system malloc", for --version.
 std::string AllocatorDescription();

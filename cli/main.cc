@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "allocator.h"
 #include "commands.h"
@@ -48,5 +49,7 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  return twicetold::cli::RunWithAllocator([&] { return Main(argc, argv); });
+  // Every command but `serve` (cli/allocator.h) runs on huge pages.
+  const bool serve = argc > 1 && std::string_view(argv[1]) == "serve";
+  return twicetold::cli::RunWithAllocator(!serve, [&] { return Main(argc, argv); });
 }
