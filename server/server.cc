@@ -216,16 +216,24 @@ Status Serve(const ServeOptions& options,
   }
   if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
   // The signal thread stops the server; listen_after_bind() then finishes
-  // the requests in flight before returning.
+  // the requests in flight before returning. httplib's stop() does nothing
+  // until listen_after_bind() has begun, and a signal may come as soon as
+  // the port is announced: the thread waits for the server to run (or to
+  // have finished) before stopping it.
   std::atomic<bool> signalled{false};
-  std::thread waiter([&http, &signalled, stop_signals] {
+  std::atomic<bool> finished{false};
+  std::thread waiter([&http, &signalled, &finished, stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     signalled = true;
+    while (!http.is_running() && !finished) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     http.stop();
   });
   on_listening({port, state.ingester->replayed(), state.ingester->replay_seconds()});
   const bool listened = http.listen_after_bind();
+  finished = true;
   // Wake the signal thread if the server stopped on its own.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();

@@ -324,6 +324,19 @@ TEST_F(ServerTest, SigtermFinishesTheRequestInFlight) {
   EXPECT_EQ(Json(health)["articles"], records);
 }
 
+// SIGTERM as soon as the port is announced, before the server has begun
+// to accept: it still stops, at once (httplib's stop() does nothing until
+// listening has begun; the server waits for that).
+TEST_F(ServerTest, SigtermRightAfterThePortIsAnnouncedStopsTheServer) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    SCOPED_TRACE("attempt " + std::to_string(attempt));
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(server_.Stop(), 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+    ASSERT_TRUE(server_.Start(Db()));
+  }
+}
+
 TEST_F(ServerTest, PagesAreServedWithAPolicyThatForbidsInlineScripts) {
   for (const char* path : {"/", "/stories/0", "/articles/some%2Fid", "/compare?a=x&b=y",
                            "/paste", "/assets/app.js", "/assets/app.css"}) {
