@@ -1,6 +1,8 @@
 #include "twicetold/store.h"
 
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/postgres_loader.h"
 #include "store/postgres_url.h"
