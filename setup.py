@@ -3,7 +3,10 @@
 The extension is the CMake target _twicetold (python/python.cmake). When
 TWICETOLD_CMAKE_BUILD_DIR names a configured CMake tree (CTest sets it),
 that tree builds it; otherwise a Release tree under setuptools' build_temp
-is configured with tests, benchmarks and evaluations off.
+is configured with tests, benchmarks and evaluations off. The PostgreSQL
+store's module, libtwicetold_postgres.so, goes beside the extension: the
+library looks for it there (and loads it, and libpq, for postgres:// URLs
+only).
 """
 import os
 import shutil
@@ -35,11 +38,13 @@ class CMakeBuild(build_ext):
                 "-DTWICETOLD_BUILD_EVALS=OFF", "-DTWICETOLD_BUILD_PYTHON=ON"])
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL", str(os.cpu_count() or 1))
         subprocess.check_call(["cmake", "--build", tree, "--target", "_twicetold",
-                               "-j", jobs])
+                               "twicetold_postgres_module", "-j", jobs])
         built = next(Path(tree).glob("_twicetold*.so"))
         target = Path(self.get_ext_fullpath(ext.name))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built, target)
+        module = "libtwicetold_postgres.so"
+        shutil.copyfile(Path(tree) / module, target.parent / module)
 
 
 # setuptools' own scratch stays out of the CMake tree named "build".

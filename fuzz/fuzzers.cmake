@@ -53,6 +53,9 @@ if(TWICETOLD_BUILD_FUZZERS)
   if(TARGET twicetold_server)
     list(APPEND instrumented twicetold_server)
   endif()
+  # The PostgreSQL store's module (src/store/sources.cmake) is not fuzzed,
+  # but links the instrumented core.
+  list(APPEND instrumented twicetold_postgres_module)
   foreach(target IN LISTS instrumented)
     target_compile_options(${target} PRIVATE ${TWICETOLD_SANITIZE}
                            -fsanitize=fuzzer-no-link)

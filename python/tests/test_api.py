@@ -108,3 +108,17 @@ def test_store_ingests_and_refuses_other_files(tmp_path, examples):
     assert e.value.code == "corruption"
 
 
+def test_postgres_module_is_found_beside_the_extension():
+    # The package carries libtwicetold_postgres.so (setup.py): a postgres://
+    # URL reaches the module, whose error is the server's (nothing listens
+    # on port 1), not "PostgreSQL support ... not found".
+    import pathlib
+    package = pathlib.Path(twicetold._twicetold.__file__).parent
+    assert (package / "libtwicetold_postgres.so").is_file()
+    with pytest.raises(twicetold.Error) as e:
+        twicetold.Store("postgresql://twicetold:s3cret@127.0.0.1:1/store")
+    message = e.value.args[0]
+    assert e.value.code == "io_error", message
+    assert "cannot connect" in message and "s3cret" not in message
+
+

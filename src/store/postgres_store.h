@@ -1,10 +1,11 @@
-// The PostgreSQL implementation of Store (store.h). Internal to src/store.
+// The PostgreSQL implementation of Store (store.h). Internal to src/store,
+// compiled into the module libtwicetold_postgres.so only (postgres_module.h):
+// the library reaches it through OpenStore.
 #ifndef TWICETOLD_STORE_POSTGRES_STORE_H_
 #define TWICETOLD_STORE_POSTGRES_STORE_H_
 
 #include <memory>
 #include <string>
-#include <string_view>
 
 #include "twicetold/status.h"
 #include "twicetold/store.h"
@@ -19,10 +20,6 @@ namespace twicetold::store {
 // kFailedPrecondition for a newer schema. Messages carry the URL with its
 // password redacted.
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
-
-// `url` with the password (in the user part or a password= parameter)
-// replaced by "***", for messages.
-std::string RedactUrl(std::string_view url);
 
 }  // namespace twicetold::store
 

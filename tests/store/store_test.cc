@@ -3,7 +3,9 @@
 // versions, and stores that are foreign or newer are refused with a clear
 // error, never a crash. The same tests run on SQLite and on a PostgreSQL
 // server the suite starts itself (pg_server.h); damaged files are
-// SQLite-only, an unreachable server PostgreSQL-only.
+// SQLite-only, an unreachable server PostgreSQL-only. PostgreSQL is reached
+// through OpenStore and its module, libtwicetold_postgres.so, as in the
+// twicetold program.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -20,7 +22,7 @@
 #include <vector>
 
 #include "store/pg_server.h"
-#include "store/postgres_store.h"
+#include "store/postgres_url.h"
 #include "twicetold/store.h"
 
 namespace twicetold {
