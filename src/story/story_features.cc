@@ -49,7 +49,10 @@ void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize, We
       it->second += w;
     }
   }
-  std::sort(weights->begin(), weights->end());  // the body part is sorted already
+  // Keys are distinct, so sorting the title's new keys and merging them
+  // with the sorted body part orders them as sorting the whole would.
+  std::sort(weights->begin() + body, weights->end());
+  std::inplace_merge(weights->begin(), weights->begin() + body, weights->end());
 }
 
 // The kMaxTerms heaviest terms, keyed by 32 bits of the stem hash, with
