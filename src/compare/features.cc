@@ -1,6 +1,7 @@
 #include "compare/features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <cmath>
 #include <string>
@@ -42,13 +43,50 @@ std::vector<std::pair<uint32_t, uint32_t>> SentenceTokenRanges(
 
 }  // namespace
 
+void SortTermPairs(std::vector<std::pair<uint64_t, double>>* pairs) {
+  const size_t n = pairs->size();
+  if (n < 64) {
+    std::sort(pairs->begin(), pairs->end());
+    return;
+  }
+  // About one bucket per entry; a counting sort by bucket, then each bucket
+  // sorted in place (insertion sort when short, std::sort otherwise).
+  const int bits = std::min(static_cast<int>(std::bit_width(n)) - 1, 16);
+  const int shift = 64 - bits;
+  thread_local std::vector<uint32_t> starts;
+  thread_local std::vector<std::pair<uint64_t, double>> scratch;
+  starts.assign((size_t{1} << bits) + 1, 0);
+  for (const auto& p : *pairs) ++starts[(p.first >> shift) + 1];
+  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  scratch.resize(n);
+  for (const auto& p : *pairs) scratch[starts[p.first >> shift]++] = p;
+  // starts[b] is now the end of bucket b (and the start of b + 1).
+  auto* out = scratch.data();
+  size_t begin = 0;
+  for (size_t b = 0; b + 1 < starts.size(); ++b) {
+    const size_t end = starts[b];
+    if (end - begin > 16) {
+      std::sort(out + begin, out + end);
+    } else {
+      for (size_t i = begin + 1; i < end; ++i) {
+        const auto x = out[i];
+        size_t j = i;
+        for (; j > begin && x < out[j - 1]; --j) out[j] = out[j - 1];
+        out[j] = x;
+      }
+    }
+    begin = end;
+  }
+  std::copy(scratch.begin(), scratch.end(), pairs->begin());
+}
+
 // Sublinear term frequency: a word repeated ten times is not ten times as
 // telling. Weight = mean weight of the key's tokens * (1 + ln tf). The
 // groups are summed in sorted (key, weight) order and written back in
 // place; the result is already sorted and distinct, so MakeTermVector's
 // sort and merge would change nothing.
 TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
+  SortTermPairs(&pairs);
   size_t out = 0;
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i;
@@ -68,7 +106,7 @@ TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
 }
 
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
+  SortTermPairs(&pairs);
   return SortedTermVector(std::move(pairs));
 }
 

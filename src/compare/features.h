@@ -20,6 +20,11 @@ struct TermVector {
   double norm = 0;
 };
 
+// Sorts (key, weight) pairs into the order std::sort gives (a multiset has
+// one sorted order). Long vectors are bucketed by the top bits of the key,
+// then each bucket is sorted: term keys are hashes, so buckets are small.
+void SortTermPairs(std::vector<std::pair<uint64_t, double>>* pairs);
+
 // Builds a TermVector from (key, weight) pairs in any order, summing the
 // weights of equal keys.
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs);

@@ -102,6 +102,31 @@ TEST(TermVectorTest, DampedAndMadeVectorsAreBitIdenticalToReferences) {
   }
 }
 
+// The bucketed sort against std::sort: long and short vectors, keys spread
+// over 64 bits and keys crowded into a few buckets (long buckets), many
+// repeated keys and repeated (key, weight) pairs.
+TEST(TermVectorTest, SortTermPairsEqualsStdSort) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 400; ++trial) {
+    std::vector<std::pair<uint64_t, double>> pairs;
+    const size_t n = rng() % 2000;
+    const int mode = trial % 4;
+    std::vector<uint64_t> vocab(1 + rng() % 300);
+    for (uint64_t& k : vocab) k = rng();
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t key = mode == 0   ? rng()
+                     : mode == 1 ? vocab[rng() % vocab.size()]
+                     : mode == 2 ? rng() % 50
+                                 : (rng() % 8) << 61 | rng() % 3;
+      pairs.emplace_back(key, 0.5 * static_cast<double>(rng() % 7));
+    }
+    std::vector<std::pair<uint64_t, double>> want = pairs;
+    std::sort(want.begin(), want.end());
+    compare_internal::SortTermPairs(&pairs);
+    ASSERT_EQ(pairs, want) << "trial " << trial;
+  }
+}
+
 compare_internal::WordSequence Sequence(std::mt19937_64& rng, size_t n, uint64_t vocab) {
   compare_internal::WordSequence w;
   for (size_t i = 0; i < n; ++i) {
