@@ -63,15 +63,9 @@ std::string FoldWord(std::string_view word) {
 void AppendFoldedWord(std::string_view word, std::string* out) {
   const size_t start = out->size();
   out->resize(start + word.size());
-  char* to = out->data() + start;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) {
-      out->resize(start);
-      *out += FoldWord(word);
-      return;
-    }
-    to[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+  if (!FoldAsciiWordTo(word, out->data() + start)) {
+    out->resize(start);
+    *out += FoldWord(word);
   }
 }
 

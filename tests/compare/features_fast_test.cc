@@ -245,6 +245,50 @@ TEST(IdenticalKeyTest, EqualsTheJoinedFoldedWords) {
   }
 }
 
+// The eight-bytes-at-a-time ASCII fold against FoldWord: every ASCII byte,
+// lengths across the 8-byte steps, and a non-ASCII byte anywhere.
+TEST(IdenticalKeyTest, FoldAsciiWordToEqualsFoldWord) {
+  std::mt19937_64 rng(23);
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string w(rng() % 40, ' ');
+    for (char& c : w) c = static_cast<char>(rng() % 128);
+    const bool ascii = rng() % 4 != 0 || w.empty();
+    if (!ascii) w[rng() % w.size()] = static_cast<char>(0x80 + rng() % 128);
+    std::string to(w.size(), '#');
+    ASSERT_EQ(text_internal::FoldAsciiWordTo(w, to.data()), ascii);
+    if (ascii) ASSERT_EQ(to, text_internal::FoldWord(w));
+  }
+}
+
+// Words that fold longer than they are written ("İ" to "i̇", "ΐ" to
+// three code points), packed without separators so that the folded words
+// outgrow FoldWords's first buffer.
+TEST(IdenticalKeyTest, FoldWordsGrowsForWordsThatFoldLonger) {
+  std::mt19937_64 rng(19);
+  static const std::vector<std::string> kWords = {"İ", "ΐ", "A", "ŉ", "Bc", "ß"};
+  for (int iter = 0; iter < 500; ++iter) {
+    std::string text;
+    std::vector<Token> tokens;
+    const size_t n = rng() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& w = kWords[rng() % kWords.size()];
+      Token t;
+      t.span = {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + w.size())};
+      tokens.push_back(t);
+      text += w;
+    }
+    text_internal::FoldedWords folded = text_internal::FoldWords(text, tokens);
+    std::string joined;
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (t > 0) joined += ' ';
+      joined += text_internal::FoldWord(tokens[t].span.In(text));
+      ASSERT_EQ(folded.Word(t), text_internal::FoldWord(tokens[t].span.In(text)));
+    }
+    ASSERT_EQ(folded.joined, joined);
+    ASSERT_EQ(text_internal::IdenticalKeyOf(folded), ComputeIdenticalKey(text, tokens));
+  }
+}
+
 // MonthIndex turns most words away by length and first letter; the
 // reference tries every month.
 int MonthIndexOfEveryMonth(std::string_view folded) {
