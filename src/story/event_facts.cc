@@ -259,6 +259,10 @@ FactMatch MatchKeys(std::span<const int32_t> a, std::span<const int32_t> b, int3
 
 double Weigh(uint32_t agree, uint32_t conflict, double agree_weight, double conflict_weight) {
   if (agree + conflict == 0) return 1;
+  // Unanimous votes, the usual case: pow(x, 1) is x and pow(x, 0) is 1
+  // exactly, so these are the values of the formula below, without pow.
+  if (conflict == 0) return 1 + agree_weight;
+  if (agree == 0) return conflict_weight;
   double p = static_cast<double>(agree) / (agree + conflict);
   return std::pow(1 + agree_weight, p) * std::pow(conflict_weight, 1 - p);
 }
