@@ -1,5 +1,8 @@
 #include "story/story_features.h"
 
+// Inlined: XXH3 of short keys (tokens, fixed-size runs) costs less than
+// the call into the shared library. The same function, the same hashes.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>

@@ -12,6 +12,9 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+// Inlined: XXH3 of short keys (tokens, fixed-size runs) costs less than
+// the call into the shared library. The same function, the same hashes.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace twicetold {
