@@ -23,7 +23,17 @@ using text_internal::MonthIndex;
 // Words before a place name. "to" and "from" precede people and outlets as
 // often as places.
 bool IsPlaceCue(std::string_view folded) {
-  return folded == "in" || folded == "at" || folded == "near" || folded == "outside";
+  // By length first: most words are out after one look.
+  switch (folded.size()) {
+    case 2:
+      return folded == "in" || folded == "at";
+    case 4:
+      return folded == "near";
+    case 7:
+      return folded == "outside";
+    default:
+      return false;
+  }
 }
 
 int32_t HashText(std::string_view s) {
@@ -164,14 +174,18 @@ class EventScanner {
 
   void When(size_t t) {
     const std::string_view w = folded_[t];
+    const bool capitalised = Capitalised(t);
     if (today_) {
-      if (w == "yesterday") return AddDay(*today_ - 1);
-      if (w == "today" || w == "tonight") return AddDay(*today_);
-      if (w == "night" && t > 0 && folded_[t - 1] == "last") return AddDay(*today_ - 1);
-      int wd = Capitalised(t) ? WeekdayIndex(w) : -1;
+      // "yesterday", "today", "tonight", "night": 5, 7 or 9 letters.
+      if (w.size() == 5 || w.size() == 7 || w.size() == 9) {
+        if (w == "yesterday") return AddDay(*today_ - 1);
+        if (w == "today" || w == "tonight") return AddDay(*today_);
+        if (w == "night" && t > 0 && folded_[t - 1] == "last") return AddDay(*today_ - 1);
+      }
+      int wd = capitalised ? WeekdayIndex(w) : -1;
       if (wd >= 0) return Weekday(t, wd);
     }
-    int month = Capitalised(t) ? MonthIndex(w) : 0;
+    int month = capitalised ? MonthIndex(w) : 0;
     if (month != 0) MonthDate(t, month);
   }
 
