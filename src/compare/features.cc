@@ -93,7 +93,9 @@ TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
     double sum = 0;
     while (j < pairs.size() && pairs[j].first == pairs[i].first) sum += pairs[j++].second;
     double tf = static_cast<double>(j - i);
-    pairs[out++] = {pairs[i].first, sum / tf * (1.0 + std::log(tf))};
+    // A key met once (most of them) weighs its sum: log(1) is +0 exactly,
+    // so the formula gives sum / 1 * 1, bit for bit, without the call.
+    pairs[out++] = {pairs[i].first, j - i == 1 ? sum : sum / tf * (1.0 + std::log(tf))};
     i = j;
   }
   pairs.resize(out);
