@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -63,7 +64,13 @@ std::optional<int32_t> CivilDay(int year, int month, int day) {
 struct Civil {
   int year = 0, month = 0;
 };
+// The year and month FormatIsoDate prints, read from the same calendar
+// fields without the text; outside four-digit years, read back from the
+// text as before (its "%04d" year is then not four characters).
 Civil CivilOf(int32_t day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days(day)}};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) return {year, static_cast<int>(static_cast<unsigned>(ymd.month()))};
   std::string iso = FormatIsoDate(day);
   return {std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2))};
 }
