@@ -65,11 +65,13 @@ CompactVector TopTerms(const Weights& weights) {
   ranked.reserve(weights.size());
   for (const auto& [key, w] : weights) ranked.emplace_back(w, key);
   size_t keep = std::min(kMaxTerms, ranked.size());
-  // Ties broken by key (keys are distinct): a total order.
-  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
-                    [](const auto& x, const auto& y) {
-                      return x.first != y.first ? x.first > y.first : x.second < y.second;
-                    });
+  // Ties broken by key (keys are distinct): a total order, so selecting the
+  // first `keep` and sorting them gives what a partial sort gives.
+  auto heavier = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  };
+  std::nth_element(ranked.begin(), ranked.begin() + keep, ranked.end(), heavier);
+  std::sort(ranked.begin(), ranked.begin() + keep, heavier);
   double norm = 0;
   for (size_t i = 0; i < keep; ++i) norm += ranked[i].first * ranked[i].first;
   norm = std::sqrt(norm);
