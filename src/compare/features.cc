@@ -147,18 +147,18 @@ double Cosine(const TermVector& a, const TermVector& b) {
   return std::min(1.0, dot / (a.norm * b.norm));
 }
 
-WordSequence MakeWordSequence(std::string_view text,
-                              const std::vector<Span>& tokens) {
+WordSequence MakeWordSequence(std::string_view text, std::vector<Span> tokens) {
   const size_t n = tokens.size();
   WordSequence w;
-  w.spans = tokens;
+  w.spans = std::move(tokens);
+  const std::vector<Span>& spans = w.spans;
   w.word_ids.resize(n);
   w.stem_ids.resize(n);
   w.idf.resize(n);
   w.is_number.resize(n);
   w.is_capitalised.resize(n);
   for (size_t t = 0; t < n; ++t) {
-    std::string_view raw = tokens[t].In(text);
+    std::string_view raw = spans[t].In(text);
     TokenKeys keys = KeysOfToken(raw);
     w.word_ids[t] = keys.word_id;
     w.stem_ids[t] = keys.stem_id;
@@ -251,7 +251,8 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOpt
   std::vector<Span> token_spans;
   token_spans.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) token_spans.push_back(t.span);
-  f.words = MakeWordSequence(text, token_spans);
+  const size_t n = token_spans.size();
+  f.words = MakeWordSequence(text, std::move(token_spans));
   f.in_quote = TokensInQuotes(text, seg);
   f.sentence_tokens = SentenceTokenRanges(seg);
   if (options.sentences) {
@@ -266,8 +267,8 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOpt
   const std::vector<uint64_t> names = NameWords(f);
   const WordSequence& w = f.words;
   std::vector<std::pair<uint64_t, double>> pairs, content, topic;
-  pairs.reserve(token_spans.size());
-  for (size_t t = 0; t < token_spans.size(); ++t) {
+  pairs.reserve(n);
+  for (size_t t = 0; t < n; ++t) {
     // Function words (in more than ~a fifth of background documents) add
     // length-dependent noise to whole-body similarity; sentences keep them.
     if (w.idf[t] < kMinBodyIdf) continue;

@@ -50,8 +50,7 @@ struct WordSequence {
 };
 
 // Tokenizes-free construction from given token spans over `text`.
-WordSequence MakeWordSequence(std::string_view text,
-                              const std::vector<Span>& tokens);
+WordSequence MakeWordSequence(std::string_view text, std::vector<Span> tokens);
 
 // IDF-weighted term-count vector of tokens [first, last) of `words`.
 TermVector SentenceTermVector(const WordSequence& words, uint32_t first,
