@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "text/lexicon.h"
 #include "text/terms.h"
@@ -275,9 +277,29 @@ namespace compare_internal {
 std::vector<Fact> FactsMissingFrom(const std::vector<Fact>& facts_a,
                                    const std::vector<Fact>& facts_b,
                                    const AnalyzedArticle& b) {
-  std::unordered_set<std::string> words_b;
-  for (const Token& t : b.segments.tokens) {
-    words_b.insert(StripPossessive(FoldWord(b.Text(t.span))));
+  // Which words of a's names are among b's words (its tokens folded, without
+  // "'s"): a's few name words looked up per token of b, instead of a set of
+  // every word of b.
+  auto name_words = [](const std::string& key) {
+    std::vector<std::string> words;
+    size_t p = 0;
+    while (p <= key.size()) {
+      size_t e = std::min(key.find(' ', p), key.size());
+      words.push_back(key.substr(p, e - p));
+      p = e + 1;
+    }
+    return words;
+  };
+  std::unordered_map<std::string, bool> in_b;
+  for (const Fact& f : facts_a) {
+    if (!IsNameKind(f.kind)) continue;
+    for (std::string& w : name_words(f.key)) in_b.emplace(std::move(w), false);
+  }
+  if (!in_b.empty()) {
+    for (const Token& t : b.segments.tokens) {
+      auto it = in_b.find(StripPossessive(FoldWord(b.Text(t.span))));
+      if (it != in_b.end()) it->second = true;
+    }
   }
   std::vector<Fact> out;
   for (const Fact& f : facts_a) {
@@ -289,16 +311,10 @@ std::vector<Fact> FactsMissingFrom(const std::vector<Fact>& facts_a,
         present |= g.kind == f.kind && DatesAgree(f.key, g.key);
       }
     } else if (IsNameKind(f.kind)) {
-      std::vector<std::string> words;
-      size_t p = 0;
-      while (p <= f.key.size()) {
-        size_t e = std::min(f.key.find(' ', p), f.key.size());
-        words.push_back(f.key.substr(p, e - p));
-        p = e + 1;
-      }
+      const std::vector<std::string> words = name_words(f.key);
       present = true;
-      for (const std::string& w : words) present &= words_b.count(w) > 0;
-      if (f.kind == FactKind::kPerson) present |= words_b.count(words.back()) > 0;
+      for (const std::string& w : words) present &= in_b.at(w);
+      if (f.kind == FactKind::kPerson) present |= in_b.at(words.back());
     }
     if (!present) out.push_back(f);
   }

@@ -1,6 +1,7 @@
 #include "compare/features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <cmath>
 #include <string>
@@ -42,20 +43,59 @@ std::vector<std::pair<uint32_t, uint32_t>> SentenceTokenRanges(
 
 }  // namespace
 
+void SortTermPairs(std::vector<std::pair<uint64_t, double>>* pairs) {
+  const size_t n = pairs->size();
+  if (n < 64) {
+    std::sort(pairs->begin(), pairs->end());
+    return;
+  }
+  // About one bucket per entry; a counting sort by bucket, then each bucket
+  // sorted in place (insertion sort when short, std::sort otherwise).
+  const int bits = std::min(static_cast<int>(std::bit_width(n)) - 1, 16);
+  const int shift = 64 - bits;
+  thread_local std::vector<uint32_t> starts;
+  thread_local std::vector<std::pair<uint64_t, double>> scratch;
+  starts.assign((size_t{1} << bits) + 1, 0);
+  for (const auto& p : *pairs) ++starts[(p.first >> shift) + 1];
+  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  scratch.resize(n);
+  for (const auto& p : *pairs) scratch[starts[p.first >> shift]++] = p;
+  // starts[b] is now the end of bucket b (and the start of b + 1).
+  auto* out = scratch.data();
+  size_t begin = 0;
+  for (size_t b = 0; b + 1 < starts.size(); ++b) {
+    const size_t end = starts[b];
+    if (end - begin > 16) {
+      std::sort(out + begin, out + end);
+    } else {
+      for (size_t i = begin + 1; i < end; ++i) {
+        const auto x = out[i];
+        size_t j = i;
+        for (; j > begin && x < out[j - 1]; --j) out[j] = out[j - 1];
+        out[j] = x;
+      }
+    }
+    begin = end;
+  }
+  std::copy(scratch.begin(), scratch.end(), pairs->begin());
+}
+
 // Sublinear term frequency: a word repeated ten times is not ten times as
 // telling. Weight = mean weight of the key's tokens * (1 + ln tf). The
 // groups are summed in sorted (key, weight) order and written back in
 // place; the result is already sorted and distinct, so MakeTermVector's
 // sort and merge would change nothing.
 TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
+  SortTermPairs(&pairs);
   size_t out = 0;
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i;
     double sum = 0;
     while (j < pairs.size() && pairs[j].first == pairs[i].first) sum += pairs[j++].second;
     double tf = static_cast<double>(j - i);
-    pairs[out++] = {pairs[i].first, sum / tf * (1.0 + std::log(tf))};
+    // A key met once (most of them) weighs its sum: log(1) is +0 exactly,
+    // so the formula gives sum / 1 * 1, bit for bit, without the call.
+    pairs[out++] = {pairs[i].first, j - i == 1 ? sum : sum / tf * (1.0 + std::log(tf))};
     i = j;
   }
   pairs.resize(out);
@@ -68,7 +108,7 @@ TermVector DampedVector(std::vector<std::pair<uint64_t, double>> pairs) {
 }
 
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
+  SortTermPairs(&pairs);
   return SortedTermVector(std::move(pairs));
 }
 
@@ -107,18 +147,18 @@ double Cosine(const TermVector& a, const TermVector& b) {
   return std::min(1.0, dot / (a.norm * b.norm));
 }
 
-WordSequence MakeWordSequence(std::string_view text,
-                              const std::vector<Span>& tokens) {
+WordSequence MakeWordSequence(std::string_view text, std::vector<Span> tokens) {
   const size_t n = tokens.size();
   WordSequence w;
-  w.spans = tokens;
+  w.spans = std::move(tokens);
+  const std::vector<Span>& spans = w.spans;
   w.word_ids.resize(n);
   w.stem_ids.resize(n);
   w.idf.resize(n);
   w.is_number.resize(n);
   w.is_capitalised.resize(n);
   for (size_t t = 0; t < n; ++t) {
-    std::string_view raw = tokens[t].In(text);
+    std::string_view raw = spans[t].In(text);
     TokenKeys keys = KeysOfToken(raw);
     w.word_ids[t] = keys.word_id;
     w.stem_ids[t] = keys.stem_id;
@@ -211,7 +251,8 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOpt
   std::vector<Span> token_spans;
   token_spans.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) token_spans.push_back(t.span);
-  f.words = MakeWordSequence(text, token_spans);
+  const size_t n = token_spans.size();
+  f.words = MakeWordSequence(text, std::move(token_spans));
   f.in_quote = TokensInQuotes(text, seg);
   f.sentence_tokens = SentenceTokenRanges(seg);
   if (options.sentences) {
@@ -226,8 +267,8 @@ ArticleFeatures ComputeFeatures(const AnalyzedArticle& article, const FeatureOpt
   const std::vector<uint64_t> names = NameWords(f);
   const WordSequence& w = f.words;
   std::vector<std::pair<uint64_t, double>> pairs, content, topic;
-  pairs.reserve(token_spans.size());
-  for (size_t t = 0; t < token_spans.size(); ++t) {
+  pairs.reserve(n);
+  for (size_t t = 0; t < n; ++t) {
     // Function words (in more than ~a fifth of background documents) add
     // length-dependent noise to whole-body similarity; sentences keep them.
     if (w.idf[t] < kMinBodyIdf) continue;

@@ -20,6 +20,11 @@ struct TermVector {
   double norm = 0;
 };
 
+// Sorts (key, weight) pairs into the order std::sort gives (a multiset has
+// one sorted order). Long vectors are bucketed by the top bits of the key,
+// then each bucket is sorted: term keys are hashes, so buckets are small.
+void SortTermPairs(std::vector<std::pair<uint64_t, double>>* pairs);
+
 // Builds a TermVector from (key, weight) pairs in any order, summing the
 // weights of equal keys.
 TermVector MakeTermVector(std::vector<std::pair<uint64_t, double>> pairs);
@@ -45,8 +50,7 @@ struct WordSequence {
 };
 
 // Tokenizes-free construction from given token spans over `text`.
-WordSequence MakeWordSequence(std::string_view text,
-                              const std::vector<Span>& tokens);
+WordSequence MakeWordSequence(std::string_view text, std::vector<Span> tokens);
 
 // IDF-weighted term-count vector of tokens [first, last) of `words`.
 TermVector SentenceTermVector(const WordSequence& words, uint32_t first,

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -23,7 +24,17 @@ using text_internal::MonthIndex;
 // Words before a place name. "to" and "from" precede people and outlets as
 // often as places.
 bool IsPlaceCue(std::string_view folded) {
-  return folded == "in" || folded == "at" || folded == "near" || folded == "outside";
+  // By length first: most words are out after one look.
+  switch (folded.size()) {
+    case 2:
+      return folded == "in" || folded == "at";
+    case 4:
+      return folded == "near";
+    case 7:
+      return folded == "outside";
+    default:
+      return false;
+  }
 }
 
 int32_t HashText(std::string_view s) {
@@ -53,7 +64,13 @@ std::optional<int32_t> CivilDay(int year, int month, int day) {
 struct Civil {
   int year = 0, month = 0;
 };
+// The year and month FormatIsoDate prints, read from the same calendar
+// fields without the text; outside four-digit years, read back from the
+// text as before (its "%04d" year is then not four characters).
 Civil CivilOf(int32_t day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days(day)}};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) return {year, static_cast<int>(static_cast<unsigned>(ymd.month()))};
   std::string iso = FormatIsoDate(day);
   return {std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2))};
 }
@@ -164,14 +181,18 @@ class EventScanner {
 
   void When(size_t t) {
     const std::string_view w = folded_[t];
+    const bool capitalised = Capitalised(t);
     if (today_) {
-      if (w == "yesterday") return AddDay(*today_ - 1);
-      if (w == "today" || w == "tonight") return AddDay(*today_);
-      if (w == "night" && t > 0 && folded_[t - 1] == "last") return AddDay(*today_ - 1);
-      int wd = Capitalised(t) ? WeekdayIndex(w) : -1;
+      // "yesterday", "today", "tonight", "night": 5, 7 or 9 letters.
+      if (w.size() == 5 || w.size() == 7 || w.size() == 9) {
+        if (w == "yesterday") return AddDay(*today_ - 1);
+        if (w == "today" || w == "tonight") return AddDay(*today_);
+        if (w == "night" && t > 0 && folded_[t - 1] == "last") return AddDay(*today_ - 1);
+      }
+      int wd = capitalised ? WeekdayIndex(w) : -1;
       if (wd >= 0) return Weekday(t, wd);
     }
-    int month = Capitalised(t) ? MonthIndex(w) : 0;
+    int month = capitalised ? MonthIndex(w) : 0;
     if (month != 0) MonthDate(t, month);
   }
 
@@ -259,6 +280,10 @@ FactMatch MatchKeys(std::span<const int32_t> a, std::span<const int32_t> b, int3
 
 double Weigh(uint32_t agree, uint32_t conflict, double agree_weight, double conflict_weight) {
   if (agree + conflict == 0) return 1;
+  // Unanimous votes, the usual case: pow(x, 1) is x and pow(x, 0) is 1
+  // exactly, so these are the values of the formula below, without pow.
+  if (conflict == 0) return 1 + agree_weight;
+  if (agree == 0) return conflict_weight;
   double p = static_cast<double>(agree) / (agree + conflict);
   return std::pow(1 + agree_weight, p) * std::pow(conflict_weight, 1 - p);
 }

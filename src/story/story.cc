@@ -220,6 +220,9 @@ class StoryClusterer::Impl {
   // MemberSimilarities's scratch, with ArticleRecord::touched.
   std::vector<double> dot_;  // by article number, 0 between calls
   std::vector<uint32_t> touched_;
+  // ChooseStory's scratch: by story, its most similar member and the
+  // similarity; {kNone, -1} between calls.
+  std::vector<std::pair<uint32_t, double>> best_member_;
   std::vector<StoryState> stories_;
   std::unordered_map<uint32_t, ActiveArticle> active_;  // by article number
   std::deque<uint32_t> active_order_;                  // active articles, stream order
@@ -386,23 +389,44 @@ StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatur
   if (copy != exact_.end()) {
     return {records_[copy->second].story, copy->second, 1.0};
   }
-  // The most similar active member of each story sharing terms.
-  std::unordered_map<uint32_t, std::pair<uint32_t, double>> per_story;
+  // The most similar active member of each story sharing terms, in a
+  // scratch array by story (kNone: not seen yet); `stories` lists those seen.
+  best_member_.resize(stories_.size(), {kNone, -1.0});
+  std::vector<uint32_t> stories;
   for (const auto& [m, sim] : MemberSimilarities(f.terms)) {
-    auto& best = per_story.try_emplace(records_[m].story, m, -1.0).first->second;
+    auto& best = best_member_[records_[m].story];
+    if (best.first == kNone) {
+      stories.push_back(records_[m].story);
+      best.first = m;
+    }
     if (sim > best.second) best = {m, sim};
   }
-  std::vector<std::pair<double, uint32_t>> ranked;
-  for (const auto& [s, best] : per_story) ranked.emplace_back(best.second, s);
-  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second < y.second;
-  });
-  if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
+  struct Ranked {
+    double similarity;
+    uint32_t story;
+    uint32_t member;  // the story's most similar member
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(stories.size());
+  for (uint32_t s : stories) {
+    ranked.push_back({best_member_[s].second, s, best_member_[s].first});
+    best_member_[s] = {kNone, -1.0};
+  }
+  // The max_candidates first in a total order (stories are distinct): the
+  // order `stories` came in does not matter, and a partial sort gives the
+  // same first ones as a full sort.
+  const size_t keep = std::min<size_t>(ranked.size(), options_.max_candidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                    [](const Ranked& x, const Ranked& y) {
+                      return x.similarity != y.similarity ? x.similarity > y.similarity
+                                                          : x.story < y.story;
+                    });
+  ranked.resize(keep);
   // Each story's score over the threshold that applies to it; the best
   // margin of at least 1 wins.
   // Ties go to the story ranked first.
   double best_margin = 0;
-  for (const auto& [member_sim, s] : ranked) {
+  for (const auto& [member_sim, s, member] : ranked) {
     StoryState& story = stories_[s];
     bool dated = !std::isnan(day) && std::isfinite(story.last_day);
     double threshold = dated ? options_.join_threshold : options_.join_threshold_undated;
@@ -411,7 +435,7 @@ StoryClusterer::Impl::Choice StoryClusterer::Impl::ChooseStory(const StoryFeatur
     double margin = score / threshold;
     if (margin >= 1 && margin > best_margin) {
       best_margin = margin;
-      choice = {s, per_story[s].first, member_sim};
+      choice = {s, member, member_sim};
     }
   }
   return choice;

@@ -1,5 +1,8 @@
 #include "story/story_features.h"
 
+// Inlined: XXH3 of short keys (tokens, fixed-size runs) costs less than
+// the call into the shared library. The same function, the same hashes.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -49,7 +52,10 @@ void AddTitleTerms(std::string_view title, const NormalizeOptions& normalize, We
       it->second += w;
     }
   }
-  std::sort(weights->begin(), weights->end());  // the body part is sorted already
+  // Keys are distinct, so sorting the title's new keys and merging them
+  // with the sorted body part orders them as sorting the whole would.
+  std::sort(weights->begin() + body, weights->end());
+  std::inplace_merge(weights->begin(), weights->begin() + body, weights->end());
 }
 
 // The kMaxTerms heaviest terms, keyed by 32 bits of the stem hash, with
@@ -59,11 +65,13 @@ CompactVector TopTerms(const Weights& weights) {
   ranked.reserve(weights.size());
   for (const auto& [key, w] : weights) ranked.emplace_back(w, key);
   size_t keep = std::min(kMaxTerms, ranked.size());
-  // Ties broken by key (keys are distinct): a total order.
-  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
-                    [](const auto& x, const auto& y) {
-                      return x.first != y.first ? x.first > y.first : x.second < y.second;
-                    });
+  // Ties broken by key (keys are distinct): a total order, so selecting the
+  // first `keep` and sorting them gives what a partial sort gives.
+  auto heavier = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  };
+  std::nth_element(ranked.begin(), ranked.begin() + keep, ranked.end(), heavier);
+  std::sort(ranked.begin(), ranked.begin() + keep, heavier);
   double norm = 0;
   for (size_t i = 0; i < keep; ++i) norm += ranked[i].first * ranked[i].first;
   norm = std::sqrt(norm);

@@ -369,17 +369,14 @@ bool IsPlacePreposition(std::string_view folded) {
 }
 
 int MonthIndex(std::string_view folded) {
-  // Every month and abbreviation has 3+ letters and starts with one of
-  // these: most words are out after one look.
-  if (folded.size() < 3 || std::string_view("jfmasond").find(folded[0]) == std::string_view::npos) {
-    return 0;
-  }
+  // A word names month m when it is a prefix of m's name of 3+ letters (the
+  // whole name included). No two names share their first three letters, so
+  // those pick the one candidate; most words have none.
+  if (folded.size() < 3 || folded.size() > 9) return 0;
   for (size_t m = 0; m < kMonths.size(); ++m) {
-    std::string_view full = kMonths[m];
-    if (folded == full) return static_cast<int>(m) + 1;
-    if (folded.size() >= 3 && full.substr(0, 3) == folded.substr(0, 3) &&
-        full.starts_with(folded.substr(0, folded.size()))) {
-      return static_cast<int>(m) + 1;  // "dec", "sept"
+    const std::string_view full = kMonths[m];
+    if (full[0] == folded[0] && full[1] == folded[1] && full[2] == folded[2]) {
+      return full.starts_with(folded) ? static_cast<int>(m) + 1 : 0;
     }
   }
   return 0;

@@ -12,6 +12,9 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+// Inlined: XXH3 of short keys (tokens, fixed-size runs) costs less than
+// the call into the shared library. The same function, the same hashes.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace twicetold {
@@ -63,15 +66,9 @@ std::string FoldWord(std::string_view word) {
 void AppendFoldedWord(std::string_view word, std::string* out) {
   const size_t start = out->size();
   out->resize(start + word.size());
-  char* to = out->data() + start;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) {
-      out->resize(start);
-      *out += FoldWord(word);
-      return;
-    }
-    to[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+  if (!FoldAsciiWordTo(word, out->data() + start)) {
+    out->resize(start);
+    *out += FoldWord(word);
   }
 }
 

@@ -4,6 +4,7 @@
 #define TWICETOLD_TEXT_TERMS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,34 @@ std::string FoldWord(std::string_view word);
 // Appends FoldWord(word) to `out`; ASCII words (nearly all) are lower-cased
 // in place, without FoldWord's temporary string.
 void AppendFoldedWord(std::string_view word, std::string* out);
+
+// When `word` is ASCII, writes its FoldWord (lower case, the same length)
+// to `to[0, word.size())` and returns true; otherwise returns false (what
+// `to` then holds is unspecified).
+inline bool FoldAsciiWordTo(std::string_view word, char* to) {
+  // Eight bytes at a time, then byte by byte. In an ASCII byte b, b + 0x3f
+  // has its top bit set iff b >= 'A' and b + 0x25 iff b > 'Z' (no carry
+  // leaves an ASCII byte), so their xor marks 'A'..'Z', which gain 0x20.
+  // A non-ASCII byte may carry into its neighbours: that word returns false.
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const char* from = word.data();
+  const size_t n = word.size();
+  uint64_t seen = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, from + i, 8);
+    seen |= x;
+    x |= (((x + 0x3f3f3f3f3f3f3f3full) ^ (x + 0x2525252525252525ull)) & kHigh) >> 2;
+    std::memcpy(to + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(from[i]);
+    seen |= c;
+    to[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+  }
+  return (seen & kHigh) == 0;
+}
 
 // Snowball English stem of a folded word. Thread-safe (one stemmer per
 // thread).

@@ -102,6 +102,31 @@ TEST(TermVectorTest, DampedAndMadeVectorsAreBitIdenticalToReferences) {
   }
 }
 
+// The bucketed sort against std::sort: long and short vectors, keys spread
+// over 64 bits and keys crowded into a few buckets (long buckets), many
+// repeated keys and repeated (key, weight) pairs.
+TEST(TermVectorTest, SortTermPairsEqualsStdSort) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 400; ++trial) {
+    std::vector<std::pair<uint64_t, double>> pairs;
+    const size_t n = rng() % 2000;
+    const int mode = trial % 4;
+    std::vector<uint64_t> vocab(1 + rng() % 300);
+    for (uint64_t& k : vocab) k = rng();
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t key = mode == 0   ? rng()
+                     : mode == 1 ? vocab[rng() % vocab.size()]
+                     : mode == 2 ? rng() % 50
+                                 : (rng() % 8) << 61 | rng() % 3;
+      pairs.emplace_back(key, 0.5 * static_cast<double>(rng() % 7));
+    }
+    std::vector<std::pair<uint64_t, double>> want = pairs;
+    std::sort(want.begin(), want.end());
+    compare_internal::SortTermPairs(&pairs);
+    ASSERT_EQ(pairs, want) << "trial " << trial;
+  }
+}
+
 compare_internal::WordSequence Sequence(std::mt19937_64& rng, size_t n, uint64_t vocab) {
   compare_internal::WordSequence w;
   for (size_t i = 0; i < n; ++i) {
@@ -217,6 +242,50 @@ TEST(IdenticalKeyTest, EqualsTheJoinedFoldedWords) {
     for (size_t t = 0; t < tokens.size(); ++t) {
       EXPECT_EQ(folded.Word(t), text_internal::FoldWord(tokens[t].span.In(text)));
     }
+  }
+}
+
+// The eight-bytes-at-a-time ASCII fold against FoldWord: every ASCII byte,
+// lengths across the 8-byte steps, and a non-ASCII byte anywhere.
+TEST(IdenticalKeyTest, FoldAsciiWordToEqualsFoldWord) {
+  std::mt19937_64 rng(23);
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string w(rng() % 40, ' ');
+    for (char& c : w) c = static_cast<char>(rng() % 128);
+    const bool ascii = rng() % 4 != 0 || w.empty();
+    if (!ascii) w[rng() % w.size()] = static_cast<char>(0x80 + rng() % 128);
+    std::string to(w.size(), '#');
+    ASSERT_EQ(text_internal::FoldAsciiWordTo(w, to.data()), ascii);
+    if (ascii) ASSERT_EQ(to, text_internal::FoldWord(w));
+  }
+}
+
+// Words that fold longer than they are written ("İ" to "i̇", "ΐ" to
+// three code points), packed without separators so that the folded words
+// outgrow FoldWords's first buffer.
+TEST(IdenticalKeyTest, FoldWordsGrowsForWordsThatFoldLonger) {
+  std::mt19937_64 rng(19);
+  static const std::vector<std::string> kWords = {"İ", "ΐ", "A", "ŉ", "Bc", "ß"};
+  for (int iter = 0; iter < 500; ++iter) {
+    std::string text;
+    std::vector<Token> tokens;
+    const size_t n = rng() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& w = kWords[rng() % kWords.size()];
+      Token t;
+      t.span = {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + w.size())};
+      tokens.push_back(t);
+      text += w;
+    }
+    text_internal::FoldedWords folded = text_internal::FoldWords(text, tokens);
+    std::string joined;
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (t > 0) joined += ' ';
+      joined += text_internal::FoldWord(tokens[t].span.In(text));
+      ASSERT_EQ(folded.Word(t), text_internal::FoldWord(tokens[t].span.In(text)));
+    }
+    ASSERT_EQ(folded.joined, joined);
+    ASSERT_EQ(text_internal::IdenticalKeyOf(folded), ComputeIdenticalKey(text, tokens));
   }
 }
 

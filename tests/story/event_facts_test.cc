@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
 
 #include "core/iso_date.h"
@@ -109,6 +110,54 @@ TEST(EventFactsTest, VotesWeighTheShareOfAgreeingMembers) {
   EXPECT_DOUBLE_EQ(all_agree.Factor(w), 2);
   EXPECT_DOUBLE_EQ(all_conflict.Factor(w), 0.25);
   EXPECT_DOUBLE_EQ(half.Factor(w), std::sqrt(2 * 0.25));
+}
+
+// Factor against the formula it implements, pow for every kind with votes,
+// bit for bit: unanimous kinds skip pow, which must not change a bit.
+TEST(EventFactsTest, FactorEqualsThePowFormulaExactly) {
+  std::mt19937_64 rng(29);
+  auto weigh = [](uint32_t agree, uint32_t conflict, double a, double c) {
+    if (agree + conflict == 0) return 1.0;
+    double p = static_cast<double>(agree) / (agree + conflict);
+    return std::pow(1 + a, p) * std::pow(c, 1 - p);
+  };
+  auto random_weight = [&rng](double lo, double hi) {
+    return lo + (hi - lo) * static_cast<double>(rng() % 1000003) / 1000003.0;
+  };
+  for (int iter = 0; iter < 20000; ++iter) {
+    EventFactWeights w;
+    w.place_agree = random_weight(0, 3);
+    w.year_agree = random_weight(0, 3);
+    w.when_agree = random_weight(0, 3);
+    w.number_agree = random_weight(0, 3);
+    w.place_conflict = random_weight(1e-3, 1);
+    w.year_conflict = random_weight(1e-3, 1);
+    w.when_conflict = random_weight(1e-3, 1);
+    w.number_conflict = random_weight(1e-3, 1);
+    w.place_and_time_conflict = random_weight(1e-3, 1);
+    EventVotes votes;
+    uint32_t agree[4] = {}, conflict[4] = {}, places = 0, place_and_time = 0;
+    const int voters = static_cast<int>(rng() % 6);
+    for (int v = 0; v < voters; ++v) {
+      EventFactMatches m;
+      FactMatch* kinds[4] = {&m.place, &m.year, &m.when, &m.number};
+      for (int k = 0; k < 4; ++k) {
+        *kinds[k] = static_cast<FactMatch>(rng() % 3);
+        agree[k] += *kinds[k] == FactMatch::kAgree;
+        conflict[k] += *kinds[k] == FactMatch::kConflict;
+      }
+      places += m.place != FactMatch::kUnknown;
+      place_and_time += m.PlaceAndTimeConflict();
+      votes.Count(m);
+    }
+    const double want = weigh(agree[0], conflict[0], w.place_agree, w.place_conflict) *
+                        weigh(agree[1], conflict[1], w.year_agree, w.year_conflict) *
+                        weigh(agree[2], conflict[2], w.when_agree, w.when_conflict) *
+                        weigh(agree[3], conflict[3], w.number_agree, w.number_conflict) *
+                        weigh(places - place_and_time, place_and_time, 0,
+                              w.place_and_time_conflict);
+    ASSERT_EQ(votes.Factor(w), want) << iter;
+  }
 }
 
 }  // namespace
