@@ -29,7 +29,12 @@ void PrintReadable(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
     std::cout << "  " << speaker;
     if (q.fragment) std::cout << " [fragment]";
     if (q.in_heading) std::cout << " [heading]";
-    std::cout << ": \"" << q.text << "\"\n";
+    if (q.clause) {
+      // A mixed quotation: the reported clause, its quoted words marked.
+      std::cout << " [mixed]: " << a.Text(*q.clause) << "\n";
+    } else {
+      std::cout << ": \"" << q.text << "\"\n";
+    }
   }
   std::cout << "\n";
 }

@@ -46,6 +46,11 @@ void CheckQuotes(const std::vector<Quote>& quotes,
     FUZZ_CHECK(fz::IsValidUtf8(q.speaker));
     if (q.speaker_span) CheckNormalizedSpan(*q.speaker_span, a);
     if (q.title) FUZZ_CHECK(q.fragment && q.speaker.empty());
+    if (q.clause) {  // a mixed quotation: its clause holds the quoted words
+      CheckNormalizedSpan(*q.clause, a);
+      FUZZ_CHECK(q.clause->begin <= q.span.begin && q.span.end <= q.clause->end);
+      FUZZ_CHECK(q.speaker_span.has_value());
+    }
   }
 }
 

@@ -110,7 +110,9 @@ py::list Sentences(const Analyzed& an) {
   return out;
 }
 
-// (text, span, speaker, speaker_span or None, fragment, in_heading, title)
+// (text, span, quoted_text, quoted, mixed, speaker, speaker_span or None,
+// fragment, in_heading, title); text and span as in QuotesToJson (json.h):
+// for a mixed quotation, its clause.
 py::list QuotesOf(const Analyzed& an, uint32_t max_fragment_words) {
   QuoteOptions options;
   options.max_fragment_words = max_fragment_words;
@@ -123,7 +125,10 @@ py::list QuotesOf(const Analyzed& an, uint32_t max_fragment_words) {
   for (const Quote& q : quotes) {
     py::object speaker_span = py::none();
     if (q.speaker_span) speaker_span = py::cast(an.Body(*q.speaker_span));
-    out.append(py::make_tuple(q.text, an.Body(q.span), q.speaker, speaker_span,
+    const Span statement = q.clause ? *q.clause : q.span;
+    const std::string text = q.clause ? std::string(an.a.Text(*q.clause)) : q.text;
+    out.append(py::make_tuple(text, an.Body(statement), q.text, an.Body(q.span),
+                              q.clause.has_value(), q.speaker, speaker_span,
                               q.fragment, q.in_heading, q.title));
   }
   return out;

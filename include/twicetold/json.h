@@ -34,9 +34,12 @@ namespace twicetold {
 // (reason, span, text).
 std::string CleanedArticleToJson(const AnalyzedArticle& article);
 
-// `twicetold quotes --json`: {"id", "quotes": [{"text", "span", "speaker",
-// "speaker_span", "fragment", "in_heading", "title"}]} for `quotes` as
-// returned by ExtractQuotes(article, ...).
+// `twicetold quotes --json`: {"id", "quotes": [{"text", "span", "quoted",
+// "quoted_text", "mixed", "speaker", "speaker_span", "fragment",
+// "in_heading", "title"}]} for `quotes` as returned by
+// ExtractQuotes(article, ...). "span"/"text" are what the speaker is
+// reported as saying (for a mixed quotation its clause, Quote::clause),
+// "quoted"/"quoted_text" the quoted words.
 std::string QuotesToJson(const AnalyzedArticle& article,
                          const std::vector<Quote>& quotes);
 

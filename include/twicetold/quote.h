@@ -28,6 +28,14 @@ struct Quote {
   bool title = false;  // a title-case name of a show, book or slogan
                        // ("The Apprentice"): a fragment with no speaker,
                        // returned only with unattributed_fragments
+  // A mixed quotation: the quoted words are part of a clause of reported
+  // speech that opens earlier in the sentence ('Ray called the plan "a gift
+  // to developers."'). The clause, from after the speech verb (at its
+  // "that", if any) to its end (the first comma, dash or other clause
+  // boundary after the quotation, else the sentence's last word; closing
+  // marks included): what the speaker is reported as saying, partly in the
+  // reporter's words. `span` stays the quoted words.
+  std::optional<Span> clause;
 };
 
 struct QuoteOptions {

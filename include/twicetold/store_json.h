@@ -52,8 +52,7 @@ std::string StoryDetailToJson(const StoredStory& story,
 // "published", "ingested_at", "headline_only", "text", "story" (the
 // summary, or null), "assignment" (its `stories` line), "versions":
 // [{"seq", "version", "title", "ingested_at", "relation"}] oldest first,
-// "quotes": [{"text", "span", "speaker", "speaker_span", "fragment",
-// "in_heading", "title"}]}. `analyzed` is Analyze() of article.article and
+// "quotes": [as in QuotesToJson (json.h)]}. `analyzed` is Analyze() of article.article and
 // `quotes` ExtractQuotes() of it.
 std::string ArticleDetailToJson(const StoredArticle& article,
                                 const std::vector<StoredArticle>& versions,

@@ -29,8 +29,10 @@ def test_quotes_match_the_cli(cli, examples):
     article = twicetold.read(examples)[0]
     expected = run_cli(cli, "quotes", "--json", examples)[0]
     got = twicetold.quotes(article)
-    assert [(q.text, list(q.span), q.speaker) for q in got] == \
-        [(q["text"], q["span"], q["speaker"]) for q in expected["quotes"]]
+    assert [(q.text, list(q.span), q.quoted_text, list(q.quoted), q.mixed, q.speaker)
+            for q in got] == \
+        [(q["text"], q["span"], q["quoted_text"], q["quoted"], q["mixed"], q["speaker"])
+         for q in expected["quotes"]]
     for q in got:
         if not q.fragment:
             assert article.body[q.span[0]:q.span[1]]

@@ -169,8 +169,15 @@ def clean(text: Union[str, Article], title: Optional[str] = None) -> Cleaned:
 
 @dataclass(frozen=True)
 class Quote:
-    text: str                 # the quoted words (normalized), without the marks
+    """What a speaker is reported as saying, as `twicetold quotes --json`
+    gives it: `text`/`span` are the quoted words, or for a mixed quotation
+    (quoted words inside a reported clause: 'X called the plan "a gift"')
+    that clause; `quoted_text`/`quoted` are always the quoted words."""
+    text: str                 # normalized, without the outer marks
     span: Span
+    quoted_text: str          # the quoted words (normalized), without the marks
+    quoted: Span
+    mixed: bool
     speaker: str              # full name as first introduced, or ""
     speaker_span: Optional[Span]
     fragment: bool
@@ -180,8 +187,8 @@ class Quote:
 
 def quotes(text: Union[str, Article], max_fragment_words: int = 4) -> List[Quote]:
     an = _tt.analyze(_as_article(text, ""))
-    return [Quote(t, tuple(s), sp, tuple(ss) if ss else None, f, h, ti)
-            for t, s, sp, ss, f, h, ti in an.quotes(max_fragment_words)]
+    return [Quote(t, tuple(s), qt, tuple(qs), m, sp, tuple(ss) if ss else None, f, h, ti)
+            for t, s, qt, qs, m, sp, ss, f, h, ti in an.quotes(max_fragment_words)]
 
 
 # ---------------------------------------------------------------- compare

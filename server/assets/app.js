@@ -253,9 +253,12 @@ async function articlePage() {
 
 function quotesList(a) {
   if (!a.quotes.length) return el('p', {class: 'muted'}, 'No direct quotations.');
+  // A mixed quotation is shown as its reported clause, which carries its own
+  // quotation marks.
   return el('div', {}, a.quotes.map(q => el('div', {class: 'quote'},
-      '“', q.text, '”', el('span', {class: 'muted'}, ' — ', q.speaker || 'unattributed',
-                           q.fragment ? ' (fragment)' : ''))));
+      q.mixed ? q.text : ['“', q.text, '”'],
+      el('span', {class: 'muted'}, ' — ', q.speaker || 'unattributed',
+         q.fragment ? ' (fragment)' : '', q.mixed ? ' (mixed)' : ''))));
 }
 
 // The body with its quotes marked; spans are code points.
@@ -263,8 +266,9 @@ function markedText(text, quotes) {
   const chars = Array.from(text);
   const box = el('div', {class: 'body-text'});
   let at = 0;
-  for (const q of [...quotes].sort((p, r) => p.span[0] - r.span[0])) {
-    const [b, e] = q.span;
+  // The quoted words are marked (a mixed quotation's clause is not).
+  for (const q of [...quotes].sort((p, r) => p.quoted[0] - r.quoted[0])) {
+    const [b, e] = q.quoted;
     if (b < at) continue;
     box.append(chars.slice(at, b).join(''), el('mark', {}, chars.slice(b, e).join('')));
     at = e;

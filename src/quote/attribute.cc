@@ -23,6 +23,8 @@ constexpr uint32_t kMinVerblessWords = 6;      // quoted words, no speech verb
 constexpr uint32_t kMaxPrefixTokens =
     5;  // "Sen. Ann Ray:" before a headline quote
 constexpr uint32_t kMaxSubjectStart = 4;  // "But later, the crowd chanted"
+constexpr uint32_t kMaxClauseLeadIn = 40;  // tokens from verb to a mixed quotation
+constexpr uint32_t kMaxThatDistance = 6;   // 'said in a statement Tuesday that'
 
 struct Window {
   uint32_t lo = 0;  // token range [lo, hi)
@@ -89,7 +91,167 @@ class Attributor {
     return std::nullopt;
   }
 
+  // Where the reported clause of a mixed quotation begins (attribute.h),
+  // when `speaker` (a mention index, as Attribute returns) is the subject of
+  // the first speech verb of the quotation's sentence; nullopt otherwise.
+  std::optional<uint32_t> ReportedClauseBegin(
+      const std::vector<MarkedQuote>& quotes, size_t q, size_t speaker) const {
+    const MarkedQuote& quote = quotes[q];
+    if (seg_.sentences.empty() || quote.parts.size() != 1 || !quote.closed) {
+      return std::nullopt;
+    }
+    Window w = SentenceWindow(SentenceAt(quote.outer.begin));
+    w.hi = TokenAtOrAfter(quote.outer.begin);
+    if (w.lo >= w.hi) return std::nullopt;
+    w.lo = LeadingClauseEnd(w);
+    for (uint32_t v = w.lo; v < w.hi; ++v) {
+      if (!IsVerb(v) || !ReadsAsVerb(v, w.lo)) continue;
+      uint32_t begin = v + 1;  // the first token of the clause
+      std::optional<size_t> m = Inverted(v, w.hi);
+      if (m) {
+        begin = mentions_[*m].end_token;  // 'said Ann Ray that ...'
+      } else if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
+        m = FirstSubject({w.lo, v});
+      }
+      if (!m) m = SubjectBefore(v, w.lo);
+      if (!m) {
+        m = SubjectAfter(v, w.hi);
+        if (m) begin = mentions_[*m].end_token;
+      }
+      if (!m) continue;
+      if (PreferName(*m, static_cast<uint32_t>(tokens().size())) != speaker) {
+        return std::nullopt;  // the speaker was found some other way
+      }
+      return ClauseBegin(v, begin, w.hi, quote.outer.begin);
+    }
+    return std::nullopt;
+  }
+
+  // Where the reported clause of quotation `q` ends: at the closing mark of
+  // the last quotation of a run joined only by "and", "or" or a comma
+  // ('that X was "disgusting" and "a con"'); what follows the last quoted
+  // words is the reporter's.
+  uint32_t ReportedClauseEnd(const std::vector<MarkedQuote>& quotes,
+                             size_t q) const {
+    size_t last = q;
+    while (last + 1 < quotes.size() &&
+           JoinsQuotations(quotes[last].outer.end, quotes[last + 1].outer.begin)) {
+      ++last;
+    }
+    return quotes[last].outer.end;
+  }
+
  private:
+  // The clause after speech verb `verb`, from token `begin` to the
+  // quotation at token `hi` (byte `open`): its "that" if one comes within
+  // kMaxThatDistance tokens, else `begin`; nullopt when the lead-in has no
+  // word of its own, is too long, or introduces a direct quotation.
+  std::optional<uint32_t> ClauseBegin(uint32_t verb, uint32_t begin,
+                                      uint32_t hi, uint32_t open) const {
+    // A later speech verb of the same speaker starts the clause quoted:
+    // '..., saying "..."', 'by calling X "..."', '... but insisted that "..."',
+    // '... although he tweeted that "..."'.
+    for (uint32_t k = hi; k > begin + 1; --k) {
+      const uint32_t v = k - 1;
+      if (IsVerb(v) && ReadsAsVerb(v, begin) && StartsPredicate(v, begin)) {
+        begin = v + 1;
+        break;
+      }
+    }
+    if (begin >= hi || hi - begin > kMaxClauseLeadIn) return std::nullopt;
+    // Across a semicolon or a dash, the lead-in is another clause.
+    const std::string_view lead_in =
+        text_.substr(tokens()[begin].span.begin, open - tokens()[begin].span.begin);
+    if (lead_in.find(';') != npos || lead_in.find(" - ") != npos ||
+        lead_in.find("--") != npos || lead_in.find("\u2014") != npos) {
+      return std::nullopt;
+    }
+    std::optional<uint32_t> that;
+    for (uint32_t k = begin; k < hi && k < begin + kMaxThatDistance; ++k) {
+      if (!in_quote_[k] && Word(k) == "that") {
+        that = k;
+        break;
+      }
+    }
+    if (!that && IsAddresseeVerb(Word(verb))) return std::nullopt;
+    const uint32_t first = that ? *that : begin;
+    bool words = false;
+    for (uint32_t k = first + (that ? 1 : 0); k < hi; ++k) {
+      if (in_quote_[k]) continue;
+      if (tokens()[k].kind == TokenKind::kWord) words = true;
+      if (Text(k, k + 1).find(':') != npos) return std::nullopt;
+    }
+    uint32_t before = open;
+    while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\n')) {
+      --before;
+    }
+    if (!words || before == 0 || text_[before - 1] == ':' ||
+        text_[before - 1] == ',') {
+      return std::nullopt;
+    }
+    return tokens()[first].span.begin;
+  }
+
+  // Speech verb `v` (after token `lo`) opens a predicate of its own: a
+  // participle after a comma or "by", "for", "while" ('by calling'), or a
+  // verb after "and", "but" or a subject pronoun ('but insisted', 'he
+  // tweeted').
+  bool StartsPredicate(uint32_t v, uint32_t lo) const {
+    static constexpr std::string_view kParticipleLeads[] = {"by", "for", "while",
+                                                            "after", "when"};
+    static constexpr std::string_view kVerbLeads[] = {
+        "and", "but", "he", "she", "they", "it", "who", "which", "i", "we"};
+    if (v <= lo) return false;
+    const std::string before = Word(v - 1);
+    if (IsParticiple(Word(v))) {
+      return CommaBefore(v, lo) ||
+             std::find(std::begin(kParticipleLeads), std::end(kParticipleLeads),
+                       before) != std::end(kParticipleLeads);
+    }
+    return std::find(std::begin(kVerbLeads), std::end(kVerbLeads), before) !=
+           std::end(kVerbLeads);
+  }
+
+  // Speech verb `v` is a verb here: not capitalised inside its sentence
+  // ("Secretary of State"), not after a determiner, a possessive or a
+  // preposition ("his remarks", "secretary of state").
+  bool ReadsAsVerb(uint32_t v, uint32_t sentence_lo) const {
+    static constexpr std::string_view kNounMarkers[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+        "this", "that", "these", "those"};
+    const std::string_view w = tokens()[v].span.In(text_);
+    if (v > sentence_lo && !w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+      return false;
+    }
+    if (v == 0) return true;
+    const std::string before = Word(v - 1);
+    return !IsPreposition(before) &&  // "secretary of state"
+           std::find(std::begin(kNounMarkers), std::end(kNounMarkers),
+                     before) == std::end(kNounMarkers);
+  }
+
+  // Only "and", "or", "but", commas or spaces between bytes `from` and
+  // `to`, on one line.
+  bool JoinsQuotations(uint32_t from, uint32_t to) const {
+    if (to < from || to - from > 8) return false;
+    std::string rest;  // the gap without spaces and commas
+    for (const char c : text_.substr(from, to - from)) {
+      if (c == '\n') return false;
+      if (c != ' ' && c != ',') rest += c;
+    }
+    return rest.empty() || rest == "and" || rest == "or" || rest == "but";
+  }
+
+  // "told", "asked": without "that", the words after are the addressee.
+  static bool IsAddresseeVerb(std::string_view lower) {
+    static constexpr std::string_view kVerbs[] = {
+        "tell",  "tells",  "told",    "telling",  "ask",     "asks",
+        "asked", "asking", "urged",   "urges",    "urging",  "reminded",
+        "assured", "warned", "warns", "promised", "thanked", "begged"};
+    return std::find(std::begin(kVerbs), std::end(kVerbs), lower) !=
+           std::end(kVerbs);
+  }
+
   // '"..." - Ann Ray': a dash and a name right after the quotation, on its
   // line or the next (a sign-off, as under an epigraph or in a list of
   // readers' comments). Not a possessive ('"..." - Ray's slogan').
@@ -609,6 +771,18 @@ std::vector<Attribution> AttributeQuotes(
     }
     out[q].mention = attributor.SentenceSubject(quotes, q);
     out[q].subject_only = out[q].mention.has_value();
+  }
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    const Attribution& a = out[q];
+    const std::optional<size_t> speaker =
+        a.mention ? a.mention : a.from_quote ? out[*a.from_quote].mention
+                                             : std::nullopt;
+    if (speaker && !a.subject_only) {
+      out[q].clause_begin = attributor.ReportedClauseBegin(quotes, q, *speaker);
+      if (out[q].clause_begin) {
+        out[q].clause_end = attributor.ReportedClauseEnd(quotes, q);
+      }
+    }
   }
   return out;
 }

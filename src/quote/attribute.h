@@ -25,6 +25,13 @@
 // may name the speaker as an owner or a source ("a message from X:"), and a
 // sentence with no speech verb that opens with a person and quotes a clause
 // is that person's ('X put the cost at "..."').
+//
+// A quotation after a lead-in of reported words ('X said the plan "will
+// never work."') is a mixed quotation: the speaker's clause runs from the
+// first speech verb of the sentence (the one whose subject speaks) to the
+// first clause boundary after the quotation. Not when the lead-in is empty, only
+// "that", ends in ':' or ',' (a direct quotation introduced), or follows an
+// addressee verb without "that" ('X told CNN "..."').
 #ifndef TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 #define TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 
@@ -45,6 +52,14 @@ struct Attribution {
   // speech verb for it ('The crowd chanted "..."'): good enough for a full
   // statement, too weak to make a fragment someone's words.
   bool subject_only = false;
+  // A mixed quotation: the quotation is part of a clause of reported speech
+  // that opens earlier in its sentence ('X called the plan "a gift to
+  // developers."', 'X said that rents were "out of control" in May.').
+  // Byte offsets of that clause: it begins after the speaker's speech verb
+  // (at its "that" when one follows within a few words) and ends at the
+  // first clause boundary after the quotation, closing marks included.
+  std::optional<uint32_t> clause_begin;
+  uint32_t clause_end = 0;
 };
 
 // One attribution per quotation of `quotes` (same order). `in_quote[token]`

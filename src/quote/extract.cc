@@ -187,6 +187,9 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
       const Attribution& from = attributions[*attributions[i].from_quote];
       if (from.mention) SetSpeaker(mentions[*from.mention], &q);
     }
+    if (q.speaker_span && attributions[i].clause_begin) {
+      q.clause = Span{*attributions[i].clause_begin, attributions[i].clause_end};
+    }
     out.push_back(std::move(q));
   }
   if (!options.unattributed_fragments) {

@@ -74,8 +74,14 @@ Json report_internal::QuoteListJson(const AnalyzedArticle& a,
   const BodySpans spans(a);
   Json list = Json::array();
   for (const Quote& q : quotes) {
-    list.push_back({{"text", q.text},
-                    {"span", spans.Normalized(q.span)},
+    // A mixed quotation is reported as its clause; "quoted" keeps the
+    // quoted words of every quotation.
+    const Span statement = q.clause ? *q.clause : q.span;
+    list.push_back({{"text", q.clause ? std::string(a.Text(*q.clause)) : q.text},
+                    {"span", spans.Normalized(statement)},
+                    {"quoted", spans.Normalized(q.span)},
+                    {"quoted_text", q.text},
+                    {"mixed", q.clause.has_value()},
                     {"speaker", q.speaker},
                     {"speaker_span", spans.Optional(q.speaker_span)},
                     {"fragment", q.fragment},

@@ -57,9 +57,12 @@ class BodySpans {
 Json RemovedJson(const AnalyzedArticle& article, const BodySpans& spans);
 Json DatelineJson(const AnalyzedArticle& article, const BodySpans& spans);
 
-// An article's quotes, [{"text", "span", "speaker", "speaker_span",
-// "fragment", "in_heading", "title"}]: shared by `quotes --json` and the
-// store's article detail.
+// An article's quotes, [{"text", "span", "quoted", "quoted_text", "mixed",
+// "speaker", "speaker_span", "fragment", "in_heading", "title"}]: shared by
+// `quotes --json` and the store's article detail. "span" and "text" are
+// what the speaker is reported as saying: the quoted words, or for a mixed
+// quotation (Quote::clause) the clause that ends in them; "quoted" and
+// "quoted_text" are always the quoted words, without the marks.
 Json QuoteListJson(const AnalyzedArticle& article, const std::vector<Quote>& quotes);
 
 }  // namespace twicetold::report_internal

@@ -27,6 +27,10 @@ struct Extracted {
   std::string SpeakerText(const Quote& q) const {
     return q.speaker_span ? std::string(article.Text(*q.speaker_span)) : "";
   }
+  // A mixed quotation's clause, or "" when the quotation is not mixed.
+  std::string ClauseText(const Quote& q) const {
+    return q.clause ? std::string(article.Text(*q.clause)) : "";
+  }
 };
 
 // Every quotation, unattributed fragments included: these tests are about
@@ -246,6 +250,50 @@ TEST(Attribution, DescriptionsSpeak) {
   EXPECT_EQ(e.SpeakerText(e.Starting("It was a long night")),
             "the 46-year-old");
   EXPECT_EQ(e.SpeakerText(e.Starting("Nobody here expected")), "one user");
+}
+
+// Quoted words inside a reported clause: the clause is what the speaker is
+// reported as saying, from after the speech verb (at its "that") through the
+// last quotation of the clause; the quoted words stay the quote's text.
+TEST(Attribution, MixedQuotationsKeepTheirReportedClause) {
+  const Extracted e = Extract(
+      "Mayor Lena Voss called the stadium plan \u201ca gift to developers.\u201d\n\n"
+      "Voss said on Monday that rents in the harbour district were \u201cout "
+      "of control\u201d and promised a freeze.\n\n"
+      "Tom Hale said the vote was \u201creckless\u201d and \u201ca farce.\u201d\n\n"
+      "Ann Ray left the hall early, saying the count had been \u201crushed.\u201d");
+  const Quote& gift = e.Starting("a gift to developers");
+  EXPECT_EQ(gift.speaker, "Lena Voss");
+  EXPECT_EQ(e.ClauseText(gift), "the stadium plan \"a gift to developers.\"");
+  EXPECT_EQ(gift.text, "a gift to developers.");
+  EXPECT_EQ(e.ClauseText(e.Starting("out of control")),
+            "that rents in the harbour district were \"out of control\"");
+  // Two quotations of one clause share it.
+  const std::string both = "the vote was \"reckless\" and \"a farce.\"";
+  EXPECT_EQ(e.ClauseText(e.Starting("reckless")), both);
+  EXPECT_EQ(e.ClauseText(e.Starting("a farce")), both);
+  // A participle after a comma opens the clause quoted.
+  EXPECT_EQ(e.Starting("rushed").speaker, "Ann Ray");
+  EXPECT_EQ(e.ClauseText(e.Starting("rushed")), "the count had been \"rushed.\"");
+}
+
+// A quotation the speech verb introduces directly is no mixed quotation:
+// after a colon or a comma, right after the verb, after "that" alone, or
+// after an addressee ('told the council').
+TEST(Attribution, DirectQuotationsHaveNoClause) {
+  const Extracted e = Extract(
+      "Lena Voss said: \u201cWe will not sign this plan.\u201d\n\n"
+      "Tom Hale told reporters, \u201cThe vote was a farce.\u201d\n\n"
+      "Ann Ray said \u201cthe count was rushed.\u201d\n\n"
+      "Ann Ray said that \u201cnobody checked the boxes.\u201d\n\n"
+      "Tom Hale told the council \u201cwe will appeal.\u201d\n\n"
+      "Lena Voss, the secretary of state, wants \u201ca recount.\u201d");
+  for (const char* quote : {"We will not sign", "The vote was a farce",
+                            "the count was rushed", "nobody checked",
+                            "we will appeal", "a recount"}) {
+    EXPECT_EQ(e.ClauseText(e.Starting(quote)), "") << quote;
+  }
+  EXPECT_EQ(e.Starting("the count was rushed").speaker, "Ann Ray");
 }
 
 }  // namespace
