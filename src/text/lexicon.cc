@@ -36,7 +36,8 @@ constexpr const char* kRegularVerbs[] = {
     "vow",      "warn",        "write",   "tell",     "answer",    "demand",
     "exclaim",  "lament",      "point",   "post",     "blast",     "accuse",
     "call",     "allege",      "announce", "yell",    "scoff",     "muse",
-    "report",   "proclaim",    "explain",  "inform",  "recount",   "concur"};
+    "report",   "proclaim",    "explain",  "inform",  "recount",   "concur",
+    "criticize", "dismiss", "hail", "laud", "praise", "label", "slam", "denounce", "decry", "pledge", "exhort", "condemn", "brand"};
 
 // Irregular or doubled forms that the rule below does not produce.
 constexpr const char* kExtraForms[] = {
