@@ -124,7 +124,7 @@ class Attributor {
       }
       return ClauseBegin(v, begin, w.hi, quote.outer.begin);
     }
-    return std::nullopt;
+    return HeadlineClauseBegin(quote, speaker);
   }
 
   // Where the reported clause of quotation `q` ends: at the closing mark of
@@ -273,6 +273,27 @@ class Attributor {
     const int32_t m = starting_at_[t];
     if (m < 0 || mentions_[m].possessive) return std::nullopt;
     return PreferName(m, static_cast<uint32_t>(tokens().size()));
+  }
+
+  // "Ray: Rivals Plan Is 'Reckless'": after a NamePrefix naming `speaker`,
+  // the words after the colon are the speaker's clause when some come
+  // before the quotation ("Ray: 'Reckless'" is a plain quotation).
+  std::optional<uint32_t> HeadlineClauseBegin(const MarkedQuote& quote,
+                                              size_t speaker) const {
+    const std::optional<size_t> m = NamePrefix(quote);
+    if (!m || PreferName(*m, static_cast<uint32_t>(tokens().size())) != speaker) {
+      return std::nullopt;
+    }
+    const Span block = seg_.blocks[quote.first_block].span;
+    const size_t colon =
+        text_.substr(block.begin, quote.outer.begin - block.begin).find(": ");
+    const uint32_t first = TokenAtOrAfter(block.begin + static_cast<uint32_t>(colon));
+    for (uint32_t k = first; k < TokenAtOrAfter(quote.outer.begin); ++k) {
+      if (!in_quote_[k] && tokens()[k].kind == TokenKind::kWord) {
+        return tokens()[first].span.begin;
+      }
+    }
+    return std::nullopt;
   }
 
   // "Ray: Plan Is 'Reckless'": a block opening with at most kMaxPrefixTokens

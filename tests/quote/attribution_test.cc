@@ -277,6 +277,19 @@ TEST(Attribution, MixedQuotationsKeepTheirReportedClause) {
   EXPECT_EQ(e.ClauseText(e.Starting("rushed")), "the count had been \"rushed.\"");
 }
 
+TEST(Attribution, HeadlineAfterANameIsTheNamedPersonsClause) {
+  const Extracted e = Extract(
+      "Lena Voss: Stadium Deal Is \u2018A Gift to Developers\u2019\n\n"
+      "The mayor spoke to the council on Monday.\n\n"
+      "Tom Hale: \u2018We Will Appeal\u2019\n\n"
+      "He left before the vote.");
+  const Quote& gift = e.Starting("A Gift to Developers");
+  EXPECT_EQ(gift.speaker, "Lena Voss");
+  EXPECT_EQ(e.ClauseText(gift), "Stadium Deal Is 'A Gift to Developers'");
+  EXPECT_EQ(e.Starting("We Will Appeal").speaker, "Tom Hale");
+  EXPECT_EQ(e.ClauseText(e.Starting("We Will Appeal")), "");
+}
+
 // A quotation the speech verb introduces directly is no mixed quotation:
 // after a colon or a comma, right after the verb, after "that" alone, or
 // after an addressee ('told the council').
