@@ -174,7 +174,11 @@ class Attributor {
       }
     }
     if (!that && IsAddresseeVerb(Word(verb))) return std::nullopt;
-    const uint32_t first = that ? *that : begin;
+    uint32_t first = that ? *that : begin;
+    // 'said on Monday it would "..."': a leading time is the verb's.
+    while (!that && first + 1 < hi && !in_quote_[first] && IsTimeWord(Word(first))) {
+      ++first;
+    }
     bool words = false;
     for (uint32_t k = first + (that ? 1 : 0); k < hi; ++k) {
       if (in_quote_[k]) continue;
@@ -240,6 +244,18 @@ class Attributor {
       if (c != ' ' && c != ',') rest += c;
     }
     return rest.empty() || rest == "and" || rest == "or" || rest == "but";
+  }
+
+  // Words of a time right after a speech verb: "on Monday", "late Sunday",
+  // "this week".
+  static bool IsTimeWord(std::string_view lower) {
+    static constexpr std::string_view kWords[] = {
+        "on",        "late",     "early",    "last",    "this",      "monday",
+        "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday",
+        "today",     "yesterday", "week",    "night",   "morning",   "evening",
+        "afternoon", "tonight"};
+    return std::find(std::begin(kWords), std::end(kWords), lower) !=
+           std::end(kWords);
   }
 
   // "told", "asked": without "that", the words after are the addressee.

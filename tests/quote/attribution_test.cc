@@ -261,7 +261,8 @@ TEST(Attribution, MixedQuotationsKeepTheirReportedClause) {
       "Voss said on Monday that rents in the harbour district were \u201cout "
       "of control\u201d and promised a freeze.\n\n"
       "Tom Hale said the vote was \u201creckless\u201d and \u201ca farce.\u201d\n\n"
-      "Ann Ray left the hall early, saying the count had been \u201crushed.\u201d");
+      "Ann Ray left the hall early, saying the count had been \u201crushed.\u201d\n\n"
+      "Tom Hale said on Monday he would \u201cstay out of the talks.\u201d");
   const Quote& gift = e.Starting("a gift to developers");
   EXPECT_EQ(gift.speaker, "Lena Voss");
   EXPECT_EQ(e.ClauseText(gift), "the stadium plan \"a gift to developers.\"");
@@ -275,6 +276,8 @@ TEST(Attribution, MixedQuotationsKeepTheirReportedClause) {
   // A participle after a comma opens the clause quoted.
   EXPECT_EQ(e.Starting("rushed").speaker, "Ann Ray");
   EXPECT_EQ(e.ClauseText(e.Starting("rushed")), "the count had been \"rushed.\"");
+  // A time right after the verb is the verb's, not the speaker's words.
+  EXPECT_EQ(e.ClauseText(e.Starting("stay out")), "he would \"stay out of the talks.\"");
 }
 
 TEST(Attribution, HeadlineAfterANameIsTheNamedPersonsClause) {
