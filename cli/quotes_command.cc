@@ -64,6 +64,11 @@ void AddQuotesCommand(CLI::App& app, int* exit_code) {
   CLI::App* command = app.add_subcommand(
       "quotes", "list each article's direct quotations and their speakers");
   AddInputFlags(command, &flags->input);
+  command->footer(
+      "Quoted words inside a clause of reported speech (Ray called the plan "
+      "\"a gift to developers.\") are a mixed quotation: listed as the clause "
+      "([mixed]; in JSON \"mixed\": true, \"text\"/\"span\" the clause, "
+      "\"quoted_text\"/\"quoted\" the quoted words).");
   command->add_flag("--json", flags->json,
                     "one JSON object per article; spans are code points into "
                     "the article body as given");
