@@ -31,10 +31,10 @@ struct Quote {
   // A mixed quotation: the quoted words are part of a clause of reported
   // speech that opens earlier in the sentence ('Ray called the plan "a gift
   // to developers."'). The clause, from after the speech verb (at its
-  // "that", if any) to its end (the first comma, dash or other clause
-  // boundary after the quotation, else the sentence's last word; closing
-  // marks included): what the speaker is reported as saying, partly in the
-  // reporter's words. `span` stays the quoted words.
+  // "that", if any) through the closing mark of the clause's last quotation
+  // ('the vote was "reckless" and "a farce."'): what the speaker is
+  // reported as saying, partly in the reporter's words. `span` stays the
+  // quoted words (what CompareQuotes pairs).
   std::optional<Span> clause;
 };
 

@@ -28,10 +28,13 @@
 //
 // A quotation after a lead-in of reported words ('X said the plan "will
 // never work."') is a mixed quotation: the speaker's clause runs from the
-// first speech verb of the sentence (the one whose subject speaks) to the
-// first clause boundary after the quotation. Not when the lead-in is empty, only
-// "that", ends in ':' or ',' (a direct quotation introduced), or follows an
-// addressee verb without "that" ('X told CNN "..."').
+// first speech verb of the sentence whose subject speaks (or a later one
+// of the same speaker: ', saying', 'but insisted') to the closing mark of
+// the last quotation joined to it by "and", "or" or a comma. Not when the
+// lead-in is empty, only "that", ends in ':' or ',' (a direct quotation
+// introduced), crosses a semicolon or a dash, or follows an addressee verb
+// without "that" ('X told CNN "..."'). A headline 'X: words "..."' is X's
+// clause.
 #ifndef TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 #define TWICETOLD_SRC_QUOTE_ATTRIBUTE_H_
 
@@ -54,10 +57,10 @@ struct Attribution {
   bool subject_only = false;
   // A mixed quotation: the quotation is part of a clause of reported speech
   // that opens earlier in its sentence ('X called the plan "a gift to
-  // developers."', 'X said that rents were "out of control" in May.').
+  // developers."', 'X said that rents were "out of control."').
   // Byte offsets of that clause: it begins after the speaker's speech verb
   // (at its "that" when one follows within a few words) and ends at the
-  // first clause boundary after the quotation, closing marks included.
+  // closing mark of the clause's last quotation.
   std::optional<uint32_t> clause_begin;
   uint32_t clause_end = 0;
 };
