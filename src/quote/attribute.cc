@@ -179,6 +179,10 @@ class Attributor {
     while (!that && first + 1 < hi && !in_quote_[first] && IsTimeWord(Word(first))) {
       ++first;
     }
+    // 'an offer he said was "never put to a vote"': a clause opening with
+    // its verb has its subject before the speaker; the quoted words alone
+    // are what is quoted.
+    if (!that && !in_quote_[first] && IsAuxiliary(Word(first))) return std::nullopt;
     bool words = false;
     for (uint32_t k = first + (that ? 1 : 0); k < hi; ++k) {
       if (in_quote_[k]) continue;
@@ -444,12 +448,15 @@ class Attributor {
 
   // Token `i` is an auxiliary right after a mention: "said Brandt had ...".
   bool StartsClause(uint32_t i) const {
+    if (i >= tokens().size() || Text(i - 1, i) != " ") return false;
+    return IsAuxiliary(Word(i));
+  }
+
+  static bool IsAuxiliary(std::string_view lower) {
     static constexpr std::string_view kAux[] = {
         "had", "has", "have", "was", "were", "is", "are", "would", "will",
         "could", "should", "might", "may", "can", "did", "does", "wanted"};
-    if (i >= tokens().size() || Text(i - 1, i) != " ") return false;
-    const std::string w = Word(i);
-    return std::find(std::begin(kAux), std::end(kAux), w) != std::end(kAux);
+    return std::find(std::begin(kAux), std::end(kAux), lower) != std::end(kAux);
   }
 
   // Punctuation or the window end right after a mention ending at `end`.

@@ -295,7 +295,8 @@ TEST(Attribution, HeadlineAfterANameIsTheNamedPersonsClause) {
 
 // A quotation the speech verb introduces directly is no mixed quotation:
 // after a colon or a comma, right after the verb, after "that" alone, or
-// after an addressee ('told the council').
+// after an addressee ('told the council'); nor is one whose clause opens
+// with its verb ('an offer he said was "..."').
 TEST(Attribution, DirectQuotationsHaveNoClause) {
   const Extracted e = Extract(
       "Lena Voss said: \u201cWe will not sign this plan.\u201d\n\n"
@@ -303,10 +304,11 @@ TEST(Attribution, DirectQuotationsHaveNoClause) {
       "Ann Ray said \u201cthe count was rushed.\u201d\n\n"
       "Ann Ray said that \u201cnobody checked the boxes.\u201d\n\n"
       "Tom Hale told the council \u201cwe will appeal.\u201d\n\n"
-      "Lena Voss, the secretary of state, wants \u201ca recount.\u201d");
+      "Lena Voss, the secretary of state, wants \u201ca recount.\u201d\n\n"
+      "Tom Hale made an offer he said was \u201cnever put to a vote.\u201d");
   for (const char* quote : {"We will not sign", "The vote was a farce",
                             "the count was rushed", "nobody checked",
-                            "we will appeal", "a recount"}) {
+                            "we will appeal", "a recount", "never put to a vote"}) {
     EXPECT_EQ(e.ClauseText(e.Starting(quote)), "") << quote;
   }
   EXPECT_EQ(e.Starting("the count was rushed").speaker, "Ann Ray");
