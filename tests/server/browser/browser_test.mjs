@@ -129,8 +129,28 @@ async function checkPages(page, base) {
   await page.goto(base + href);
   await page.waitForSelector('h2');
   check((await page.locator('h1').textContent()).includes('Port Alder'), 'a node links to its article');
-  check(await page.locator('.quote').count() > 0, 'the article shows its quotes');
+  const quotes = await page.locator('.quote').count();
+  check(quotes > 0, 'the article shows its quotes');
+  // Quoted words are marked, one mark per quote: a mixed quotation marks its
+  // quoted words, not its clause (two quotations may share a clause).
+  const marks = await page.locator('.body-text mark').count();
+  check(marks === quotes, `each quote's words are marked in the text (${marks} marks, ${quotes} quotes)`);
   await page.screenshot({path: path.join(shots, 'article.png'), fullPage: true});
+
+  // Two quotations of one reported clause: shown as the clause, marked as
+  // their own words.
+  await post(base, [JSON.stringify({
+    id: 'mixed-quotes', title: 'Harbour council vote', published: '2026-06-11T09:00:00Z',
+    text: 'Councillor Tom Hale said the harbour vote was \u201creckless\u201d and ' +
+          '\u201ca farce.\u201d\n\nThe council meets again on Monday.'})]);
+  await page.goto(base + '/articles/mixed-quotes');
+  await page.waitForSelector('.body-text');
+  const mixed = page.locator('.quote', {hasText: '(mixed)'});
+  check(await mixed.count() === 2 &&
+        (await mixed.first().textContent()).includes('the harbour vote was'),
+        'a mixed quotation shows its clause');
+  const words = await page.locator('.body-text mark').allTextContents();
+  check(words.join('|') === 'reckless|a farce.', `the quoted words are marked (${words.join('|')})`);
 
   // The hostile article shows its markup as text.
   await page.goto(base + '/articles/xss-probe');
