@@ -89,7 +89,24 @@ constexpr std::string_view kLastRequest =
     "\r\n\r\nGET /healthz HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n\r\n";
 
 // Lower-cased header block value of `name` in `head`, or "".
-std::string HeaderValue(std::string_view head, std::string_view name);
+std::string HeaderValue(std::string_view head, std::string_view name) {
+  size_t pos = head.find("\r\n");
+  while (pos != std::string_view::npos && pos + 2 < head.size()) {
+    const size_t start = pos + 2;
+    const size_t end = head.find("\r\n", start);
+    std::string_view line = head.substr(start, end - start);
+    const size_t colon = line.find(':');
+    if (colon != std::string_view::npos && colon == name.size() &&
+        strncasecmp(line.data(), name.data(), name.size()) == 0) {
+      std::string value(line.substr(colon + 1));
+      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return value;
+    }
+    pos = end;
+  }
+  return "";
+}
 
 // `bytes` is one or more whole answers, each with a Content-Length.
 bool WholeAnswers(std::string_view bytes) {
@@ -169,26 +186,6 @@ std::string Exchange(int port, std::string_view request) {
   }
   ::close(fd);
   return response;
-}
-
-// Lower-cased header block value of `name` in `head`, or "".
-std::string HeaderValue(std::string_view head, std::string_view name) {
-  size_t pos = head.find("\r\n");
-  while (pos != std::string_view::npos && pos + 2 < head.size()) {
-    const size_t start = pos + 2;
-    const size_t end = head.find("\r\n", start);
-    std::string_view line = head.substr(start, end - start);
-    const size_t colon = line.find(':');
-    if (colon != std::string_view::npos && colon == name.size() &&
-        strncasecmp(line.data(), name.data(), name.size()) == 0) {
-      std::string value(line.substr(colon + 1));
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return value;
-    }
-    pos = end;
-  }
-  return "";
 }
 
 void CheckResponses(std::string_view response, bool with_token) {

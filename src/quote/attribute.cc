@@ -104,25 +104,14 @@ class Attributor {
     w.hi = TokenAtOrAfter(quote.outer.begin);
     if (w.lo >= w.hi) return std::nullopt;
     w.lo = LeadingClauseEnd(w);
-    for (uint32_t v = w.lo; v < w.hi; ++v) {
-      if (!IsVerb(v) || !ReadsAsVerb(v, w.lo)) continue;
-      uint32_t begin = v + 1;  // the first token of the clause
-      std::optional<size_t> m = Inverted(v, w.hi);
-      if (m) {
-        begin = mentions_[*m].end_token;  // 'said Ann Ray that ...'
-      } else if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
-        m = FirstSubject({w.lo, v});
-      }
-      if (!m) m = SubjectBefore(v, w.lo);
-      if (!m) {
-        m = SubjectAfter(v, w.hi);
-        if (m) begin = mentions_[*m].end_token;
-      }
-      if (!m) continue;
-      if (PreferName(*m, static_cast<uint32_t>(tokens().size())) != speaker) {
+    if (const std::optional<SpokenBy> s = FirstSpeechVerb(w, /*skip_nouns=*/true)) {
+      if (PreferName(s->subject, static_cast<uint32_t>(tokens().size())) != speaker) {
         return std::nullopt;  // the speaker was found some other way
       }
-      return ClauseBegin(v, begin, w.hi, quote.outer.begin);
+      // 'said Ann Ray that ...': the clause begins after the subject.
+      const uint32_t begin =
+          s->subject_after ? mentions_[s->subject].end_token : s->verb + 1;
+      return ClauseBegin(s->verb, begin, w.hi, quote.outer.begin);
     }
     return HeadlineClauseBegin(quote, speaker);
   }
@@ -471,15 +460,33 @@ class Attributor {
   // quotation inside reported speech is the one reporting it (PolNeAR train
   // scores this above the verb nearest the quotation).
   std::optional<size_t> VerbSubject(Window w) const {
-    for (uint32_t v = LeadingClauseEnd(w); v < w.hi; ++v) {
-      if (!IsVerb(v)) continue;
-      if (auto m = Inverted(v, w.hi)) return m;
+    const std::optional<SpokenBy> s = FirstSpeechVerb(w, /*skip_nouns=*/false);
+    if (!s) return std::nullopt;
+    return s->subject;
+  }
+
+  // A speech verb and its subject: the mention before it, or after it
+  // ('said Ann Ray'), where the verb's clause begins after that mention.
+  struct SpokenBy {
+    uint32_t verb;
+    size_t subject;
+    bool subject_after;
+  };
+
+  // The first speech verb of `w` (after a leading subordinate clause) that
+  // has a subject, as VerbSubject describes; with `skip_nouns`, verbs that
+  // do not read as verbs ("his remarks") are passed over.
+  std::optional<SpokenBy> FirstSpeechVerb(Window w, bool skip_nouns) const {
+    const uint32_t lo = LeadingClauseEnd(w);
+    for (uint32_t v = lo; v < w.hi; ++v) {
+      if (!IsVerb(v) || (skip_nouns && !ReadsAsVerb(v, lo))) continue;
+      if (auto m = Inverted(v, w.hi)) return SpokenBy{v, *m, true};
       if (IsParticiple(Word(v)) && CommaBefore(v, w.lo)) {
         // ", saying ...": the subject of the main clause.
-        if (auto m = FirstSubject({w.lo, v})) return m;
+        if (auto m = FirstSubject({w.lo, v})) return SpokenBy{v, *m, false};
       }
-      if (auto m = SubjectBefore(v, w.lo)) return m;
-      if (auto m = SubjectAfter(v, w.hi)) return m;
+      if (auto m = SubjectBefore(v, w.lo)) return SpokenBy{v, *m, false};
+      if (auto m = SubjectAfter(v, w.hi)) return SpokenBy{v, *m, true};
     }
     return std::nullopt;
   }
