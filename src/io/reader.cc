@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -315,6 +316,8 @@ class Reader {
   const RejectedCallback& on_rejected_;
   io::JsonLineParser json_;
   ReadSummary summary_;
+  static constexpr size_t kTextChunk = size_t{64} << 10;
+  std::unique_ptr<char[]> chunk_;  // ReadText's read buffer, made on first use
 };
 
 void Reader::ReadPath(const std::string& path) {
@@ -434,20 +437,17 @@ void Reader::ReadStdin() {
 }
 
 void Reader::ReadText(ByteStream& in, const std::string& path, const std::string& id) {
+  // Read through one chunk buffer and append: a small file costs its own
+  // size, not a zero-filled 64 KiB (then 128 KiB) string.
+  if (!chunk_) chunk_.reset(new char[kTextChunk]);  // not zeroed
   std::string bytes;
   const uint64_t limit = options_.max_record_bytes;
   for (;;) {
-    size_t want = static_cast<size_t>(std::min<uint64_t>(64 << 10, limit + 1 - bytes.size()));
-    size_t old = bytes.size();
-    if (old + want > bytes.capacity()) {
-      // Grow geometrically, but never past the limit (+1 to detect excess).
-      bytes.reserve(static_cast<size_t>(
-          std::min<uint64_t>(std::max(old + want, 2 * bytes.capacity()), limit + 1)));
-    }
-    bytes.resize(old + want);
-    Result<size_t> got = in.Read(bytes.data() + old, want);
+    const size_t want = static_cast<size_t>(
+        std::min<uint64_t>(kTextChunk, limit + 1 - bytes.size()));
+    Result<size_t> got = in.Read(chunk_.get(), want);
     if (!got.ok()) return Reject({path, 0}, got.status().message());
-    bytes.resize(old + *got);
+    bytes.append(chunk_.get(), *got);
     if (bytes.size() > limit) return Reject({path, 0}, TooLarge());
     if (*got == 0) break;
   }
