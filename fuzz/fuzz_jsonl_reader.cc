@@ -11,21 +11,14 @@
 // rejected, at least one record per file) and match what was delivered,
 // every accepted body is non-empty valid UTF-8, every rejection reason is
 // one non-empty line, and a plain text file keeps its bytes as `original`.
-#include <lzma.h>
-#include <stdlib.h>
-#include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "fuzz_encode.h"
 #include "fuzz_temp.h"
 #include "twicetold/io.h"
 
@@ -47,58 +40,9 @@ constexpr Kind kKinds[8] = {
     {"in.ndjson.zst", Compress::kZstd}, {"in.txt.xz", Compress::kXz},
 };
 
-// The encoders use the smallest windows their formats allow: the readers
-// still decode real streams, but neither side allocates (and, under ASan,
-// maps and zeroes) megabytes per input.
-std::string Gzip(std::string_view in) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 9 + 16, 1, Z_DEFAULT_STRATEGY) != Z_OK) {
-    return std::string(in);
-  }
-  std::string out(deflateBound(&z, in.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string Zstd(std::string_view in) {
-  static ZSTD_CCtx* const cctx = [] {
-    ZSTD_CCtx* c = ZSTD_createCCtx();
-    ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, 1);
-    ZSTD_CCtx_setParameter(c, ZSTD_c_windowLog, 10);
-    return c;
-  }();
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  size_t n = ZSTD_compress2(cctx, out.data(), out.size(), in.data(), in.size());
-  if (ZSTD_isError(n)) return std::string(in);
-  out.resize(n);
-  return out;
-}
-
-std::string Xz(std::string_view in) {
-  lzma_options_lzma lzma2;
-  if (lzma_lzma_preset(&lzma2, 0)) return std::string(in);
-  lzma2.dict_size = LZMA_DICT_SIZE_MIN;
-  lzma2.mf = LZMA_MF_HC3;
-  lzma2.nice_len = 8;
-  lzma_filter filters[] = {{LZMA_FILTER_LZMA2, &lzma2},
-                           {LZMA_VLI_UNKNOWN, nullptr}};
-  std::string out(lzma_stream_buffer_bound(in.size()), '\0');
-  size_t pos = 0;
-  if (lzma_stream_buffer_encode(filters, LZMA_CHECK_CRC64, nullptr,
-                                reinterpret_cast<const uint8_t*>(in.data()),
-                                in.size(), reinterpret_cast<uint8_t*>(out.data()),
-                                &pos, out.size()) != LZMA_OK) {
-    return std::string(in);
-  }
-  out.resize(pos);
-  return out;
-}
+using fz::Gzip;
+using fz::Xz;
+using fz::Zstd;
 
 std::string Encode(Compress compress, std::string_view in) {
   switch (compress) {

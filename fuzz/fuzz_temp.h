@@ -3,11 +3,12 @@
 #ifndef TWICETOLD_FUZZ_FUZZ_TEMP_H_
 #define TWICETOLD_FUZZ_FUZZ_TEMP_H_
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "fuzz_check.h"
@@ -26,12 +27,19 @@ inline const std::string& TempDir() {
 }
 
 // Writes `bytes` to TempDir()/name and returns the path.
+// (POSIX calls, not an ofstream: a tenth of a reader target's time went
+// to the stream's set-up.)
 inline std::string WriteTemp(const char* name, const std::string& bytes) {
-  const std::string path = TempDir() + "/" + name;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  FUZZ_CHECK(out.good());
+  std::string path = TempDir() + "/" + name;
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  FUZZ_CHECK(fd >= 0);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    FUZZ_CHECK(n > 0);
+    done += static_cast<size_t>(n);
+  }
+  FUZZ_CHECK(close(fd) == 0);
   return path;
 }
 

@@ -9,18 +9,14 @@
 // every accepted body is non-empty valid UTF-8 and its body_map stays
 // inside body and original (when kept); every rejection reason is one
 // non-empty line.
-#include <stdlib.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "fuzz_encode.h"
 #include "fuzz_temp.h"
 #include "twicetold/io.h"
 
@@ -28,22 +24,7 @@ namespace {
 
 namespace fz = twicetold::fuzz;
 
-std::string Gzip(std::string_view in) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    return std::string(in);
-  }
-  std::string out(deflateBound(&z, in.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
+using fz::Gzip;
 using fz::WriteTemp;
 
 }  // namespace
