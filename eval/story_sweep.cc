@@ -97,15 +97,15 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
                     const std::vector<twicetold::StoryFeatures>& features) {
   using twicetold::story_internal::FactMatch;
   // [same event][kind][unknown, agree, conflict]
-  uint64_t counts[2][3][3] = {};
+  uint64_t counts[2][5][3] = {};
   uint64_t joint[2][2] = {};  // [same event][place and a time conflict, nothing agrees]
   for (size_t i = 0; i < gold.size(); ++i) {
     for (size_t j = i + 1; j < gold.size(); ++j) {
       if (gold[i].topic != gold[j].topic) continue;
       auto m = twicetold::story_internal::MatchEventFacts(features[i].event, features[j].event);
       bool same = gold[i].story == gold[j].story;
-      const FactMatch kinds[3] = {m.place, m.year, m.when};
-      for (int k = 0; k < 3; ++k) ++counts[same][k][static_cast<int>(kinds[k])];
+      const FactMatch kinds[5] = {m.place, m.year, m.when, m.number, m.person};
+      for (int k = 0; k < 5; ++k) ++counts[same][k][static_cast<int>(kinds[k])];
       bool agree = m.place == FactMatch::kAgree || m.year == FactMatch::kAgree ||
                    m.when == FactMatch::kAgree;
       bool place_and_time = m.place == FactMatch::kConflict &&
@@ -138,10 +138,10 @@ void PrintFactStats(const std::vector<GoldArticle>& gold,
   size_t without = 0;
   for (const auto& f : features) without += f.event.empty();
   std::printf("  articles without event facts: %zu of %zu\n", without, features.size());
-  const char* names[3] = {"place", "year", "when"};
+  const char* names[5] = {"place", "year", "when", "number", "person"};
   for (int same = 1; same >= 0; --same) {
-    for (int k = 0; k < 3; ++k) {
-      std::printf("  %s pairs, %-5s: unknown %6llu agree %6llu conflict %6llu\n",
+    for (int k = 0; k < 5; ++k) {
+      std::printf("  %s pairs, %-6s: unknown %6llu agree %6llu conflict %6llu\n",
                   same ? "same-event " : "other-event", names[k],
                   (unsigned long long)counts[same][k][0], (unsigned long long)counts[same][k][1],
                   (unsigned long long)counts[same][k][2]);
@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
   twicetold::StoryOptions options;
   // STORY_SWEEP_FACTS="place_agree,place_conflict,year_agree,year_conflict,
   // when_agree,when_conflict,place_and_time_conflict[,number_agree,
-  // number_conflict][;...]" sweeps event fact weights too (each set with
+  // number_conflict[,person_agree,person_conflict]][;...]" sweeps event fact weights too (each set with
   // each threshold) instead of the default ones.
   std::vector<twicetold::EventFactWeights> weight_sets = {options.event_facts};
   if (const char* env = std::getenv("STORY_SWEEP_FACTS")) {
@@ -172,12 +172,14 @@ int main(int argc, char** argv) {
     for (size_t p = 0; p < all.size();) {
       size_t e = std::min(all.find(';', p), all.size());
       twicetold::EventFactWeights w;
-      int n = std::sscanf(all.substr(p, e - p).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
-                          &w.place_agree, &w.place_conflict, &w.year_agree, &w.year_conflict,
-                          &w.when_agree, &w.when_conflict, &w.place_and_time_conflict,
-                          &w.number_agree, &w.number_conflict);
-      if (n != 7 && n != 9) {
-        std::fprintf(stderr, "STORY_SWEEP_FACTS: seven or nine comma-separated numbers per set\n");
+      int n = std::sscanf(all.substr(p, e - p).c_str(),
+                          "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &w.place_agree,
+                          &w.place_conflict, &w.year_agree, &w.year_conflict, &w.when_agree,
+                          &w.when_conflict, &w.place_and_time_conflict, &w.number_agree,
+                          &w.number_conflict, &w.person_agree, &w.person_conflict);
+      if (n != 7 && n != 9 && n != 11) {
+        std::fprintf(stderr,
+                     "STORY_SWEEP_FACTS: seven, nine or eleven comma-separated numbers per set\n");
         return 1;
       }
       weight_sets.push_back(w);
@@ -201,10 +203,11 @@ int main(int argc, char** argv) {
       options.event_facts = weight_sets[ws / thresholds.size()];
       if (weight_sets.size() > 1 && ws % thresholds.size() == 0) {
         const twicetold::EventFactWeights& w = options.event_facts;
-        std::printf("  facts place %g/%g year %g/%g when %g/%g place+time %g number %g/%g\n",
-                    w.place_agree, w.place_conflict, w.year_agree, w.year_conflict,
-                    w.when_agree, w.when_conflict, w.place_and_time_conflict, w.number_agree,
-                    w.number_conflict);
+        std::printf(
+            "  facts place %g/%g year %g/%g when %g/%g place+time %g number %g/%g person %g/%g\n",
+            w.place_agree, w.place_conflict, w.year_agree, w.year_conflict, w.when_agree,
+            w.when_conflict, w.place_and_time_conflict, w.number_agree, w.number_conflict,
+            w.person_agree, w.person_conflict);
       }
       // BASIL is dated, ECB+ is not: each tunes its own threshold.
       options.join_threshold = t;

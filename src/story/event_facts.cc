@@ -18,6 +18,9 @@ namespace {
 
 using text_internal::FoldWord;
 using text_internal::IsFactTitle;
+using text_internal::IsNameStopWord;
+using text_internal::IsOrgWord;
+using text_internal::IsPlaceStart;
 using text_internal::IsWeekday;
 using text_internal::MonthIndex;
 
@@ -111,13 +114,14 @@ class EventScanner {
         AddCapped(&lists_[kNumbers], HashText(folded_[t]));
       }
       When(t);
+      if (Capitalised(t) && (t == 0 || !Capitalised(t - 1) || !Adjacent(t - 1))) Person(t);
     }
     for (int32_t d : lists_[kDays]) {
       Civil c = CivilOf(d);
       AddCapped(&lists_[kMonths], MonthNumber(c.year, c.month));
     }
     EventFacts out;
-    for (int k = 0; k < 5; ++k) {
+    for (int k = 0; k < kLists; ++k) {
       std::sort(lists_[k].begin(), lists_[k].end());
       out.sizes[k] = static_cast<uint8_t>(lists_[k].size());
       out.keys.insert(out.keys.end(), lists_[k].begin(), lists_[k].end());
@@ -137,6 +141,17 @@ class EventScanner {
       if (text_[i] != ' ') return false;
     }
     return true;
+  }
+  bool AfterInitial(size_t t) const {  // token t + 1 follows t after ". " only
+    const uint32_t end = tokens_[t].span.end;
+    return tokens_[t + 1].span.begin == end + 2 && text_[end] == '.' && text_[end + 1] == ' ';
+  }
+  static std::string_view WithoutPossessive(std::string_view w) {
+    if (w.size() > 2 && w.ends_with("'s")) w.remove_suffix(2);
+    return w;
+  }
+  static bool IsNameSuffix(std::string_view w) {
+    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
   }
   bool HasDigit(size_t t) const {
     if (tokens_[t].kind == TokenKind::kNumber) return true;
@@ -172,6 +187,34 @@ class EventScanner {
     }
     if (key.size() > 2 && key.ends_with("'s")) key.resize(key.size() - 2);
     AddCapped(&lists_[kPlaces], HashText(key));
+  }
+
+  // A capitalised run that starts at t: two or more words after leading
+  // function words, days, months and titles ("On Friday Constable Tim
+  // Fanning" -> "Tim Fanning"), with no organisation word, not starting
+  // like a place and not right after a place cue. Its key is its last word.
+  void Person(size_t t) {
+    const size_t n = tokens_.size();
+    if (t > 0 && IsPlaceCue(folded_[t - 1])) return;
+    size_t e = t + 1;
+    for (;;) {
+      if (e < n && Adjacent(e - 1) && Capitalised(e)) {
+        ++e;
+      } else if (e < n && Raw(e - 1).size() == 1 && Capitalised(e) && AfterInitial(e - 1)) {
+        ++e;  // after an initial: "Donald J. Trump"
+      } else {
+        break;
+      }
+    }
+    size_t b = t;
+    while (b < e && (IsNameStopWord(folded_[b]) || IsFactTitle(folded_[b]))) ++b;
+    if (e - b < 2 || IsPlaceStart(folded_[b])) return;
+    for (size_t i = b; i < e; ++i) {
+      if (IsOrgWord(WithoutPossessive(folded_[i])) || IsNameStopWord(folded_[i])) return;
+    }
+    while (e - b > 1 && IsNameSuffix(WithoutPossessive(folded_[e - 1]))) --e;  // "Jr", "III"
+    std::string_view last = WithoutPossessive(folded_[e - 1]);
+    AddCapped(&lists_[kPeople], HashText(last));
   }
 
   void AddDay(std::optional<int32_t> day) {
@@ -238,8 +281,8 @@ class EventScanner {
   const std::vector<Token>& tokens_;
   std::vector<std::string_view> folded_;  // views into the FoldedWords
   std::optional<int32_t> today_;
-  enum { kPlaces, kYears, kDays, kMonths, kNumbers };
-  std::vector<int32_t> lists_[5];
+  enum { kPlaces, kYears, kDays, kMonths, kNumbers, kPeople, kLists };
+  std::vector<int32_t> lists_[kLists];
 };
 
 }  // namespace
@@ -299,6 +342,14 @@ EventFactMatches MatchEventFacts(const EventFacts& a, const EventFacts& b) {
   m.when = MatchKeys(a.days(), b.days(), 1);
   if (m.when == FactMatch::kUnknown) m.when = MatchKeys(a.months(), b.months());
   m.number = MatchKeys(a.numbers(), b.numbers());
+  m.person = MatchKeys(a.people(), b.people());
+  // Reports of one event quote different people; other people say little
+  // when the place or the time agrees.
+  if (m.person == FactMatch::kConflict &&
+      (m.place == FactMatch::kAgree || m.year == FactMatch::kAgree ||
+       m.when == FactMatch::kAgree)) {
+    m.person = FactMatch::kUnknown;
+  }
   return m;
 }
 
@@ -311,8 +362,8 @@ bool EventFactMatches::PlaceAndTimeConflict() const {
 void EventVotes::Count(const EventFactMatches& m) {
   places_known_ += m.place != FactMatch::kUnknown;
   place_and_time_ += m.PlaceAndTimeConflict();
-  const FactMatch kinds[4] = {m.place, m.year, m.when, m.number};
-  for (int k = 0; k < 4; ++k) {
+  const FactMatch kinds[5] = {m.place, m.year, m.when, m.number, m.person};
+  for (int k = 0; k < 5; ++k) {
     agree_[k] += kinds[k] == FactMatch::kAgree;
     conflict_[k] += kinds[k] == FactMatch::kConflict;
   }
@@ -323,6 +374,7 @@ double EventVotes::Factor(const EventFactWeights& w) const {
          Weigh(agree_[1], conflict_[1], w.year_agree, w.year_conflict) *
          Weigh(agree_[2], conflict_[2], w.when_agree, w.when_conflict) *
          Weigh(agree_[3], conflict_[3], w.number_agree, w.number_conflict) *
+         Weigh(agree_[4], conflict_[4], w.person_agree, w.person_conflict) *
          Weigh(places_known_ - place_and_time_, place_and_time_, 0, w.place_and_time_conflict);
 }
 

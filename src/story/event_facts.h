@@ -1,9 +1,10 @@
 // Event facts of an article, for telling one event from another event of
 // the same kind: where (places named after "in", "at", "near", "outside",
-// and the dateline), which years are mentioned, and when (days and months,
+// and the dateline), which years are mentioned, when (days and months,
 // with relative dates such as "on Tuesday", "yesterday" or "last March"
-// resolved against the publication date). Two reports of two fires in two
-// towns share every word but these; agreeing facts pull reports together,
+// resolved against the publication date), and who (the surnames of the
+// people named first). Two reports of two fires in two towns share every
+// word but these; agreeing facts pull reports together,
 // conflicting ones keep them apart (EventFactFactor). Deterministic from
 // the article alone (a store's replay recomputes them). Thread-safe.
 #ifndef TWICETOLD_STORY_EVENT_FACTS_H_
@@ -21,7 +22,7 @@
 
 namespace twicetold::story_internal {
 
-// Five sorted distinct lists, of at most kMaxEventFacts entries each (the
+// Six sorted distinct lists, of at most kMaxEventFacts entries each (the
 // first mentioned, which in news are the lede's), kept one after another
 // in one vector (the clusterer holds one per active article):
 //   places   32-bit hashes of folded place names (as int32)
@@ -31,15 +32,20 @@ namespace twicetold::story_internal {
 //   numbers  32-bit hashes of folded words with a digit that are neither
 //            years nor the day after a month: counts, ages, scores, model
 //            numbers ("8900", "q10")
+//   people   32-bit hashes of the folded last words of capitalised runs of
+//            two or more words that are neither places nor organisations
+//            ("Eric Allen Kirkpatrick" -> "kirkpatrick"; not "New Zealand",
+//            "Police Department" or "Monday Night")
 struct EventFacts {
   std::vector<int32_t> keys;
-  std::array<uint8_t, 5> sizes = {};  // of the five lists, in that order
+  std::array<uint8_t, 6> sizes = {};  // of the six lists, in that order
 
   std::span<const int32_t> places() const { return Part(0); }
   std::span<const int32_t> years() const { return Part(1); }
   std::span<const int32_t> days() const { return Part(2); }
   std::span<const int32_t> months() const { return Part(3); }
   std::span<const int32_t> numbers() const { return Part(4); }
+  std::span<const int32_t> people() const { return Part(5); }
   bool empty() const { return keys.empty(); }
 
  private:
@@ -74,6 +80,7 @@ struct EventFactMatches {
   FactMatch year = FactMatch::kUnknown;
   FactMatch when = FactMatch::kUnknown;
   FactMatch number = FactMatch::kUnknown;
+  FactMatch person = FactMatch::kUnknown;  // kUnknown when place or time agrees
   // Another place and another time (year or date), nothing agreeing: on
   // ECB+ 13% of pairs of two events of one topic, 2% of pairs of one event.
   bool PlaceAndTimeConflict() const;
@@ -94,7 +101,7 @@ class EventVotes {
   double Factor(const EventFactWeights& weights) const;
 
  private:
-  uint32_t agree_[4] = {}, conflict_[4] = {};
+  uint32_t agree_[5] = {}, conflict_[5] = {};
   uint32_t places_known_ = 0, place_and_time_ = 0;
 };
 

@@ -31,12 +31,12 @@ Status ValidateStoryOptions(const StoryOptions& o) {
   }
   if (o.max_candidates == 0) return InvalidArgumentError("max_candidates must be >= 1");
   const EventFactWeights& w = o.event_facts;
-  for (double a : {w.place_agree, w.year_agree, w.when_agree, w.number_agree}) {
+  for (double a : {w.place_agree, w.year_agree, w.when_agree, w.number_agree, w.person_agree}) {
     if (!(a >= 0)) return InvalidArgumentError("event fact agreement weights must be >= 0");
   }
   for (double c :
        {w.place_conflict, w.year_conflict, w.when_conflict, w.number_conflict,
-        w.place_and_time_conflict}) {
+        w.person_conflict, w.place_and_time_conflict}) {
     if (!(c > 0 && c <= 1)) {
       return InvalidArgumentError("event fact conflict factors must be in (0, 1]");
     }
@@ -54,14 +54,15 @@ std::string EventFactsVersion(const EventFactWeights& w) {
   return "facts=" + kind("place", w.place_agree, w.place_conflict) + "," +
          kind("year", w.year_agree, w.year_conflict) + "," +
          kind("when", w.when_agree, w.when_conflict) + "," +
-         kind("number", w.number_agree, w.number_conflict) +
+         kind("number", w.number_agree, w.number_conflict) + "," +
+         kind("person", w.person_agree, w.person_conflict) +
          ",place+time:" + VersionNumber(w.place_and_time_conflict);
 }
 }  // namespace
 
 std::string StoryModelVersion(const StoryOptions& o) {
   using core::VersionNumber;
-  return "story-v5 join=" + VersionNumber(o.join_threshold) + "/" +
+  return "story-v6 join=" + VersionNumber(o.join_threshold) + "/" +
          VersionNumber(o.join_threshold_undated) + " window=" + VersionNumber(o.window_days) +
          "d age=" + VersionNumber(o.max_story_age_days) +
          "d active=" + std::to_string(o.max_active_articles) +

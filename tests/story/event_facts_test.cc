@@ -88,6 +88,34 @@ TEST(EventFactsTest, NumbersAreCountsAndModelNumbersNotYearsOrDays) {
   EXPECT_EQ(MatchEventFacts(a, Facts("No number here.")).number, FactMatch::kUnknown);
 }
 
+TEST(EventFactsTest, PeopleAreTheSurnamesOfNamesNotPlacesOrOrganisations) {
+  EventFacts a = Facts(
+      "Constable Tim Fanning said Eric Allen Kirkpatrick, 61, opened fire in New Harlow. "
+      "The Harlow Police Department said Donald J. Trump Jr. was not there.");
+  EventFacts b = Facts("Police named the gunman as Eric Kirkpatrick, a former employee.");
+  EventFacts c = Facts("Police named the gunman as Alan Brewster, a former employee.");
+  EventFacts d = Facts("The Harlow Police Department met in New Harlow on West Street.");
+  // fanning, kirkpatrick, trump: not "New Harlow" (after "in"), not the
+  // department, not "Jr"; "J." does not end the name.
+  EXPECT_EQ(a.people().size(), 3u);
+  EXPECT_EQ(MatchEventFacts(a, b).person, FactMatch::kAgree);
+  EXPECT_EQ(MatchEventFacts(b, c).person, FactMatch::kConflict);
+  EXPECT_TRUE(d.people().empty());
+  EXPECT_EQ(MatchEventFacts(a, d).person, FactMatch::kUnknown);
+  EXPECT_EQ(MatchEventFacts(Facts("Donald J. Trump spoke."), Facts("Donald Trump spoke.")).person,
+            FactMatch::kAgree);
+}
+
+TEST(EventFactsTest, OtherPeopleDoNotConflictWhenThePlaceAgrees) {
+  // Two reports of one event in one town that quote different people.
+  EventFacts a = Facts("A fire in Port Elwood was out by noon, Chief Alan Brewster said.");
+  EventFacts b = Facts("A fire in Port Elwood was out by noon, said neighbour Mary Colter.");
+  EXPECT_EQ(MatchEventFacts(a, b).place, FactMatch::kAgree);
+  EXPECT_EQ(MatchEventFacts(a, b).person, FactMatch::kUnknown);
+  EventFacts c = Facts("A fire was out by noon, said neighbour Mary Colter.");
+  EXPECT_EQ(MatchEventFacts(a, c).person, FactMatch::kConflict);
+}
+
 TEST(EventFactsTest, VotesWeighTheShareOfAgreeingMembers) {
   EventFactWeights w;
   w.place_agree = 1;
@@ -130,18 +158,20 @@ TEST(EventFactsTest, FactorEqualsThePowFormulaExactly) {
     w.year_agree = random_weight(0, 3);
     w.when_agree = random_weight(0, 3);
     w.number_agree = random_weight(0, 3);
+    w.person_agree = random_weight(0, 3);
     w.place_conflict = random_weight(1e-3, 1);
     w.year_conflict = random_weight(1e-3, 1);
     w.when_conflict = random_weight(1e-3, 1);
     w.number_conflict = random_weight(1e-3, 1);
+    w.person_conflict = random_weight(1e-3, 1);
     w.place_and_time_conflict = random_weight(1e-3, 1);
     EventVotes votes;
-    uint32_t agree[4] = {}, conflict[4] = {}, places = 0, place_and_time = 0;
+    uint32_t agree[5] = {}, conflict[5] = {}, places = 0, place_and_time = 0;
     const int voters = static_cast<int>(rng() % 6);
     for (int v = 0; v < voters; ++v) {
       EventFactMatches m;
-      FactMatch* kinds[4] = {&m.place, &m.year, &m.when, &m.number};
-      for (int k = 0; k < 4; ++k) {
+      FactMatch* kinds[5] = {&m.place, &m.year, &m.when, &m.number, &m.person};
+      for (int k = 0; k < 5; ++k) {
         *kinds[k] = static_cast<FactMatch>(rng() % 3);
         agree[k] += *kinds[k] == FactMatch::kAgree;
         conflict[k] += *kinds[k] == FactMatch::kConflict;
@@ -154,6 +184,7 @@ TEST(EventFactsTest, FactorEqualsThePowFormulaExactly) {
                         weigh(agree[1], conflict[1], w.year_agree, w.year_conflict) *
                         weigh(agree[2], conflict[2], w.when_agree, w.when_conflict) *
                         weigh(agree[3], conflict[3], w.number_agree, w.number_conflict) *
+                        weigh(agree[4], conflict[4], w.person_agree, w.person_conflict) *
                         weigh(places - place_and_time, place_and_time, 0,
                               w.place_and_time_conflict);
     ASSERT_EQ(votes.Factor(w), want) << iter;

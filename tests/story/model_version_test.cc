@@ -24,8 +24,8 @@ static_assert(sizeof(RelationThresholds) == 160, "RelationThresholds changed: up
 static_assert(sizeof(QuoteOptions) == 8, "QuoteOptions changed: update this test");
 static_assert(sizeof(QuoteCompareOptions) == 16, "QuoteCompareOptions changed: update this test");
 static_assert(sizeof(CompareOptions) == 224, "CompareOptions changed: update this test");
-static_assert(sizeof(EventFactWeights) == 72, "EventFactWeights changed: update this test");
-static_assert(sizeof(StoryOptions) == 384, "StoryOptions changed: update this test");
+static_assert(sizeof(EventFactWeights) == 88, "EventFactWeights changed: update this test");
+static_assert(sizeof(StoryOptions) == 400, "StoryOptions changed: update this test");
 
 template <typename Options>
 using Perturbation = std::function<void(Options&)>;
@@ -148,6 +148,8 @@ TEST(ModelVersionTest, StoryModelVersionNamesEveryOption) {
       [](StoryOptions& o) { o.event_facts.when_conflict = 0.99; },
       [](StoryOptions& o) { o.event_facts.number_agree = 0.21; },
       [](StoryOptions& o) { o.event_facts.number_conflict = 0.91; },
+      [](StoryOptions& o) { o.event_facts.person_agree = 0.21; },
+      [](StoryOptions& o) { o.event_facts.person_conflict = 0.81; },
       [](StoryOptions& o) { o.event_facts.place_and_time_conflict = 0.11; },
   };
   for (auto& q : AnalyzePerturbations(&StoryOptions::analyze)) p.push_back(q);
