@@ -26,7 +26,7 @@ using text_internal::MonthIndex;
 
 // Words before a place name. "to" and "from" precede people and outlets as
 // often as places.
-bool IsPlaceCue(std::string_view folded) {
+inline bool IsPlaceCue(std::string_view folded) {
   // By length first: most words are out after one look.
   switch (folded.size()) {
     case 2:
@@ -106,6 +106,7 @@ class EventScanner {
   }
 
   EventFacts Run() {
+    size_t run_end = 0;
     for (size_t t = 0; t < tokens_.size(); ++t) {
       if (IsPlaceCue(folded_[t])) Place(t + 1);
       if (auto y = Year(t)) {
@@ -114,7 +115,9 @@ class EventScanner {
         AddCapped(&lists_[kNumbers], HashText(folded_[t]));
       }
       When(t);
-      if (Capitalised(t) && (t == 0 || !Capitalised(t - 1) || !Adjacent(t - 1))) Person(t);
+      if (t >= run_end && lists_[kPeople].size() < kMaxEventFacts && Capitalised(t)) {
+        run_end = Person(t);  // t starts a capitalised run: the last one ended before it
+      }
     }
     for (int32_t d : lists_[kDays]) {
       Civil c = CivilOf(d);
@@ -193,9 +196,9 @@ class EventScanner {
   // function words, days, months and titles ("On Friday Constable Tim
   // Fanning" -> "Tim Fanning"), with no organisation word, not starting
   // like a place and not right after a place cue. Its key is its last word.
-  void Person(size_t t) {
+  // Returns the end of the run.
+  size_t Person(size_t t) {
     const size_t n = tokens_.size();
-    if (t > 0 && IsPlaceCue(folded_[t - 1])) return;
     size_t e = t + 1;
     for (;;) {
       if (e < n && Adjacent(e - 1) && Capitalised(e)) {
@@ -206,15 +209,18 @@ class EventScanner {
         break;
       }
     }
+    if (e - t < 2) return e;  // most runs: one capitalised word, no lookup
+    if (t > 0 && IsPlaceCue(folded_[t - 1])) return e;
     size_t b = t;
     while (b < e && (IsNameStopWord(folded_[b]) || IsFactTitle(folded_[b]))) ++b;
-    if (e - b < 2 || IsPlaceStart(folded_[b])) return;
+    if (e - b < 2 || IsPlaceStart(folded_[b])) return e;
     for (size_t i = b; i < e; ++i) {
-      if (IsOrgWord(WithoutPossessive(folded_[i])) || IsNameStopWord(folded_[i])) return;
+      if (IsOrgWord(WithoutPossessive(folded_[i])) || IsNameStopWord(folded_[i])) return e;
     }
-    while (e - b > 1 && IsNameSuffix(WithoutPossessive(folded_[e - 1]))) --e;  // "Jr", "III"
-    std::string_view last = WithoutPossessive(folded_[e - 1]);
-    AddCapped(&lists_[kPeople], HashText(last));
+    size_t last = e - 1;
+    while (last > b && IsNameSuffix(WithoutPossessive(folded_[last]))) --last;  // "Jr", "III"
+    AddCapped(&lists_[kPeople], HashText(WithoutPossessive(folded_[last])));
+    return e;
   }
 
   void AddDay(std::optional<int32_t> day) {
