@@ -10,7 +10,8 @@ namespace twicetold::cli {
 
 void AddInputFlags(CLI::App* command, InputFlags* flags) {
   command->add_option("INPUT", flags->paths,
-                      "text files, folders, JSON lines (.jsonl[.gz|.zst]) or - for stdin")
+                      "text files, folders, JSON lines (.jsonl, .ndjson; also .gz, .zst, .xz), "
+                      "HTML pages, WARC files (.warc, .warc.gz) or - for stdin")
       ->required();
   command->add_option("--id-field", flags->read.id_field, "JSON field of the id")
       ->capture_default_str();
