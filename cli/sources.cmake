@@ -11,4 +11,5 @@ list(APPEND TWICETOLD_CLI_SOURCES
   cli/stories_command.cc
   cli/corpus_flags.cc
   cli/store_commands.cc
+  cli/page_files.cc
 )

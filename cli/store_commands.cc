@@ -4,7 +4,6 @@
 //   twicetold export --db FILE           what the store holds: the `stories`
 //       lines in ingestion order, or --stories, --versions ID, --html DIR;
 //   twicetold reindex --db FILE          re-cluster a store with this model.
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -15,6 +14,7 @@
 #include "commands.h"
 #include "corpus_flags.h"
 #include "input.h"
+#include "page_files.h"
 #include "progress.h"
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
@@ -163,19 +163,8 @@ Status WriteHtml(Store& store, const std::string& dir) {
     assignments.push_back(std::move(a));
     articles.push_back(std::move(row.article));
   }
-  const std::filesystem::path root(dir);
-  return RenderStoryReport(
-      articles, assignments, stories, StoryReportOptions{},
-      [&root](std::string_view path, std::string_view content) -> Status {
-        std::filesystem::path file = root / std::filesystem::path(path);
-        std::error_code ec;
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) return IOError("cannot create " + file.parent_path().string());
-        std::ofstream out(file, std::ios::binary);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        if (!out) return IOError("cannot write " + file.string());
-        return Status::Ok();
-      });
+  return RenderStoryReport(articles, assignments, stories, StoryReportOptions{},
+                           PageFilesUnder(dir));
 }
 
 // Every version of `id`, oldest first, each with its comparison to the

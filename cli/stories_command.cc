@@ -3,7 +3,6 @@
 // (published order, see StoryOptions::reorder_window); optionally one line
 // per story (--stories) and a static HTML report (--html DIR); a summary on
 // stderr.
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -14,6 +13,7 @@
 #include "commands.h"
 #include "corpus_flags.h"
 #include "input.h"
+#include "page_files.h"
 #include "progress.h"
 #include "twicetold/corpus.h"
 #include "twicetold/json.h"
@@ -55,19 +55,8 @@ Status WriteReport(const std::vector<Article>& articles,
   StoryReportOptions options;
   options.analyze = flags.story.analyze;
   options.compare = flags.story.compare;
-  const std::filesystem::path root(flags.html_dir);
-  return RenderStoryReport(
-      articles, assignments, stories, options,
-      [&root](std::string_view path, std::string_view content) -> Status {
-        std::filesystem::path file = root / std::filesystem::path(path);
-        std::error_code ec;
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) return IOError("cannot create " + file.parent_path().string());
-        std::ofstream out(file, std::ios::binary);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        if (!out) return IOError("cannot write " + file.string());
-        return Status::Ok();
-      });
+  return RenderStoryReport(articles, assignments, stories, options,
+                           PageFilesUnder(flags.html_dir));
 }
 
 // Writes one JSON line per story to the file `path`.

@@ -69,12 +69,27 @@ std::vector<std::string> ReadLines(const fs::path& path) {
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
+// Every file below `root`: its path relative to root -> its content.
+std::map<std::string, std::string> PagesBelow(const fs::path& root) {
+  std::map<std::string, std::string> pages;
+  if (!fs::exists(root)) return pages;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    pages[fs::relative(entry.path(), root).string()] = content.str();
+  }
+  return pages;
+}
+
 TEST_F(IngestCliTest, BasilIngestedInThreeRunsEqualsOneStoriesRun) {
   if (!fs::exists(kBasil)) GTEST_SKIP() << kBasil << " not present";
   const std::vector<std::string> lines = ReadLines(kBasil);
   ASSERT_EQ(lines.size(), 300u);
   const auto oneshot = RunCli("stories --no-progress -q " + Quote(kBasil.string()) +
-                              " --stories " + Quote((dir_ / "stories.jsonl").string()));
+                              " --stories " + Quote((dir_ / "stories.jsonl").string()) +
+                              " --html " + Quote((dir_ / "html").string()));
   ASSERT_EQ(oneshot.exit_code, 0) << oneshot.err;
   std::string ingested;
   for (auto [begin, end] : {std::pair<size_t, size_t>{0, 97}, {97, 210}, {210, 300}}) {
@@ -94,6 +109,12 @@ TEST_F(IngestCliTest, BasilIngestedInThreeRunsEqualsOneStoriesRun) {
   std::stringstream expected;
   expected << oneshot_stories.rdbuf();
   EXPECT_EQ(stories.out, expected.str());
+  // The store's report is the one-shot run's, page for page.
+  const auto report = RunCli("export --db " + Quote(Db()) + " --html " +
+                             Quote((dir_ / "store_html").string()));
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(PagesBelow(dir_ / "store_html"), PagesBelow(dir_ / "html"));
+  EXPECT_GT(PagesBelow(dir_ / "html").count("index.html"), 0u);
   // Ingesting everything again stores nothing twice.
   const auto again = RunCli("ingest --no-progress --db " + Quote(Db()) + " " +
                             Quote(kBasil.string()));
