@@ -21,6 +21,7 @@ struct CompareFlags {
   std::string b_id;
   bool json = false;
   std::string html_path;
+  CompareOptions compare;
 };
 
 // The two articles to compare: the ones named by --a/--b, else the only
@@ -65,7 +66,7 @@ Result<ReadSummary> Run(const CompareFlags& flags) {
   const AnalyzedArticle analyzed_a = Analyze(std::move(a), analyze);
   const AnalyzedArticle analyzed_b = Analyze(std::move(b), analyze);
   ASSIGN_OR_RETURN(const Comparison comparison,
-                   Compare(analyzed_a, analyzed_b, CompareOptions{}));
+                   Compare(analyzed_a, analyzed_b, flags.compare));
   if (!flags.html_path.empty()) {
     RETURN_IF_ERROR(
         WriteFile(flags.html_path, ComparisonToHtml(analyzed_a, analyzed_b, comparison)));
@@ -97,6 +98,9 @@ void AddCompareCommand(CLI::App& app, int* exit_code) {
                     "one JSON object; spans are code points into each body as given");
   command->add_option("--html", flags->html_path,
                       "also write a self-contained side-by-side HTML page to this file");
+  command->add_flag("--apostrophe-quotes", flags->compare.quote.apostrophe_pairs,
+                    "read two apostrophes ('') as a double quotation mark, as ASCII "
+                    "archives set quotations");
   command->callback([flags, exit_code] {
     *exit_code = FinishCommand("compare", Run(*flags), flags->input.strict);
   });

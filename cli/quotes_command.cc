@@ -21,7 +21,7 @@ struct QuotesFlags {
 void PrintReadable(const AnalyzedArticle& a, const std::vector<Quote>& quotes) {
   std::cout << "== " << a.article.id;
   if (!a.article.title.empty()) std::cout << ": " << a.article.title;
-  std::cout << " (" << quotes.size() << " quotes)\n";
+  std::cout << " (" << quotes.size() << (quotes.size() == 1 ? " quote)\n" : " quotes)\n");
   for (const Quote& q : quotes) {
     std::string speaker = q.speaker;
     if (speaker.empty() && q.speaker_span) speaker = a.Text(*q.speaker_span);
@@ -78,6 +78,13 @@ void AddQuotesCommand(CLI::App& app, int* exit_code) {
                     flags->quote.unattributed_fragments,
                     "also list fragments nobody is quoted as saying (titles, "
                     "nicknames, so-called terms)");
+  command->add_flag("--embedded-phrases", flags->quote.embedded_phrases,
+                    "also list words quoted inside a paraphrase, where the "
+                    "sentence goes on after the closing mark (said there were "
+                    "\"thousands of shootings\" in the city)");
+  command->add_flag("--apostrophe-quotes", flags->quote.apostrophe_pairs,
+                    "read two apostrophes ('') as a double quotation mark, as "
+                    "ASCII archives set quotations (''We will,'' she said)");
   command->callback([flags, exit_code] {
     *exit_code = FinishCommand("quotes", Run(*flags), flags->input.strict);
   });

@@ -3,9 +3,9 @@
 // segment), ExtractQuotes, then CompareQuotes of the (first 64) quotes
 // with themselves.
 //
-// Input: byte 0 picks QuoteOptions::max_fragment_words (0-15, low bits) and
-// unattributed_fragments (bit 4), the rest is
-// the article body; bodies that are empty or not valid UTF-8 are skipped
+// Input: byte 0 picks QuoteOptions::max_fragment_words (0-15, low bits),
+// unattributed_fragments (bit 4), embedded_phrases (bit 5) and
+// apostrophe_pairs (bit 6); the rest is the article body; bodies that are empty or not valid UTF-8 are skipped
 // (the reader rejects them). Asserts that quote and speaker spans are in
 // range and on character boundaries, quotes come in text order, their
 // texts are valid UTF-8, titles are speakerless fragments, and comparing a
@@ -88,6 +88,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   twicetold::QuoteOptions options;
   options.max_fragment_words = data[0] & 0x0F;
   options.unattributed_fragments = (data[0] & 0x10) != 0;
+  options.embedded_phrases = (data[0] & 0x20) != 0;
+  options.apostrophe_pairs = (data[0] & 0x40) != 0;
   twicetold::Article article;
   article.id = "fuzz";
   article.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);

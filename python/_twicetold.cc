@@ -113,9 +113,12 @@ py::list Sentences(const Analyzed& an) {
 // (text, span, quoted_text, quoted, mixed, speaker, speaker_span or None,
 // fragment, in_heading, title); text and span as in QuotesToJson (json.h):
 // for a mixed quotation, its clause.
-py::list QuotesOf(const Analyzed& an, uint32_t max_fragment_words) {
+py::list QuotesOf(const Analyzed& an, uint32_t max_fragment_words, bool embedded_phrases,
+                  bool apostrophe_pairs) {
   QuoteOptions options;
   options.max_fragment_words = max_fragment_words;
+  options.embedded_phrases = embedded_phrases;
+  options.apostrophe_pairs = apostrophe_pairs;
   std::vector<Quote> quotes;
   {
     py::gil_scoped_release release;
@@ -348,7 +351,8 @@ void BindAnalysis(py::module_& m) {
       .def_property_readonly("dateline", &DatelineOf)
       .def_property_readonly("paragraphs", &Paragraphs)
       .def_property_readonly("sentences", &Sentences)
-      .def("quotes", &QuotesOf, py::arg("max_fragment_words") = 4);
+      .def("quotes", &QuotesOf, py::arg("max_fragment_words") = 4,
+           py::arg("embedded_phrases") = false, py::arg("apostrophe_pairs") = false);
   m.def("analyze", &AnalyzeArticle, py::arg("article"));
 
   py::class_<ComparisonHandle, std::shared_ptr<ComparisonHandle>>(m, "ComparisonHandle")

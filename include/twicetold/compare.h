@@ -52,7 +52,10 @@ struct CompareOptions {
   bool quotes = true;              // fill quotes_a, quotes_b, quote_pairs
   bool facts = true;               // fill Comparison::facts
   RelationThresholds thresholds;
-  QuoteOptions quote;
+  // Every quoted phrase with a speaker, embedded ones too: a rewrite may cut
+  // a statement down to a phrase inside its own words, or quote in full
+  // what the first version only echoed, and the pair shows that.
+  QuoteOptions quote{.embedded_phrases = true};
   QuoteCompareOptions quote_compare;
 };
 

@@ -46,6 +46,18 @@ struct QuoteOptions {
   // quotation marks, not quotations, and would pair across versions as if
   // someone had said them.
   bool unattributed_fragments = false;
+  // Also return words someone is quoted as using inside a paraphrase, where
+  // the sentence goes on after the closing mark ('she said there were
+  // "thousands of shootings" in the city', 'a "use it or lose it" approach'):
+  // a phrase of theirs, not their statement. Off: a fragment or mixed
+  // quotation is returned when its closing mark ends the reported words
+  // (at the sentence's end, a comma, or before "and", "or", "who" ...).
+  bool embedded_phrases = false;
+  // Read two apostrophes ('') as a double quotation mark, as ASCII archives
+  // and old wire copy set quotations (''We will,'' she said). Off: most
+  // text quotes with " or curly marks, and '' is also an inch mark, wiki
+  // italics or an empty string; the pair is then not a quotation mark.
+  bool apostrophe_pairs = false;
 };
 
 // Direct quotations of `article`, in text order: every quotation with a

@@ -38,6 +38,20 @@ def test_quotes_match_the_cli(cli, examples):
             assert article.body[q.span[0]:q.span[1]]
 
 
+def test_quote_options_match_the_cli_flags(cli, tmp_path):
+    path = tmp_path / "archive.txt"
+    path.write_text("''We will rebuild the pier,'' said Ivo Petrov. Petrov said there had "
+                    "been \"hundreds of complaints\" in the district.\n")
+    for kwargs, flags in [({}, []),
+                          ({"apostrophe_pairs": True}, ["--apostrophe-quotes"]),
+                          ({"embedded_phrases": True, "apostrophe_pairs": True},
+                           ["--embedded-phrases", "--apostrophe-quotes"])]:
+        got = [q.text for q in twicetold.quotes(path.read_text(), **kwargs)]
+        expected = [q["text"] for q in run_cli(cli, "quotes", "--json", *flags, str(path))[0]["quotes"]]
+        assert got == expected
+        assert len(got) == len(flags)
+
+
 def test_errors_raise_with_the_status_code():
     with pytest.raises(twicetold.Error) as e:
         twicetold.Deduper(threshold=1.5).add("x", "some words here and there")

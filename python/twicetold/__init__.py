@@ -185,10 +185,16 @@ class Quote:
     title: bool
 
 
-def quotes(text: Union[str, Article], max_fragment_words: int = 4) -> List[Quote]:
+def quotes(text: Union[str, Article], max_fragment_words: int = 4,
+           embedded_phrases: bool = False, apostrophe_pairs: bool = False) -> List[Quote]:
+    """Direct quotations with speakers. embedded_phrases: also words quoted
+    inside a paraphrase ('said there were "hundreds of complaints" in the
+    city'); apostrophe_pairs: read '' as a double quotation mark (ASCII
+    archives)."""
     an = _tt.analyze(_as_article(text, ""))
     return [Quote(t, tuple(s), qt, tuple(qs), m, sp, tuple(ss) if ss else None, f, h, ti)
-            for t, s, qt, qs, m, sp, ss, f, h, ti in an.quotes(max_fragment_words)]
+            for t, s, qt, qs, m, sp, ss, f, h, ti in
+            an.quotes(max_fragment_words, embedded_phrases, apostrophe_pairs)]
 
 
 # ---------------------------------------------------------------- compare

@@ -155,8 +155,11 @@ std::string CompareModelVersion(const CompareOptions& o) {
     if (out.back() != '=') out += ',';
     out += VersionNumber(v);
   }
+  // Options off their defaults only, so that adding one keeps the version.
   out += " quote=" + std::to_string(o.quote.max_fragment_words) +
-         (o.quote.unattributed_fragments ? "+unattributed," : ",") +
+         (o.quote.unattributed_fragments ? "+unattributed" : "") +
+         (o.quote.embedded_phrases ? "" : "-embedded") +
+         (o.quote.apostrophe_pairs ? "+apostrophes," : ",") +
          VersionNumber(o.quote_compare.min_shared_fraction) + "," +
          VersionNumber(o.quote_compare.min_shared_fraction_same_speaker);
   const text_internal::BackgroundIdf& idf = text_internal::BackgroundIdf::Get();

@@ -161,7 +161,7 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
   const std::string_view text = article.normalized.text;
   const Segmentation& seg = article.segments;
   std::vector<MarkedQuote> marked =
-      quote_internal::FindMarkedQuotes(text, seg.blocks);
+      quote_internal::FindMarkedQuotes(text, seg.blocks, options.apostrophe_pairs);
   std::sort(marked.begin(), marked.end(),
             [](const MarkedQuote& a, const MarkedQuote& b) {
               return a.outer.begin < b.outer.begin;
@@ -189,6 +189,10 @@ std::vector<Quote> ExtractQuotes(const AnalyzedArticle& article,
     }
     if (q.speaker_span && attributions[i].clause_begin) {
       q.clause = Span{*attributions[i].clause_begin, attributions[i].clause_end};
+    }
+    if (!options.embedded_phrases && q.speaker_span && (q.fragment || q.clause) &&
+        quote_internal::SentenceGoesOnAfter(text, seg.blocks, marked[i])) {
+      continue;  // someone's phrase inside a paraphrase, not their statement
     }
     out.push_back(std::move(q));
   }

@@ -1,6 +1,8 @@
 #include "quote/quote_marks.h"
 
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace twicetold::quote_internal {
 namespace {
@@ -43,10 +45,15 @@ struct SingleCandidates {
   std::vector<bool> weak;  // per close: "s' " may be a plural possessive
 };
 
+// '' is never a single mark: a double one (apostrophe_pairs) or none.
+bool InApostrophePair(std::string_view text, uint32_t pos) {
+  return At(text, pos + 1) == '\'' || At(text, static_cast<int64_t>(pos) - 1) == '\'';
+}
+
 SingleCandidates FindSingleCandidates(std::string_view text, Span region) {
   SingleCandidates c;
   for (uint32_t pos = region.begin; pos < region.end; ++pos) {
-    if (text[pos] != '\'' || IsApostrophe(text, pos)) continue;
+    if (text[pos] != '\'' || IsApostrophe(text, pos) || InApostrophePair(text, pos)) continue;
     const char prev = pos == region.begin ? ' ' : text[pos - 1];
     const char next = pos + 1 >= region.end ? ' ' : text[pos + 1];
     if (OpensAfter(prev) && !IsSpace(next)) {
@@ -115,11 +122,15 @@ bool IsInchMark(std::string_view text, uint32_t pos) {
 }
 
 // Length of the double mark at `pos`: 1 for '"', 2 for "''" (two
-// apostrophes standing for a double mark, as some wire copy does), else 0.
-// The inch mark of a height (6'3") is not a quotation mark.
-uint32_t DoubleMarkAt(std::string_view text, uint32_t pos, uint32_t end) {
+// apostrophes standing for a double mark, as ASCII archives do) when
+// `apostrophe_pairs`, else 0. The inch mark of a height (6'3") is not a
+// quotation mark.
+uint32_t DoubleMarkAt(std::string_view text, uint32_t pos, uint32_t end,
+                      bool apostrophe_pairs) {
   if (text[pos] == '"') return IsInchMark(text, pos) ? 0 : 1;
-  if (text[pos] == '\'' && pos + 1 < end && text[pos + 1] == '\'') return 2;
+  if (apostrophe_pairs && text[pos] == '\'' && pos + 1 < end && text[pos + 1] == '\'') {
+    return 2;
+  }
   return 0;
 }
 
@@ -137,16 +148,17 @@ bool ClearlyCloses(char prev, char next) {
   return after_text && before_gap;
 }
 
-bool StartsWithDouble(std::string_view text, const Block& block) {
+bool StartsWithDouble(std::string_view text, const Block& block, bool apostrophe_pairs) {
   return !block.span.empty() &&
-         DoubleMarkAt(text, block.span.begin, block.span.end) > 0;
+         DoubleMarkAt(text, block.span.begin, block.span.end, apostrophe_pairs) > 0;
 }
 
 // Double-quoted quotations, following open quotations across blocks.
 class DoubleScanner {
  public:
-  DoubleScanner(std::string_view text, const std::vector<Block>& blocks)
-      : text_(text), blocks_(blocks) {}
+  DoubleScanner(std::string_view text, const std::vector<Block>& blocks,
+                bool apostrophe_pairs)
+      : text_(text), blocks_(blocks), apostrophe_pairs_(apostrophe_pairs) {}
 
   std::vector<MarkedQuote> Run() {
     for (uint32_t b = 0; b < blocks_.size(); ++b) ScanBlock(b);
@@ -158,11 +170,11 @@ class DoubleScanner {
     const Span span = blocks_[b].span;
     uint32_t pos = span.begin;
     if (open_) {  // continuing from the previous block: skip its re-opening
-      pos += DoubleMarkAt(text_, pos, span.end);
+      pos += DoubleMarkAt(text_, pos, span.end, apostrophe_pairs_);
       part_begin_ = pos;
     }
     while (pos < span.end) {
-      const uint32_t len = DoubleMarkAt(text_, pos, span.end);
+      const uint32_t len = DoubleMarkAt(text_, pos, span.end, apostrophe_pairs_);
       if (len == 0) {
         ++pos;
         continue;
@@ -196,7 +208,7 @@ class DoubleScanner {
     if (!open_) return;
     AddPart(b, span.end);
     const bool continues =
-        b + 1 < blocks_.size() && StartsWithDouble(text_, blocks_[b + 1]);
+        b + 1 < blocks_.size() && StartsWithDouble(text_, blocks_[b + 1], apostrophe_pairs_);
     if (!continues) {
       current_.outer.end = span.end;
       Finish(false);
@@ -220,6 +232,7 @@ class DoubleScanner {
 
   std::string_view text_;
   const std::vector<Block>& blocks_;
+  const bool apostrophe_pairs_;
   std::vector<MarkedQuote> out_;
   MarkedQuote current_;
   bool open_ = false;
@@ -251,8 +264,9 @@ bool IsApostrophe(std::string_view text, uint32_t pos) {
 }
 
 std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
-                                          const std::vector<Block>& blocks) {
-  std::vector<MarkedQuote> doubles = DoubleScanner(text, blocks).Run();
+                                          const std::vector<Block>& blocks,
+                                          bool apostrophe_pairs) {
+  std::vector<MarkedQuote> doubles = DoubleScanner(text, blocks, apostrophe_pairs).Run();
   // Single-quoted quotations outside every double-quoted one, block by block.
   std::vector<MarkedQuote> out;
   size_t d = 0;
@@ -274,6 +288,68 @@ std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
   }
   while (d < doubles.size()) out.push_back(doubles[d++]);
   return out;
+}
+
+namespace {
+
+// When and where the words were said, which belongs to the speech verb, not
+// to the quoted words: "on Monday", "last week", "yesterday", "in a
+// statement", "in an interview".
+bool StartsAttributionAdjunct(std::string_view w1, std::string_view w2, std::string_view w3) {
+  if (w1 == "yesterday" || w1 == "today" || w1 == "tonight") return true;
+  static constexpr std::string_view kTimes[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "week",   "month",   "year",      "night",    "morning", "afternoon", "evening"};
+  if (w1 == "on" || w1 == "last" || w1 == "this" || w1 == "earlier") {
+    std::string lower(w2);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::string_view t : kTimes) {
+      if (lower == t) return true;
+    }
+    return false;
+  }
+  static constexpr std::string_view kMedia[] = {"statement", "interview", "tweet", "speech",
+                                                "email",     "letter",    "post",  "release",
+                                                "video",     "op-ed"};
+  if (w1 == "in" && (w2 == "a" || w2 == "an")) {
+    for (std::string_view m : kMedia) {
+      if (w3 == m) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SentenceGoesOnAfter(std::string_view text, const std::vector<Block>& blocks,
+                         const MarkedQuote& q) {
+  if (!q.closed || q.last_block >= blocks.size()) return false;
+  // The last character of the quoted words, before the closing mark(s).
+  int64_t last = static_cast<int64_t>(q.outer.end) - 1;
+  while (last > q.outer.begin && (text[last] == '"' || text[last] == '\'')) --last;
+  while (last > q.outer.begin && IsSpace(text[last])) --last;
+  const char c = text[last];
+  if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';' || c == ':') return false;
+  // The next word in the block, past any further marks and spaces.
+  const uint32_t block_end = blocks[q.last_block].span.end;
+  uint32_t pos = q.outer.end;
+  while (pos < block_end && (IsSpace(text[pos]) || text[pos] == '"' || text[pos] == '\'')) ++pos;
+  if (pos >= block_end) return false;
+  if (!(text[pos] >= 'a' && text[pos] <= 'z') && !IsDigit(text[pos]) && text[pos] != '(') {
+    return false;
+  }
+  const auto word_at = [&](uint32_t at) {
+    while (at < block_end && IsSpace(text[at])) ++at;
+    uint32_t end = at;
+    while (end < block_end && IsWordByte(text[end])) ++end;
+    return std::pair<std::string_view, uint32_t>(text.substr(at, end - at), end);
+  };
+  const auto [word, after] = word_at(pos);
+  if (word == "and" || word == "or" || word == "but" || word == "who" || word == "which" ||
+      word == "whom" || word == "whose") {
+    return false;
+  }
+  return !StartsAttributionAdjunct(word, word_at(after).first, word_at(word_at(after).second).first);
 }
 
 }  // namespace twicetold::quote_internal

@@ -33,9 +33,20 @@ struct MarkedQuote {
 };
 
 // Top-level quotations of `text` (quotations nested inside another are part
-// of it, not reported), in text order. `blocks` as from Segment.
+// of it, not reported), in text order. `blocks` as from Segment. With
+// `apostrophe_pairs`, '' is a double mark; without, it is no mark at all.
 std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
-                                          const std::vector<Block>& blocks);
+                                          const std::vector<Block>& blocks,
+                                          bool apostrophe_pairs);
+
+// Does the sentence go on after quotation `q`'s closing mark, so that the
+// quoted words sit inside someone else's words ('there were "thousands of
+// shootings" in the city')? True when the quoted words end without
+// punctuation and the next word, in the same block, starts in lower case or
+// with a digit and is not "and", "or", "but" or a relative pronoun (which
+// start a new part of the sentence: 'called it "a disgrace" and left').
+bool SentenceGoesOnAfter(std::string_view text, const std::vector<Block>& blocks,
+                         const MarkedQuote& q);
 
 // True if the ' at byte `pos` of `text` reads as an apostrophe rather than a
 // quotation mark: between letters or digits ("don't"), before a digit after

@@ -73,4 +73,22 @@ TEST(QuotesCli, ReadableListingNamesSpeakers) {
             std::string::npos) << out;
 }
 
+TEST(QuotesCli, ArchiveApostrophesAndEmbeddedPhrasesOnRequest) {
+  const auto path = std::filesystem::temp_directory_path() / "twicetold_quotes_cli_flags.txt";
+  {
+    std::ofstream f(path);
+    f << "''We will rebuild the pier,'' said Ivo Petrov. Petrov said there had been "
+         "\"hundreds of complaints\" in the district.\n";
+  }
+  const auto count = [&](const std::string& flags) {
+    return nlohmann::json::parse(RunCli("quotes --json --quiet " + flags + path.string()))["quotes"]
+        .size();
+  };
+  EXPECT_EQ(count(""), 0u);
+  EXPECT_EQ(count("--apostrophe-quotes "), 1u);
+  EXPECT_EQ(count("--embedded-phrases "), 1u);
+  EXPECT_EQ(count("--apostrophe-quotes --embedded-phrases "), 2u);
+  std::filesystem::remove(path);
+}
+
 }  // namespace

@@ -33,8 +33,9 @@ struct Extracted {
   }
 };
 
-// Every quotation, unattributed fragments included: these tests are about
-// who speaks, and some assert that nobody does.
+// Every quotation, unattributed fragments and phrases inside paraphrase
+// included: these tests are about who speaks, and some assert that nobody
+// does.
 Extracted Extract(const std::string& body) {
   Article a;
   a.id = "t";
@@ -42,6 +43,7 @@ Extracted Extract(const std::string& body) {
   Extracted e{Analyze(std::move(a), AnalyzeOptions()), {}};
   QuoteOptions options;
   options.unattributed_fragments = true;
+  options.embedded_phrases = true;
   e.quotes = ExtractQuotes(e.article, options);
   return e;
 }

@@ -43,6 +43,13 @@ Extracted Extract(const std::string& body,
 QuoteOptions EveryQuotation() {
   QuoteOptions options;
   options.unattributed_fragments = true;
+  options.embedded_phrases = true;
+  return options;
+}
+
+QuoteOptions WithEmbeddedPhrases() {
+  QuoteOptions options;
+  options.embedded_phrases = true;
   return options;
 }
 
@@ -94,12 +101,19 @@ TEST(ExtractQuotes, CurlyMarksAreQuotesToo) {
   EXPECT_EQ(e.quotes[0].speaker, "Nina Park");
 }
 
-TEST(ExtractQuotes, TwoApostrophesServeAsDoubleMarks) {
-  const Extracted e = Extract(
-      "''We will rebuild the pier,'' said Ivo Petrov, who don't give up.");
+TEST(ExtractQuotes, TwoApostrophesServeAsDoubleMarksWhenAsked) {
+  const std::string body =
+      "''We will rebuild the pier,'' said Ivo Petrov, who don't give up.";
+  QuoteOptions archive;
+  archive.apostrophe_pairs = true;
+  const Extracted e = Extract(body, archive);
   ASSERT_EQ(e.quotes.size(), 1u);
   EXPECT_EQ(e.quotes[0].text, "We will rebuild the pier");
   EXPECT_EQ(e.quotes[0].speaker, "Ivo Petrov");
+  // By default '' is no quotation mark, neither double nor two singles.
+  EXPECT_THAT(Texts(Extract(body, EveryQuotation())), IsEmpty());
+  EXPECT_THAT(Texts(Extract("A 6''2'' guard and the ''Wiki'' style.", EveryQuotation())),
+              IsEmpty());
 }
 
 TEST(ExtractQuotes, LeadInParagraphEndingInColon) {
@@ -150,7 +164,8 @@ TEST(ExtractQuotes, SurnameMapsToFullName) {
 TEST(ExtractQuotes, TitleIsSplitFromName) {
   const Extracted e = Extract(
       "US Secretary of State Lena Moor later stated that \"some progress\" "
-      "had been made in the talks.");
+      "had been made in the talks.",
+      WithEmbeddedPhrases());
   ASSERT_EQ(e.quotes.size(), 1u);
   EXPECT_EQ(e.quotes[0].speaker, "Lena Moor");
   EXPECT_TRUE(e.quotes[0].fragment);
@@ -318,6 +333,23 @@ TEST(ExtractQuotes, ScareQuoteInIndirectSpeechIsTheReportersFragment) {
   EXPECT_TRUE(e.quotes[0].fragment);
   EXPECT_EQ(e.quotes[0].speaker, "Tom Hale");
   EXPECT_EQ(e.SpeakerText(0), "He");
+}
+
+TEST(ExtractQuotes, PhrasesInsideAParaphraseAreNotStatements) {
+  // The quoted words end the reported words (sentence end, "and", "when and
+  // where it was said") or sit inside them (the sentence goes on).
+  const std::string body =
+      "Mayor Ann Ray said there had been \"hundreds of complaints\" in the district. "
+      "Ray called the plan \"a disgrace\" and left. She said the vote was \"a farce.\" "
+      "Ray called the levy \"a gift to developers\" in a statement. "
+      "She said the delay was \"deliberate\" on Monday. "
+      "Ray said it would be \"improper\" to comment.";
+  EXPECT_THAT(Texts(Extract(body)), ElementsAre("a disgrace", "a farce.", "a gift to developers",
+                                                "deliberate"));
+  const Extracted all = Extract(body, WithEmbeddedPhrases());
+  EXPECT_THAT(Texts(all), ElementsAre("hundreds of complaints", "a disgrace", "a farce.",
+                                      "a gift to developers", "deliberate", "improper"));
+  for (const Quote& q : all.quotes) EXPECT_EQ(q.speaker, "Ann Ray") << q.text;
 }
 
 TEST(ExtractQuotes, HeadlineQuotesInSingleMarks) {

@@ -84,6 +84,8 @@ std::vector<Perturbation<Options>> ComparePerturbations(CompareOptions Options::
       [=](Options& o) { t(o).max_story_gap_days = 7.5; },
       [=](Options& o) { (o.*compare).quote.max_fragment_words = 5; },
       [=](Options& o) { (o.*compare).quote.unattributed_fragments = true; },
+      [=](Options& o) { (o.*compare).quote.embedded_phrases = false; },
+      [=](Options& o) { (o.*compare).quote.apostrophe_pairs = true; },
       [=](Options& o) { (o.*compare).quote_compare.min_shared_fraction = 0.51; },
       [=](Options& o) { (o.*compare).quote_compare.min_shared_fraction_same_speaker = 0.26; },
   };
