@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Speaker attribution on the bundled fictional examples (examples/).
 
-Runs the built CLI (`twicetold quotes --json -q examples/articles`) and scores
-it against examples/truth.jsonl, which lists every quoted passage of each
-article with its gold speaker.
+Runs the built CLI (`twicetold quotes --json -q --embedded-phrases
+examples/articles`) and scores it against examples/truth.jsonl, which lists
+every quoted passage of each article with its gold speaker, phrases quoted
+inside a paraphrase included (hence --embedded-phrases).
 
 Matching: a gold quote is *found* when some predicted quote's words (lower
 case, letters and digits only) contain the gold quote's words or are
@@ -55,7 +56,7 @@ def speaker_ok(gold, pred):
 
 
 def run_cli(cli, articles):
-    cmd = [cli, "quotes", "--json", "-q", articles]
+    cmd = [cli, "quotes", "--json", "-q", "--embedded-phrases", articles]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     preds = {}
     for line in out.splitlines():
