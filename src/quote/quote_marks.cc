@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "text/lexicon.h"
+
 namespace twicetold::quote_internal {
 namespace {
 
@@ -297,20 +299,19 @@ namespace {
 // statement", "in an interview".
 bool StartsAttributionAdjunct(std::string_view w1, std::string_view w2, std::string_view w3) {
   if (w1 == "yesterday" || w1 == "today" || w1 == "tonight") return true;
-  static constexpr std::string_view kTimes[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "week",   "month",   "year",      "night",    "morning", "afternoon", "evening"};
   if (w1 == "on" || w1 == "last" || w1 == "this" || w1 == "earlier") {
-    std::string lower(w2);
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = text_internal::Lower(w2);
+    static constexpr std::string_view kTimes[] = {"week",  "month",   "year",
+                                                  "night", "morning", "afternoon",
+                                                  "evening"};
     for (std::string_view t : kTimes) {
       if (lower == t) return true;
     }
-    return false;
+    return text_internal::IsWeekday(lower);
   }
-  static constexpr std::string_view kMedia[] = {"statement", "interview", "tweet", "speech",
-                                                "email",     "letter",    "post",  "release",
-                                                "video",     "op-ed"};
+  static constexpr std::string_view kMedia[] = {"statement", "interview", "tweet",   "speech",
+                                                "email",     "letter",    "post",    "release",
+                                                "video",     "column"};
   if (w1 == "in" && (w2 == "a" || w2 == "an")) {
     for (std::string_view m : kMedia) {
       if (w3 == m) return true;
