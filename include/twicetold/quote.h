@@ -51,7 +51,8 @@ struct QuoteOptions {
   // "thousands of shootings" in the city', 'a "use it or lose it" approach'):
   // a phrase of theirs, not their statement. Off: a fragment or mixed
   // quotation is returned when its closing mark ends the reported words
-  // (at the sentence's end, a comma, or before "and", "or", "who" ...).
+  // (at the sentence's end, a comma, before "and", "or", "who" ..., or
+  // before when and how they were said: "on Monday", "in a statement").
   bool embedded_phrases = false;
   // Read two apostrophes ('') as a double quotation mark, as ASCII archives
   // and old wire copy set quotations (''We will,'' she said). Off: most

@@ -44,7 +44,9 @@ std::vector<MarkedQuote> FindMarkedQuotes(std::string_view text,
 // shootings" in the city')? True when the quoted words end without
 // punctuation and the next word, in the same block, starts in lower case or
 // with a digit and is not "and", "or", "but" or a relative pronoun (which
-// start a new part of the sentence: 'called it "a disgrace" and left').
+// start a new part of the sentence: 'called it "a disgrace" and left'), nor
+// says when or how the words were said ("on Monday", "last week",
+// "yesterday", "in a statement").
 bool SentenceGoesOnAfter(std::string_view text, const std::vector<Block>& blocks,
                          const MarkedQuote& q);
 
