@@ -1,5 +1,5 @@
 // The one PageWriter of the CLI: the HTML reports of `stories --html` and
-// `store report` are written as files below a folder.
+// `export --html` are written as files below a folder.
 #ifndef TWICETOLD_CLI_PAGE_FILES_H_
 #define TWICETOLD_CLI_PAGE_FILES_H_
 

@@ -5,8 +5,9 @@
 //
 // Input: byte 0 picks QuoteOptions::max_fragment_words (0-15, low bits),
 // unattributed_fragments (bit 4), embedded_phrases (bit 5) and
-// apostrophe_pairs (bit 6); the rest is the article body; bodies that are empty or not valid UTF-8 are skipped
-// (the reader rejects them). Asserts that quote and speaker spans are in
+// apostrophe_pairs (bit 6); the rest is the article body; bodies that are
+// empty or not valid UTF-8 are skipped (the reader rejects them). Asserts
+// that quote and speaker spans are in
 // range and on character boundaries, quotes come in text order, their
 // texts are valid UTF-8, titles are speakerless fragments, and comparing a
 // version with itself pairs every quote, on both sides exactly once, as

@@ -42,14 +42,17 @@ def test_quote_options_match_the_cli_flags(cli, tmp_path):
     path = tmp_path / "archive.txt"
     path.write_text("''We will rebuild the pier,'' said Ivo Petrov. Petrov said there had "
                     "been \"hundreds of complaints\" in the district.\n")
-    for kwargs, flags in [({}, []),
-                          ({"apostrophe_pairs": True}, ["--apostrophe-quotes"]),
-                          ({"embedded_phrases": True, "apostrophe_pairs": True},
-                           ["--embedded-phrases", "--apostrophe-quotes"])]:
+    # By default neither quotation counts: '' is no mark and the second is
+    # a phrase inside a paraphrase.
+    for kwargs, flags, count in [
+            ({}, [], 0),
+            ({"apostrophe_pairs": True}, ["--apostrophe-quotes"], 1),
+            ({"embedded_phrases": True, "apostrophe_pairs": True},
+             ["--embedded-phrases", "--apostrophe-quotes"], 2)]:
         got = [q.text for q in twicetold.quotes(path.read_text(), **kwargs)]
         expected = [q["text"] for q in run_cli(cli, "quotes", "--json", *flags, str(path))[0]["quotes"]]
         assert got == expected
-        assert len(got) == len(flags)
+        assert len(got) == count
 
 
 def test_errors_raise_with_the_status_code():

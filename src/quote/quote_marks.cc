@@ -350,7 +350,8 @@ bool SentenceGoesOnAfter(std::string_view text, const std::vector<Block>& blocks
       word == "whom" || word == "whose") {
     return false;
   }
-  return !StartsAttributionAdjunct(word, word_at(after).first, word_at(word_at(after).second).first);
+  const auto [second, after_second] = word_at(after);
+  return !StartsAttributionAdjunct(word, second, word_at(after_second).first);
 }
 
 }  // namespace twicetold::quote_internal
