@@ -13,11 +13,24 @@ namespace {
 
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
-// (cosine, index) of one candidate; the better first: higher cosine, then
-// lower index.
-using Ranked = std::pair<double, uint32_t>;
+// One candidate: its cosine, how far it sits from the same relative
+// position (RelativeDistance), its index. The better first: higher cosine,
+// then nearer, then lower index.
+struct Ranked {
+  double cosine;
+  uint64_t distance;
+  uint32_t index;
+};
 bool Better(const Ranked& x, const Ranked& y) {
-  return x.first != y.first ? x.first > y.first : x.second < y.second;
+  if (x.cosine != y.cosine) return x.cosine > y.cosine;
+  return x.distance != y.distance ? x.distance < y.distance : x.index < y.index;
+}
+
+// How far sentence i of A (of na) and sentence j of B (of nb) are from the
+// same relative position, |i/na - j/nb| scaled by na * nb (exact integers).
+uint64_t RelativeDistance(uint32_t i, uint32_t na, uint32_t j, uint32_t nb) {
+  const uint64_t x = uint64_t{i} * nb, y = uint64_t{j} * na;
+  return x > y ? x - y : y - x;
 }
 
 void KeepTop(std::vector<Ranked>* v, uint32_t k) {
@@ -120,15 +133,16 @@ std::vector<std::pair<uint32_t, uint32_t>> CandidatePairs(
                      ? 0
                      : std::min(1.0, dot[j] / (a[i].norm * b[j].norm));
       if (s <= 0 || s < min_cosine) continue;
-      for_a.emplace_back(s, j);
-      for_b[j].emplace_back(s, i);
+      const uint64_t d = RelativeDistance(i, a.size(), j, b.size());
+      for_a.push_back({s, d, j});
+      for_b[j].push_back({s, d, i});
     }
     KeepTop(&for_a, k);
-    for (const Ranked& r : for_a) pairs.emplace_back(i, r.second);
+    for (const Ranked& r : for_a) pairs.emplace_back(i, r.index);
   }
   for (uint32_t j = 0; j < b.size(); ++j) {
     KeepTop(&for_b[j], k);
-    for (const Ranked& r : for_b[j]) pairs.emplace_back(r.second, j);
+    for (const Ranked& r : for_b[j]) pairs.emplace_back(r.index, j);
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -50,9 +50,12 @@ struct AlignOptions {
 //
 // AlignSentences(a, b, o), by definition:
 //  1. Candidates: for each sentence of A, the `o.candidates` sentences of B
-//     with the highest stem Cosine (>= o.min_cosine and > 0; ties to the
-//     lower index); likewise
-//     for each sentence of B. The union of both.
+//     with the highest stem Cosine (>= o.min_cosine and > 0); ties go to
+//     the sentence nearest the same relative position (smallest
+//     |i * nb - j * na| for sentence i of na and j of nb), then to the
+//     lower index, so that a sentence repeated more than o.candidates times
+//     still has its own copy among the candidates when a text is compared
+//     with itself; likewise for each sentence of B. The union of both.
 //  2. Each candidate pair (i, j) is scored s(i, j) = ModelSimilarity of
 //     PairFeatures over their token ranges.
 //  3. Primary links, one-to-one: repeatedly take the candidate pair with

@@ -252,5 +252,28 @@ TEST(AlignSentencesTest, PrimaryLinksAreOneToOne) {
   }
 }
 
+// A text compared with itself aligns every sentence with itself, also when
+// one sentence repeats more often than there are candidates per sentence
+// (a list item or caption a scraper left in five times).
+TEST(AlignSentencesTest, RepeatedSentencesAlignWithTheirOwnCopies) {
+  const std::vector<uint64_t> repeated = {10, 12, 14};
+  std::mt19937_64 rng(3);
+  for (uint32_t copies = 2; copies <= 9; ++copies) {
+    std::vector<std::vector<uint64_t>> a;
+    for (uint32_t k = 0; k < copies; ++k) {
+      a.push_back(repeated);
+      a.push_back(RandomWords(rng, 4 + k % 3, 40));
+    }
+    compare_internal::AlignOptions o;
+    const auto f = FeaturesOf(a);
+    const auto links = compare_internal::AlignSentences(f, f, o);
+    std::vector<AlignLink> expected;
+    for (uint32_t i = 0; i < a.size(); ++i) expected.push_back({i, i, links[i].similarity, true});
+    ASSERT_EQ(links.size(), a.size()) << copies << " copies";
+    EXPECT_EQ(links, expected) << copies << " copies";
+    EXPECT_EQ(links, reference::Align(f, f, o)) << copies << " copies";
+  }
+}
+
 }  // namespace
 }  // namespace twicetold

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -72,22 +73,29 @@ inline std::vector<compare_internal::AlignLink> Align(
   auto cos = [&](uint32_t i, uint32_t j) {
     return compare_internal::Cosine(a.sentences[i], b.sentences[j]);
   };
-  // 1. The top o.candidates of each sentence by (cosine desc, index asc).
+  // 1. The top o.candidates of each sentence by (cosine desc, distance from
+  // the same relative position asc, index asc).
   std::set<std::pair<uint32_t, uint32_t>> candidates;
-  auto top = [&](uint32_t n_other, auto cos_to, auto add) {
-    std::vector<std::pair<double, uint32_t>> v;
+  auto distance = [&](uint32_t i, uint32_t j) {
+    const int64_t x = int64_t{i} * nb, y = int64_t{j} * na;
+    return x > y ? x - y : y - x;
+  };
+  auto top = [&](uint32_t n_other, auto cos_to, auto distance_to, auto add) {
+    std::vector<std::tuple<double, int64_t, uint32_t>> v;
     for (uint32_t k = 0; k < n_other; ++k) {
       double c = cos_to(k);
-      if (c > 0 && c >= o.min_cosine) v.push_back({-c, k});
+      if (c > 0 && c >= o.min_cosine) v.push_back({-c, distance_to(k), k});
     }
     std::sort(v.begin(), v.end());
-    for (size_t r = 0; r < v.size() && r < o.candidates; ++r) add(v[r].second);
+    for (size_t r = 0; r < v.size() && r < o.candidates; ++r) add(std::get<2>(v[r]));
   };
   for (uint32_t i = 0; i < na; ++i) {
-    top(nb, [&](uint32_t j) { return cos(i, j); }, [&](uint32_t j) { candidates.insert({i, j}); });
+    top(nb, [&](uint32_t j) { return cos(i, j); }, [&](uint32_t j) { return distance(i, j); },
+        [&](uint32_t j) { candidates.insert({i, j}); });
   }
   for (uint32_t j = 0; j < nb; ++j) {
-    top(na, [&](uint32_t i) { return cos(i, j); }, [&](uint32_t i) { candidates.insert({i, j}); });
+    top(na, [&](uint32_t i) { return cos(i, j); }, [&](uint32_t i) { return distance(i, j); },
+        [&](uint32_t i) { candidates.insert({i, j}); });
   }
   // 2. Scores, from the token ranges (not the aligner's cached profiles).
   std::map<std::pair<uint32_t, uint32_t>, double> s;
