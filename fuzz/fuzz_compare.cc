@@ -1,6 +1,6 @@
 // Fuzzes the comparison of two texts (include/twicetold/compare.h) and its
-// renderings: Analyze both, Compare(a, b), Compare(a, a), then
-// ComparisonToJson, ComparisonToText and ComparisonToHtml.
+// renderings: Analyze both, Compare(a, b), Compare(b, a), Compare(a, a),
+// then ComparisonToJson, ComparisonToText and ComparisonToHtml.
 //
 // Input: byte 0 picks the options (bit 0: no alignment, bit 1: no quotes,
 // bit 2: no facts, bit 3: a title for A, bits 4-5: shingle_size - 2 ... so
@@ -8,13 +8,15 @@
 // body separated by the first NUL byte. Inputs with a body that is empty
 // or not valid UTF-8 are skipped (the readers reject such articles).
 //
-// Asserts: Compare succeeds; runs are non-empty, in range, on character
-// boundaries, at most max_runs, at least min_run_words; every alignment
-// entry has the sentences its kind promises, in range, with spans that are
-// the sentences'; every sentence of A and of B is in the alignment; quote
-// pairs index the quotes; comparing A with itself gives kIdentical (when
-// A has words) with every sentence aligned to itself as same; the JSON is one line of valid
-// UTF-8 that parses; the text and HTML renderings are valid UTF-8.
+// Asserts: Compare succeeds; Compare(b, a) gives the relation of
+// Compare(a, b); runs are non-empty, in range, on character boundaries, at
+// most max_runs, at least min_run_words; every alignment entry has the
+// sentences its kind promises, in range, with spans that are the
+// sentences'; every sentence of A and of B is in the alignment; quote pairs
+// index the quotes; comparing A with itself gives kIdentical (when A has
+// words) with every sentence aligned to itself as same; the JSON is one
+// line of valid UTF-8 that parses; the text and HTML renderings are valid
+// UTF-8.
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -148,6 +150,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const twicetold::Result<Comparison> ab = twicetold::Compare(a, b, options);
   FUZZ_CHECK(ab.ok());
   CheckComparison(a, b, *ab, options);
+  // The relation of two versions does not depend on which is given first.
+  const twicetold::Result<Comparison> ba = twicetold::Compare(b, a, options);
+  FUZZ_CHECK(ba.ok());
+  FUZZ_CHECK(ba->relation == ab->relation);
 
   const twicetold::Result<Comparison> aa = twicetold::Compare(a, a, options);
   FUZZ_CHECK(aa.ok());
