@@ -1,11 +1,14 @@
-// twicetold serve --db FILE: flags into ServeOptions, Serve(), exit code.
+// twicetold serve --db FILE: flags into ServeOptions, Serve() from the
+// server module (serve_module.h), exit code. Compiled into the program.
 #include "server/serve_command.h"
 
 #include <cstdlib>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 
+#include "server/serve_module.h"
 #include "server/server.h"
 
 namespace twicetold::server {
@@ -35,11 +38,18 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
     if (options->token.empty()) {
       if (const char* token = std::getenv("TWICETOLD_TOKEN")) options->token = token;
     }
-    const Status status = Serve(*options, [&options](const Listening& l) {
+    const std::function<void(const Listening&)> on_listening = [&options](const Listening& l) {
       std::cout << "twicetold serve: listening on http://" << options->bind << ":" << l.port
                 << "/ (store " << options->db << ", " << l.replayed << " articles replayed in "
                 << std::fixed << std::setprecision(1) << l.replay_seconds << " s)" << std::endl;
-    });
+    };
+    Status status = InternalError("the server module did not run");
+    const Result<ServeModuleServeFn> serve = LoadServeModule();
+    if (serve.ok()) {
+      (*serve)(options.get(), &on_listening, &status);
+    } else {
+      status = serve.status();
+    }
     if (!status.ok()) {
       std::cerr << "twicetold serve: " << status.ToString() << "\n";
       *exit_code = 1;

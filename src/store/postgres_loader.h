@@ -12,20 +12,15 @@
 
 namespace twicetold::store {
 
-// The directories to look for the module in, in order, without repeats:
-// $TWICETOLD_MODULE_DIR when set and not empty; the directory of the
-// executable or shared object this library is linked into (the twicetold
-// program's, the Python extension's); the build tree's directory where
-// CMake puts the module (TWICETOLD_MODULE_BUILD_DIR, when compiled in).
+// core::ModuleDirs with the build tree's directory where CMake puts the
+// module (TWICETOLD_MODULE_BUILD_DIR, when compiled in): $TWICETOLD_MODULE_DIR,
+// the directory of the program or Python extension, then that one.
 std::vector<std::string> PostgresModuleDirs();
 
-// Loads kPostgresModuleFile from the first of `dirs` that holds it
-// (dlopen, RTLD_NOW | RTLD_LOCAL; never unloaded), checks that it was
-// built with this library's kPostgresModuleAbi and returns its open entry
-// point. Errors, each naming the module file: kNotFound when no directory
-// holds it (the directories and dlopen's reason); kFailedPrecondition when
-// the first one found cannot be loaded (dlerror's text), lacks the entry
-// points, or comes from another build (both ABI strings). Thread-safe.
+// core::LoadModule for kPostgresModuleFile, checked against this library's
+// kPostgresModuleAbi: its open entry point, or LoadModule's errors
+// (kNotFound, kFailedPrecondition), each starting "PostgreSQL support
+// (libtwicetold_postgres.so)" or naming the module's path. Thread-safe.
 Result<PostgresModuleOpenFn> LoadPostgresModule(const std::vector<std::string>& dirs);
 
 }  // namespace twicetold::store

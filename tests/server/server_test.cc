@@ -1,6 +1,7 @@
 // `twicetold serve` end to end: each test starts the built program on
 // 127.0.0.1 with a free port and a fresh store, talks HTTP to it, and stops
 // it with SIGTERM (which must end it cleanly, exit 0).
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -368,6 +369,66 @@ TEST_F(ServerTest, MetricsLabelAnInventedMethodOther) {
   ASSERT_TRUE(metrics);
   EXPECT_THAT(metrics->body, HasSubstr(counted));
   EXPECT_EQ(metrics->body.find("BREW"), std::string::npos);
+}
+
+// The shared objects mapped into process `pid`, by file name.
+std::set<std::string> MappedLibraries(pid_t pid) {
+  std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+  std::set<std::string> names;
+  std::string line;
+  while (std::getline(maps, line)) {
+    const size_t slash = line.rfind('/');
+    if (slash != std::string::npos && line.find(".so", slash) != std::string::npos) {
+      names.insert(line.substr(slash + 1));
+    }
+  }
+  return names;
+}
+
+bool AnyStartsWith(const std::set<std::string>& names, const std::string& prefix) {
+  return std::any_of(names.begin(), names.end(),
+                     [&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0; });
+}
+
+// The server, cpp-httplib and OpenSSL are loaded by `serve` only: every
+// other run starts without them (server/serve_module.h).
+TEST_F(ServerTest, OnlyServeLoadsTheServerAndItsLibraries) {
+  const std::set<std::string> serving = MappedLibraries(server_.pid());
+  EXPECT_TRUE(AnyStartsWith(serving, "libtwicetold_serve.so"));
+  EXPECT_TRUE(AnyStartsWith(serving, "libcpp-httplib"));
+
+  // `twicetold dedup -` waits on its standard input: look at it meanwhile.
+  int in[2];
+  ASSERT_EQ(::pipe(in), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    ::dup2(in[0], 0);
+    ::close(in[0]);
+    ::close(in[1]);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execl(TWICETOLD_CLI, TWICETOLD_CLI, "dedup", "-", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  std::set<std::string> reading;
+  for (int i = 0; i < 250 && !AnyStartsWith(reading, "libstdc++"); ++i) {
+    ::usleep(20 * 1000);
+    reading = MappedLibraries(pid);
+  }
+  ::usleep(300 * 1000);  // past the loader and any start-up loading
+  for (const std::string& name : MappedLibraries(pid)) reading.insert(name);
+  ::close(in[1]);  // end of input: dedup exits
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(AnyStartsWith(reading, "libstdc++")) << "dedup did not start";
+  EXPECT_FALSE(AnyStartsWith(reading, "libtwicetold_serve.so"));
+  EXPECT_FALSE(AnyStartsWith(reading, "libcpp-httplib"));
+  EXPECT_FALSE(AnyStartsWith(reading, "libssl"));
+  EXPECT_FALSE(AnyStartsWith(reading, "libcrypto"));
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 TEST(ServerAuthTest, TokenAndBodyLimit) {

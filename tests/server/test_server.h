@@ -90,6 +90,7 @@ class TestServer {
 
   httplib::Client& client() { return *client_; }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const std::string& last_output() const { return last_output_; }
 
  private:
