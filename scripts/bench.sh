@@ -11,4 +11,5 @@ cmake --build "$build" -j "$(nproc)" >/dev/null
 "$build/compare_bench"
 "$build/dedup_bench"
 "$build/web_bench"
+bench/startup_bench.sh "$build"
 bench/corpus_bench.sh "$build"
