@@ -97,8 +97,9 @@ struct Comparison {
 };
 
 // Compares two analyzed articles. The result holds no references into `a`
-// or `b`. Errors: InvalidArgument for unusable options (shingle_size 0,
-// thresholds outside [0, 1]). Deterministic; thread-safe.
+// or `b`; its relation is the same as Compare(b, a)'s. Errors:
+// InvalidArgument for unusable options (shingle_size 0, thresholds outside
+// [0, 1]). Deterministic; thread-safe.
 Result<Comparison> Compare(const AnalyzedArticle& a, const AnalyzedArticle& b,
                            const CompareOptions& options);
 

@@ -2,6 +2,7 @@
 // (examples/articles.jsonl; see examples/README.md): each version compared
 // with its story's original must come out as written.
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -99,6 +100,28 @@ TEST(ExamplesTest, RelationOfMatchesCompare) {
   CompareOptions bad;
   bad.shingle_size = 0;
   EXPECT_FALSE(compare_internal::RelationOf(docs.begin()->second, docs.begin()->second, bad).ok());
+}
+
+// Which version is given first never changes the relation (compare.h).
+TEST(ExamplesTest, TheRelationDoesNotDependOnTheOrder) {
+  std::map<std::string, AnalyzedArticle> docs = LoadExamples();
+  ASSERT_FALSE(docs.empty());
+  std::vector<CompareOptions> variants(2);
+  variants[1].align = variants[1].quotes = variants[1].facts = false;
+  std::map<Relation, int> seen;
+  for (const CompareOptions& options : variants) {
+    for (auto a = docs.begin(); a != docs.end(); ++a) {
+      for (auto b = std::next(a); b != docs.end(); ++b) {
+        Result<Comparison> ab = Compare(a->second, b->second, options);
+        Result<Comparison> ba = Compare(b->second, a->second, options);
+        ASSERT_TRUE(ab.ok() && ba.ok());
+        EXPECT_EQ(RelationName(ab->relation), RelationName(ba->relation))
+            << a->first << " vs " << b->first;
+        ++seen[ab->relation];
+      }
+    }
+  }
+  EXPECT_GE(seen.size(), 5u);  // the pairs reach most relations
 }
 
 }  // namespace
