@@ -140,7 +140,8 @@ struct CompareScores {
   uint32_t longest_run = 0;                 // words, anywhere
   uint32_t longest_run_outside_quotes = 0;  // words, outside quotations in both
   // Fraction of the shorter text's words covered by shared runs of at least
-  // min_run_words that lie outside quotations.
+  // min_run_words that lie outside quotations (of two texts of as many
+  // words, the more covered one: the scores do not depend on which is A).
   double run_coverage_outside_quotes = 0;
   // The same runs as a fraction of the shorter text's words outside
   // quotations (its own prose): 1 for a copied passage however much of it

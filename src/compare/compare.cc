@@ -74,14 +74,31 @@ bool MostlyQuoted(const std::vector<uint8_t>& in_quote, uint32_t pos, uint32_t l
   return 2 * quoted > len;
 }
 
-// Verbatim-run evidence and the reported runs.
+// Words of one text covered by shared runs outside quotations, and its
+// words outside quotations (its prose).
+struct SideCoverage {
+  std::vector<uint8_t> covered;
+  const std::vector<uint8_t>* in_quote;
+
+  double Coverage() const {
+    return covered.empty() ? 0 : static_cast<double>(Covered()) / covered.size();
+  }
+  double ProseCoverage() const {
+    const size_t prose = std::count(in_quote->begin(), in_quote->end(), 0);
+    return prose == 0 ? 0 : static_cast<double>(Covered()) / prose;
+  }
+  size_t Covered() const { return std::count(covered.begin(), covered.end(), 1); }
+};
+
+// Verbatim-run evidence and the reported runs. The coverages are the
+// shorter text's; of two texts of as many words, the more covered one's,
+// so that the scores do not depend on which text is A.
 std::vector<SharedRun> RunScores(const ArticleFeatures& fa, const ArticleFeatures& fb,
                                  const CompareOptions& o, CompareScores* s) {
   std::vector<Match> matches =
       compare_internal::MaximalMatches(fa.words.word_ids, fb.words.word_ids, 2);
-  bool a_shorter = fa.words.word_ids.size() <= fb.words.word_ids.size();
-  std::vector<uint8_t> covered(
-      a_shorter ? fa.words.word_ids.size() : fb.words.word_ids.size(), 0);
+  SideCoverage side_a{std::vector<uint8_t>(fa.words.word_ids.size(), 0), &fa.in_quote};
+  SideCoverage side_b{std::vector<uint8_t>(fb.words.word_ids.size(), 0), &fb.in_quote};
   std::vector<Match> reportable;
   for (const Match& m : matches) {
     s->longest_run = std::max(s->longest_run, m.length);
@@ -93,19 +110,24 @@ std::vector<SharedRun> RunScores(const ArticleFeatures& fa, const ArticleFeature
       uint32_t len = k - start;
       s->longest_run_outside_quotes = std::max(s->longest_run_outside_quotes, len);
       if (len >= o.min_run_words) {
-        uint32_t base = (a_shorter ? m.a_pos : m.b_pos) + start;
-        for (uint32_t x = 0; x < len; ++x) covered[base + x] = 1;
+        for (uint32_t x = 0; x < len; ++x) {
+          side_a.covered[m.a_pos + start + x] = 1;
+          side_b.covered[m.b_pos + start + x] = 1;
+        }
       }
       if (k == start) ++k;
     }
     if (m.length >= o.min_run_words) reportable.push_back(m);
   }
-  size_t n_covered = std::count(covered.begin(), covered.end(), 1);
-  s->run_coverage_outside_quotes =
-      covered.empty() ? 0 : static_cast<double>(n_covered) / covered.size();
-  const std::vector<uint8_t>& quoted = a_shorter ? fa.in_quote : fb.in_quote;
-  size_t prose = std::count(quoted.begin(), quoted.begin() + std::min(covered.size(), quoted.size()), 0);
-  s->prose_run_coverage = prose == 0 ? 0 : static_cast<double>(n_covered) / prose;
+  const size_t na = side_a.covered.size(), nb = side_b.covered.size();
+  const SideCoverage* side = na < nb ? &side_a : &side_b;
+  if (na == nb) {
+    const std::pair<double, double> a(side_a.Coverage(), side_a.ProseCoverage());
+    const std::pair<double, double> b(side_b.Coverage(), side_b.ProseCoverage());
+    side = a >= b ? &side_a : &side_b;
+  }
+  s->run_coverage_outside_quotes = side->Coverage();
+  s->prose_run_coverage = side->ProseCoverage();
 
   std::vector<SharedRun> runs;
   for (const Match& m : compare_internal::SelectDisjoint(reportable, o.max_runs)) {
