@@ -431,6 +431,22 @@ TEST_F(ServerTest, OnlyServeLoadsTheServerAndItsLibraries) {
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
+// A damaged server module is refused with a message that names it, before
+// any store is opened.
+TEST(ServeModuleTest, ADamagedServerModuleIsAClearError) {
+  TempDir dir("serve_module");
+  const fs::path module = dir.path() / "libtwicetold_serve.so";
+  std::ofstream(module) << "not a shared object\n";
+  ASSERT_EQ(::setenv("TWICETOLD_MODULE_DIR", dir.path().c_str(), 1), 0);
+  const twicetold::testing::CliRun run =
+      twicetold::testing::RunCli("serve --db '" + (dir.path() / "store.db").string() + "' --port 0");
+  ::unsetenv("TWICETOLD_MODULE_DIR");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("The HTTP server (libtwicetold_serve.so) cannot be loaded"));
+  EXPECT_THAT(run.err, HasSubstr(module.string()));
+  EXPECT_FALSE(fs::exists(dir.path() / "store.db"));
+}
+
 TEST(ServerAuthTest, TokenAndBodyLimit) {
   TempDir dir("server_auth_test");
   TestServer server;
