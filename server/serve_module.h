@@ -1,7 +1,7 @@
 // The contract between the twicetold program and libtwicetold_serve.so,
 // the loadable module that holds the server (server.h) and links
 // cpp-httplib, and through it OpenSSL and Brotli: loading and relocating
-// those cost every run of a program that links them ~15 ms, though only
+// those cost every run of a program that links them 7-9 ms, though only
 // `twicetold serve` uses them. serve_command.cc (in the program) loads the
 // module with LoadServeModule; serve_module.cc is the module's side.
 //

@@ -4,7 +4,8 @@
 # The server is a loadable module, libtwicetold_serve.so, next to the
 # twicetold program: it links cpp-httplib, and through it OpenSSL and
 # Brotli, whose loading and relocation cost every run of a program that
-# links them ~15 ms (`twicetold --version` 33 -> 18 ms on the 2-core VM).
+# links them 7-9 ms (`twicetold --version` 22-26 -> 14-19 ms on the 2-core
+# VM, bench/startup_bench.sh).
 # The program holds only the `serve` flags (serve_command.cc) and the
 # loader (serve_loader.cc); server/serve_module.h is the contract.
 find_package(PkgConfig REQUIRED)
