@@ -50,17 +50,7 @@ foreach(part IN LISTS twicetold_parts)
     list(APPEND twicetold_serve_abi_headers include/twicetold/${header})
   endforeach()
 endforeach()
-set(twicetold_serve_abi_sum "")
-foreach(header IN LISTS twicetold_serve_abi_headers)
-  file(SHA256 ${PROJECT_SOURCE_DIR}/${header} sum)
-  string(APPEND twicetold_serve_abi_sum ${sum})
-  set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY
-               CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/${header})
-endforeach()
-string(SHA256 twicetold_serve_abi_sum "${twicetold_serve_abi_sum}")
-string(SUBSTRING ${twicetold_serve_abi_sum} 0 16 twicetold_serve_abi_sum)
-set(TWICETOLD_SERVE_ABI
-    "${CMAKE_CXX_COMPILER_ID}-${CMAKE_CXX_COMPILER_VERSION}-${twicetold_serve_abi_sum}")
+twicetold_abi_string(TWICETOLD_SERVE_ABI ${twicetold_serve_abi_headers})
 
 add_library(twicetold_serve_module MODULE server/serve_module.cc)
 set_target_properties(twicetold_serve_module PROPERTIES

@@ -19,18 +19,9 @@ twicetold_part(store
 # are compiled with TWICETOLD_STORE_ABI, the compiler and a hash of those
 # headers, which the library checks before calling the module (a module of
 # another build is refused). Editing one of them re-runs cmake.
-set(twicetold_store_abi_sum "")
-foreach(header include/twicetold/store.h include/twicetold/status.h
-               include/twicetold/document.h src/store/postgres_module.h)
-  file(SHA256 ${PROJECT_SOURCE_DIR}/${header} sum)
-  string(APPEND twicetold_store_abi_sum ${sum})
-  set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY
-               CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/${header})
-endforeach()
-string(SHA256 twicetold_store_abi_sum "${twicetold_store_abi_sum}")
-string(SUBSTRING ${twicetold_store_abi_sum} 0 16 twicetold_store_abi_sum)
-set(TWICETOLD_STORE_ABI
-    "${CMAKE_CXX_COMPILER_ID}-${CMAKE_CXX_COMPILER_VERSION}-${twicetold_store_abi_sum}")
+twicetold_abi_string(TWICETOLD_STORE_ABI
+  include/twicetold/store.h include/twicetold/status.h include/twicetold/document.h
+  src/store/postgres_module.h)
 
 add_library(twicetold_postgres_module MODULE
   src/store/postgres_module.cc
