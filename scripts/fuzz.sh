@@ -13,6 +13,9 @@
 #                 executions per second of a disk for store, jsonl_reader
 #                 and warc_reader, whose SQLite commits sync to disk)
 #
+# A target's own libFuzzer flags, if it needs any, are in
+# fuzz/fuzz_<name>.options, one per line ('#' starts a comment).
+#
 # Each target starts from its checked-in seeds (fuzz/corpus/<name>/, never
 # written) and its work corpus (build-fuzz/work/<name>/, kept between runs).
 # A crash, leak, timeout or out-of-memory input is copied to
@@ -63,9 +66,13 @@ for t in "${targets[@]}"; do
   artifacts="$build/artifacts/$t"
   log="$build/logs/fuzz_$t.log"
   mkdir -p "$work" "$artifacts" "$build/logs"
-  echo "== fuzz_$t: ${limit[*]}"
+  flags=()
+  if [ -f "fuzz/fuzz_$t.options" ]; then
+    mapfile -t flags < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "fuzz/fuzz_$t.options")
+  fi
+  echo "== fuzz_$t: ${limit[*]} ${flags[*]}"
   start=$(date +%s.%N)
-  "$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 \
+  "$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 "${flags[@]}" \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "fuzz/corpus/$t" \
     >"$log" 2>&1
   status=$?
