@@ -11,6 +11,7 @@
 #include <chrono>
 #include <thread>
 
+#include "server/connection.h"
 #include "server/state.h"
 #include "twicetold/store_json.h"
 
@@ -45,10 +46,10 @@ httplib::Server::HandlerResponse PreRoute(const State& state, const httplib::Req
     return httplib::Server::HandlerResponse::Unhandled;
   }
   res.set_header("WWW-Authenticate", "Bearer");
-  // Answered before the body is read, which httplib 0.11 then neither
-  // reads as the next request nor skips: the connection stalls until its
-  // read timeout. Tell the client to open a new connection instead.
+  // Answered before the body is read, which must not be taken for the
+  // next request: the connection ends with this answer.
   res.set_header("Connection", "close");
+  CloseConnectionAfterThisAnswer();
   SendError(res, 401, "missing or wrong bearer token");
   return httplib::Server::HandlerResponse::Handled;
 }
@@ -195,7 +196,7 @@ Status Serve(const ServeOptions& options,
   const sigset_t stop_signals = BlockStopSignals();
   State state(options);
   RETURN_IF_ERROR(OpenState(state));
-  httplib::Server http;
+  ConnectionServer http;
   Configure(http, state);
   // cpp-httplib 0.11 listens with a backlog of 5 (compiled into Debian's
   // library): under load, connections past it wait for a SYN retry (1 s,

@@ -28,6 +28,7 @@ add_custom_command(
 # The server itself (also linked directly by fuzz_http).
 add_library(twicetold_server STATIC
   server/server.cc
+  server/connection.cc
   server/api.cc
   server/pages.cc
   server/metrics.cc

@@ -1,11 +1,17 @@
 // `twicetold serve` end to end: each test starts the built program on
 // 127.0.0.1 with a free port and a fresh store, talks HTTP to it, and stops
 // it with SIGTERM (which must end it cleanly, exit 0).
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -447,6 +453,47 @@ TEST(ServeModuleTest, ADamagedServerModuleIsAClearError) {
   EXPECT_FALSE(fs::exists(dir.path() / "store.db"));
 }
 
+// What a client sees when it writes `bytes` on one new connection and
+// reads until the server closes it (or `give_up_s` pass).
+struct RawExchange {
+  std::string answers;
+  bool closed_by_server = false;
+  double seconds = 0;
+};
+RawExchange Exchange(int port, const std::string& bytes, double give_up_s = 20) {
+  RawExchange out;
+  const auto start = std::chrono::steady_clock::now();
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return out;
+  ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  char buf[4096];
+  for (;;) {
+    const double left =
+        give_up_s - std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    pollfd p{fd, POLLIN, 0};
+    if (left <= 0 || ::poll(&p, 1, static_cast<int>(left * 1000) + 1) <= 0) break;
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      out.closed_by_server = true;
+      break;
+    }
+    out.answers.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+size_t CountOf(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 TEST(ServerAuthTest, TokenAndBodyLimit) {
   TempDir dir("server_auth_test");
   TestServer server;
@@ -472,6 +519,16 @@ TEST(ServerAuthTest, TokenAndBodyLimit) {
   auto health = server.client().Get("/healthz");  // not under /v1
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
+  // The server ends the connection after the 401: the unread body is not
+  // taken for a request, and the client does not wait for a timeout.
+  const std::string body = "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
+  const RawExchange refused = Exchange(
+      server.port(), "POST /v1/articles HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+                     "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(refused.answers.rfind("HTTP/1.1 401 ", 0), 0u) << refused.answers;
+  EXPECT_EQ(CountOf(refused.answers, "HTTP/1.1 "), 1u) << refused.answers;
+  EXPECT_TRUE(refused.closed_by_server);
+  EXPECT_LT(refused.seconds, 3.0);  // the keep-alive and read timeouts are 5 s
 
   auto big = server.client().Post("/v1/articles", right,
                                   "{\"text\": \"" + std::string(5000, 'a') + "\"}",
@@ -485,6 +542,22 @@ TEST(ServerAuthTest, TokenAndBodyLimit) {
   ASSERT_TRUE(small);
   EXPECT_EQ(small->status, 200) << small->body;
   EXPECT_EQ(server.Stop(), 0);
+}
+
+// Requests sent together on one connection (HTTP/1.1 pipelining) are all
+// answered, in order, without waiting for a timeout.
+TEST_F(ServerTest, PipelinedRequestsAreAllAnswered) {
+  const RawExchange r = Exchange(server_.port(),
+                                 "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"
+                                 "GET /v1/nothing-here HTTP/1.1\r\nHost: t\r\n\r\n"
+                                 "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(CountOf(r.answers, "HTTP/1.1 "), 3u) << r.answers;
+  const size_t not_found = r.answers.find("HTTP/1.1 404 ");
+  EXPECT_NE(not_found, std::string::npos);
+  EXPECT_LT(r.answers.find("HTTP/1.1 200 "), not_found);
+  EXPECT_NE(r.answers.find("HTTP/1.1 200 ", not_found), std::string::npos);
+  EXPECT_TRUE(r.closed_by_server);
+  EXPECT_LT(r.seconds, 3.0);  // the keep-alive timeout is 5 s
 }
 
 // What the server wrote, the CLI reads: the examples posted in published
