@@ -6,13 +6,11 @@
 // in the fuzzing process, each over its own SQLite store in a temporary
 // folder: one open, one with the bearer token "fuzz-token".
 //
-// The connection is in memory (MemoryStream): httplib's own per-connection
-// loop (Server::process_request, the protected entry point its TLS server
-// also uses) reads the client's bytes from a buffer and writes the answers
-// to a string, so no socket, thread hand-off or timeout paces the fuzzer.
-// It differs from a TCP connection in one way: a request that arrived in
-// the same read as the one before is served, where httplib 0.11 over a
-// socket drops it (a new stream per request loses the read-ahead).
+// The connection is in memory (MemoryStream): the server's own
+// per-connection loop (ConnectionServer::ServeConnection,
+// server/connection.h) reads the client's bytes from a buffer and writes
+// the answers to a string, so no socket, thread hand-off or timeout paces
+// the fuzzer.
 //
 // Input: byte 0, bit 0: send to the server with the token; the rest is
 // what the client writes on one connection (one request or several,
@@ -20,10 +18,10 @@
 //
 // Asserts: what the server writes back is whole answers, each starting
 // with an HTTP/1.1 status line; no handler throws (500 "internal error");
-// a 401 answer tells the client to close the connection; a connection
-// without the token adds no article to the guarded store; the metrics
-// text stays valid Prometheus exposition (label values without raw
-// quotes, backslashes or line breaks).
+// a 401 answer ends the connection (nothing is answered after it); a
+// connection without the token adds no article to the guarded store; the
+// metrics text stays valid Prometheus exposition (label values without
+// raw quotes, backslashes or line breaks).
 #include <httplib.h>
 
 #include <strings.h>
@@ -41,6 +39,7 @@
 
 #include "fuzz_check.h"
 #include "fuzz_temp.h"
+#include "server/connection.h"
 #include "server/state.h"
 
 namespace {
@@ -52,7 +51,7 @@ constexpr std::string_view kToken = "fuzz-token";
 
 // One client connection in memory: reads take the client's bytes in
 // order, writes append to `written`.
-class MemoryStream : public httplib::Stream {
+class MemoryStream : public sv::ConnectionStream {
  public:
   explicit MemoryStream(std::string_view in) : in_(in) {}
 
@@ -77,32 +76,14 @@ class MemoryStream : public httplib::Stream {
     port = 8080;
   }
   socket_t socket() const override { return INVALID_SOCKET; }
+  // The client's bytes end, then it closes the connection.
+  bool WaitForRequest(time_t, const std::function<bool()>&) override { return is_readable(); }
 
   std::string written;
 
  private:
   std::string_view in_;
   size_t pos_ = 0;
-};
-
-// The server of `twicetold serve` answering one connection at a time,
-// in memory.
-class MemoryServer : public httplib::Server {
- public:
-  // Serves `bytes` as httplib serves one connection (its
-  // process_server_socket loop): requests in order until the connection
-  // is closed by a request, the keep-alive count is used up or the bytes
-  // run out. Returns every byte written back.
-  std::string ServeConnection(std::string_view bytes) {
-    MemoryStream stream(bytes);
-    for (size_t left = keep_alive_max_count_; left > 0 && stream.is_readable(); --left) {
-      bool connection_closed = false;
-      if (!process_request(stream, left == 1, connection_closed, nullptr) || connection_closed) {
-        break;
-      }
-    }
-    return std::move(stream.written);
-  }
 };
 
 // Past this many stored articles a server starts over on a new, empty
@@ -115,7 +96,7 @@ struct Running {
   const char* name = nullptr;
   std::string_view token;
   sv::State* state = nullptr;
-  MemoryServer* http = nullptr;
+  sv::ConnectionServer* http = nullptr;
   int generation = 0;     // stores started so far
   uint64_t last_seq = 0;  // the store's newest article after the last input
   uint64_t stored = 0;    // articles in the store
@@ -130,7 +111,7 @@ void Start(Running* server) {
   options.max_body = 1 << 16;
   server->state = new sv::State(options);
   FUZZ_CHECK(sv::OpenState(*server->state).ok());
-  server->http = new MemoryServer;
+  server->http = new sv::ConnectionServer;
   sv::Configure(*server->http, *server->state);
   server->last_seq = 0;
   server->stored = 0;
@@ -213,10 +194,11 @@ void CheckResponses(std::string_view written, bool with_token) {
     FUZZ_CHECK(StartsAnswer(written.substr(end)));
     const std::string_view body = written.substr(head_end + 4, end - head_end - 4);
     FUZZ_CHECK(body.find("\"internal error\"") == std::string_view::npos);
-    // The body of a refused request is not read: the client is told to
-    // open a new connection. (A client that goes on writing has its body
-    // read as the next request, which meets the token check in turn.)
-    if (with_token && status == 401) FUZZ_CHECK(HeaderValue(head, "Connection") == "close");
+    if (with_token && status == 401) {
+      FUZZ_CHECK(HeaderValue(head, "Connection") == "close");
+      // Nothing after the 401: its unread body is never taken for a request.
+      FUZZ_CHECK(end == written.size());
+    }
     written.remove_prefix(end);
   }
 }
@@ -287,7 +269,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool with_token = data[0] & 1;
   Running& server = Server(with_token);
   const std::string_view request(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const std::string response = server.http->ServeConnection(request);
+  MemoryStream connection(request);
+  server.http->ServeConnection(connection, [] { return false; });
+  const std::string& response = connection.written;
   // For triage: FUZZ_HTTP_VERBOSE=1 prints what the server answered.
   static const bool verbose = std::getenv("FUZZ_HTTP_VERBOSE") != nullptr;
   if (verbose) std::fprintf(stderr, "--- response:\n%s\n---\n", response.c_str());
