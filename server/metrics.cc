@@ -63,6 +63,11 @@ void Metrics::RecordIngest(uint64_t stored, uint64_t skipped, uint64_t rejected)
   rejected_ += rejected;
 }
 
+size_t Metrics::LabelSets() const {
+  std::lock_guard lock(mu_);
+  return requests_.size() + latency_.size();
+}
+
 std::string Metrics::Text(const StoreGauges& store) const {
   std::lock_guard lock(mu_);
   std::string out;

@@ -39,6 +39,10 @@ class Metrics {
 
   // Every metric, in the Prometheus text exposition format 0.0.4.
   std::string Text(const StoreGauges& store) const;
+  // How many label sets Text has: it grows when a request makes a new
+  // combination of route, method and code (fuzz_http checks the text
+  // again only then).
+  size_t LabelSets() const;
 
  private:
   static constexpr std::array<double, 12> kBuckets = {
