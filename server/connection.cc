@@ -1,6 +1,6 @@
-// ConnectionServer: httplib 0.11's per-connection loop
-// (process_server_socket in httplib.h), with one read buffer for the whole
-// connection and an end after an answer that asks for it.
+// ConnectionServer: httplib 0.11's per-connection loop (its
+// process_server_socket), with one read buffer for the whole connection
+// and an end after an answer that asks for it.
 #include "server/connection.h"
 
 #include <arpa/inet.h>
@@ -30,18 +30,18 @@ int PollFor(socket_t sock, short events, int timeout_ms) {
   }
 }
 
-void AddressOf(const sockaddr_storage& addr, std::string& ip, int& port) {
+void AddressOf(const sockaddr_storage& addr, std::string* ip, int* port) {
   char text[INET6_ADDRSTRLEN] = "";
   if (addr.ss_family == AF_INET) {
     const auto& a = reinterpret_cast<const sockaddr_in&>(addr);
     ::inet_ntop(AF_INET, &a.sin_addr, text, sizeof text);
-    port = ntohs(a.sin_port);
+    *port = ntohs(a.sin_port);
   } else if (addr.ss_family == AF_INET6) {
     const auto& a = reinterpret_cast<const sockaddr_in6&>(addr);
     ::inet_ntop(AF_INET6, &a.sin6_addr, text, sizeof text);
-    port = ntohs(a.sin6_port);
+    *port = ntohs(a.sin6_port);
   }
-  ip = text;
+  *ip = text;
 }
 
 constexpr size_t kBufferBytes = 4096;
@@ -92,7 +92,7 @@ void SocketConnection::get_remote_ip_and_port(std::string& ip, int& port) const 
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
   if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-    AddressOf(addr, ip, port);
+    AddressOf(addr, &ip, &port);
   }
 }
 
@@ -100,7 +100,7 @@ void SocketConnection::get_local_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
   if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-    AddressOf(addr, ip, port);
+    AddressOf(addr, &ip, &port);
   }
 }
 
