@@ -529,6 +529,16 @@ TEST(ServerAuthTest, TokenAndBodyLimit) {
   EXPECT_EQ(CountOf(refused.answers, "HTTP/1.1 "), 1u) << refused.answers;
   EXPECT_TRUE(refused.closed_by_server);
   EXPECT_LT(refused.seconds, 3.0);  // the keep-alive and read timeouts are 5 s
+  // A body far larger than one read is neither read as requests nor
+  // waited for: the client gets the one 401 and the end of the connection.
+  const std::string large(512 * 1024, 'x');
+  const RawExchange refused_large = Exchange(
+      server.port(), "POST /v1/articles HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+                     "Content-Length: " + std::to_string(large.size()) + "\r\n\r\n" + large);
+  EXPECT_EQ(refused_large.answers.rfind("HTTP/1.1 401 ", 0), 0u) << refused_large.answers;
+  EXPECT_EQ(CountOf(refused_large.answers, "HTTP/1.1 "), 1u);
+  EXPECT_TRUE(refused_large.closed_by_server);
+  EXPECT_LT(refused_large.seconds, 3.0);
 
   auto big = server.client().Post("/v1/articles", right,
                                   "{\"text\": \"" + std::string(5000, 'a') + "\"}",
