@@ -46,7 +46,8 @@ bench: deps
 	./scripts/bench.sh
 
 # FUZZ_SECONDS per target (default 60), or FUZZ_RUNS inputs; FUZZ_TARGETS
-# picks some ("compare store"). New crashing inputs go to fuzz/findings/.
+# picks some ("compare store"); FUZZ_PROCS=2 runs two processes of each.
+# New crashing inputs go to fuzz/findings/.
 fuzz: deps
 	JOBS=$(JOBS) ./scripts/fuzz.sh
 

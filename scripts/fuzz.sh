@@ -7,6 +7,9 @@
 #   FUZZ_RUNS     run this many inputs per target instead of a time limit
 #   FUZZ_TARGETS  the targets to run, e.g. "compare store" (default: all)
 #   FUZZ_BUILD    build folder (default build-fuzz)
+#   FUZZ_PROCS    fuzzing processes per target (default 1), on one work
+#                 corpus; the table sums their executions
+#   FUZZ_FLAGS    more libFuzzer flags for every run, e.g. -reload=0
 #   JOBS          parallel compile jobs (default: nproc)
 #   TMPDIR        where the targets that read paths write their files
 #                 (default /dev/shm when writable: in memory, 2-3x the
@@ -27,6 +30,8 @@ build=${FUZZ_BUILD:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
 runs=${FUZZ_RUNS:-}
 jobs=${JOBS:-$(nproc)}
+procs=${FUZZ_PROCS:-1}
+read -r -a extra_flags <<<"${FUZZ_FLAGS:-}"
 if [ -n "${FUZZ_TARGETS:-}" ]; then
   read -r -a targets <<<"$FUZZ_TARGETS"
 else
@@ -59,33 +64,63 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
   export TMPDIR=/dev/shm
 fi
 
+# Background runs ignore SIGINT in a script: an interrupt or a kill of
+# this script is passed on to the running fuzzers, which then print their
+# final stats; the table is printed and no further target is run.
+pids=()
+interrupted=0
+trap 'interrupted=1; kill -TERM "${pids[@]}" 2>/dev/null' INT TERM
+
 rows=()
 failed=0
 for t in "${targets[@]}"; do
   work="$build/work/$t"
   artifacts="$build/artifacts/$t"
-  log="$build/logs/fuzz_$t.log"
   mkdir -p "$work" "$artifacts" "$build/logs"
   flags=()
   if [ -f "fuzz/fuzz_$t.options" ]; then
     mapfile -t flags < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "fuzz/fuzz_$t.options")
   fi
-  echo "== fuzz_$t: ${limit[*]} ${flags[*]}"
+  flags+=("${extra_flags[@]}")
+  echo "== fuzz_$t: $procs x ${limit[*]} ${flags[*]}"
   start=$(date +%s.%N)
-  "$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 "${flags[@]}" \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "fuzz/corpus/$t" \
-    >"$log" 2>&1
-  status=$?
+  logs=()
+  pids=()
+  for ((p = 1; p <= procs; ++p)); do
+    log="$build/logs/fuzz_$t.log"
+    [ "$procs" -eq 1 ] || log="$build/logs/fuzz_$t.$p.log"
+    logs+=("$log")
+    "$build/fuzz_$t" "${limit[@]}" -timeout=30 -rss_limit_mb=4096 "${flags[@]}" \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "fuzz/corpus/$t" \
+      >"$log" 2>&1 &
+    pids+=($!)
+  done
+  status=0
+  for pid in "${pids[@]}"; do
+    # wait returns early (> 128) when a trapped signal arrives: wait again.
+    while true; do
+      wait "$pid"
+      code=$?
+      kill -0 "$pid" 2>/dev/null || break
+    done
+    [ "$code" -eq 0 ] || status=$code
+  done
   elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  if [ -z "$execs" ]; then
-    execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
-  fi
-  execs=${execs:-0}
+  # Executions: each process's final stats, or its last status line.
+  execs=0
+  for log in "${logs[@]}"; do
+    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    if [ -z "$n" ]; then
+      n=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+    fi
+    execs=$((execs + ${n:-0}))
+  done
   rate=$(awk -v n="$execs" -v s="$elapsed" 'BEGIN { printf "%.0f", (s > 0) ? n / s : 0 }')
   result=ok
-  if [ $status -ne 0 ]; then
-    result="FAILED (status $status, $log)"
+  if [ "$interrupted" -eq 1 ]; then
+    result=interrupted  # libFuzzer exits 72 when stopped: not a finding
+  elif [ $status -ne 0 ]; then
+    result="FAILED (status $status, ${logs[*]})"
     failed=1
   fi
   found=()
@@ -101,12 +136,16 @@ for t in "${targets[@]}"; do
     result="$result; new: ${found[*]}"
     failed=1
   fi
-  rows+=("$(printf '| fuzz_%s | %s | %.0f | %s | %s |' "$t" "$execs" "$elapsed" "$rate" "$result")")
-  tail -n 3 "$log"
+  name="fuzz_$t"
+  [ "$procs" -eq 1 ] || name="fuzz_$t ($procs processes)"
+  rows+=("$(printf '| %s | %s | %.0f | %s | %s |' "$name" "$execs" "$elapsed" "$rate" "$result")")
+  for log in "${logs[@]}"; do tail -n 3 "$log"; done
+  [ "$interrupted" -eq 0 ] || break
 done
 
 echo
 echo "| target | executions | seconds | exec/s | result |"
 echo "|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+[ "$failed" -ne 0 ] || [ "$interrupted" -eq 0 ] || exit 130
 exit $failed
