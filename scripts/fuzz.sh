@@ -64,9 +64,10 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
   export TMPDIR=/dev/shm
 fi
 
-# Background runs ignore SIGINT in a script: an interrupt or a kill of
-# this script is passed on to the running fuzzers, which then print their
-# final stats; the table is printed and no further target is run.
+# The fuzzers run in the background, where a script's children ignore
+# SIGINT: an interrupt or a kill of this script is passed on to them as
+# SIGTERM (they print their final stats); then the table is printed and no
+# further target is run.
 pids=()
 interrupted=0
 trap 'interrupted=1; kill -TERM "${pids[@]}" 2>/dev/null' INT TERM
