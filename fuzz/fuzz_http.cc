@@ -18,11 +18,15 @@
 //
 // Asserts: what the server writes back is whole answers, each starting
 // with an HTTP/1.1 status line; no handler throws (500 "internal error");
-// a 401 answer ends the connection (nothing is answered after it); a
-// connection without the token adds no article to the guarded store; the
-// metrics text stays valid Prometheus exposition (label values without
-// raw quotes, backslashes or line breaks).
+// a 401 answer ends the connection (nothing is answered after it); the
+// store gains exactly the articles the answers to POST /v1/articles
+// acknowledge, in their order and with their story numbers (none lost,
+// none stored unacknowledged), so a connection without the token adds
+// none to the guarded store; the metrics text stays valid Prometheus
+// exposition (label values without raw quotes, backslashes or line
+// breaks).
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <strings.h>
 
@@ -35,6 +39,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "fuzz_check.h"
 #include "fuzz_temp.h"
@@ -142,17 +148,36 @@ Running& Server(bool with_token) {
   return with_token ? *guarded : *open;
 }
 
-// How many articles the store of `server` gained since the last call.
-uint64_t NewArticles(Running& server) {
-  uint64_t n = 0;
+// An article as an ingest answer names it: its id and story number.
+using Placed = std::pair<std::string, uint64_t>;
+
+// The articles the store of `server` gained since the last call, in order.
+std::vector<Placed> NewArticles(Running& server) {
+  std::vector<Placed> gained;
   const twicetold::Status scanned =
       server.state->writer->Scan(server.last_seq, [&](twicetold::StoredArticle&& a) {
         server.last_seq = a.seq;
-        ++n;
+        gained.emplace_back(std::move(a.article.id), a.story);
         return twicetold::Status::Ok();
       });
   FUZZ_CHECK(scanned.ok());
-  return n;
+  return gained;
+}
+
+// The articles an answer to POST /v1/articles acknowledges (appended to
+// `acknowledged`): its body is {"articles":[...],"skipped":n,"rejected":[...]}
+// (IngestResultToJson). Other answers acknowledge none.
+void AddAcknowledged(int status, std::string_view body, std::vector<Placed>* acknowledged) {
+  if ((status != 200 && status != 400) || !body.starts_with("{\"articles\":")) return;
+  const nlohmann::json answer = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  FUZZ_CHECK(answer.is_object() && answer.size() == 3);
+  const nlohmann::json& articles = answer["articles"];
+  FUZZ_CHECK(articles.is_array() && answer["skipped"].is_number_unsigned() &&
+             answer["rejected"].is_array());
+  for (const nlohmann::json& a : articles) {
+    FUZZ_CHECK(a.is_object() && a["id"].is_string() && a["story"].is_number_unsigned());
+    acknowledged->emplace_back(a["id"].get<std::string>(), a["story"].get<uint64_t>());
+  }
 }
 
 // Lower-cased header block value of `name` in `head`, or "".
@@ -179,8 +204,10 @@ bool StartsAnswer(std::string_view rest) {
   return rest.empty() || rest.substr(0, 9) == "HTTP/1.1 ";
 }
 
-// `written` is whole answers, one after another.
-void CheckResponses(std::string_view written, bool with_token) {
+// `written` is whole answers, one after another. Appends the articles
+// they acknowledge to `acknowledged`.
+void CheckResponses(std::string_view written, bool with_token,
+                    std::vector<Placed>* acknowledged) {
   while (!written.empty()) {
     FUZZ_CHECK(written.substr(0, 9) == "HTTP/1.1 ");
     FUZZ_CHECK(written.size() >= 12);
@@ -196,6 +223,7 @@ void CheckResponses(std::string_view written, bool with_token) {
     FUZZ_CHECK(StartsAnswer(written.substr(end)));
     const std::string_view body = written.substr(head_end + 4, end - head_end - 4);
     FUZZ_CHECK(body.find("\"internal error\"") == std::string_view::npos);
+    AddAcknowledged(status, body, acknowledged);
     if (with_token && status == 401) {
       FUZZ_CHECK(HeaderValue(head, "Connection") == "close");
       // Nothing after the 401: its unread body is never taken for a request.
@@ -276,12 +304,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // For triage: FUZZ_HTTP_VERBOSE=1 prints what the server answered.
   static const bool verbose = std::getenv("FUZZ_HTTP_VERBOSE") != nullptr;
   if (verbose) std::fprintf(stderr, "--- response:\n%s\n---\n", response.c_str());
-  CheckResponses(response, with_token);
-  // Without the token, the guarded store gains nothing.
-  const uint64_t added = NewArticles(server);
-  if (with_token && request.find(kToken) == std::string_view::npos) FUZZ_CHECK(added == 0);
+  std::vector<Placed> acknowledged;
+  CheckResponses(response, with_token, &acknowledged);
+  // The store gained what was acknowledged; without the token, nothing.
+  const std::vector<Placed> gained = NewArticles(server);
+  FUZZ_CHECK(gained == acknowledged);
+  if (with_token && request.find(kToken) == std::string_view::npos) FUZZ_CHECK(gained.empty());
   CheckMetrics(server);
-  server.stored += added;
+  server.stored += gained.size();
   if (server.stored > kMaxStoredArticles) Restart(&server);
   return 0;
 }
