@@ -1,6 +1,7 @@
 // Fuzzes the comparison of two texts (include/twicetold/compare.h) and its
-// renderings: Analyze both, Compare(a, b), Compare(b, a), Compare(a, a),
-// then ComparisonToJson, ComparisonToText and ComparisonToHtml.
+// renderings: Analyze both, Compare(a, b), Compare(b, a), RelationOf(a, b),
+// Compare(a, a), then ComparisonToJson, ComparisonToText and
+// ComparisonToHtml.
 //
 // Input: byte 0 picks the options (bit 0: no alignment, bit 1: no quotes,
 // bit 2: no facts, bit 3: a title for A, bits 4-5: shingle_size - 2 ... so
@@ -9,7 +10,9 @@
 // or not valid UTF-8 are skipped (the readers reject such articles).
 //
 // Asserts: Compare succeeds; Compare(b, a) gives the relation of
-// Compare(a, b); runs are non-empty, in range, on character boundaries, at
+// Compare(a, b); so does RelationOf(a, b) (compare/relation_of.h: the
+// story clusterer's shortcut, which skips the alignment and the facts
+// when cheaper scores decide); runs are non-empty, in range, on character boundaries, at
 // most max_runs, at least min_run_words; every alignment entry has the
 // sentences its kind promises, in range, with spans that are the
 // sentences'; every sentence of A and of B is in the alignment; quote pairs
@@ -25,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compare/relation_of.h"
 #include "fuzz_check.h"
 #include "twicetold/analyze.h"
 #include "twicetold/compare.h"
@@ -154,6 +158,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const twicetold::Result<Comparison> ba = twicetold::Compare(b, a, options);
   FUZZ_CHECK(ba.ok());
   FUZZ_CHECK(ba->relation == ab->relation);
+  // The shortcut decides as the full comparison does.
+  const twicetold::Result<twicetold::Relation> shortcut =
+      twicetold::compare_internal::RelationOf(a, b, options);
+  FUZZ_CHECK(shortcut.ok() && *shortcut == ab->relation);
 
   const twicetold::Result<Comparison> aa = twicetold::Compare(a, a, options);
   FUZZ_CHECK(aa.ok());

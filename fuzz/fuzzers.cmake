@@ -25,6 +25,8 @@ function(twicetold_fuzz_body target name)
     target_link_libraries(${target} PRIVATE ZLIB::ZLIB PkgConfig::ZSTD
                           LibLZMA::LibLZMA)
   elseif(name STREQUAL "compare")
+    # compare/relation_of.h: the shortcut checked against Compare.
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
     target_link_libraries(${target} PRIVATE nlohmann_json::nlohmann_json)
   elseif(name STREQUAL "http")
     target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
