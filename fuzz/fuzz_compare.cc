@@ -12,14 +12,14 @@
 // Asserts: Compare succeeds; Compare(b, a) gives the relation of
 // Compare(a, b); so does RelationOf(a, b) (compare/relation_of.h: the
 // story clusterer's shortcut, which skips the alignment and the facts
-// when cheaper scores decide); runs are non-empty, in range, on character boundaries, at
-// most max_runs, at least min_run_words; every alignment entry has the
-// sentences its kind promises, in range, with spans that are the
-// sentences'; every sentence of A and of B is in the alignment; quote pairs
-// index the quotes; comparing A with itself gives kIdentical (when A has
-// words) with every sentence aligned to itself as same; the JSON is one
-// line of valid UTF-8 that parses; the text and HTML renderings are valid
-// UTF-8.
+// when cheaper scores decide); runs are non-empty, in range, on
+// character boundaries, at most max_runs, at least min_run_words; every
+// alignment entry has the sentences its kind promises, in range, with
+// spans that are the sentences'; every sentence of A and of B is in the
+// alignment; quote pairs index the quotes; comparing A with itself gives
+// kIdentical (when A has words) with every sentence aligned to itself as
+// same; the JSON is one line of valid UTF-8 that parses; the text and HTML
+// renderings are valid UTF-8.
 #include <nlohmann/json.hpp>
 
 #include <cstddef>

@@ -171,12 +171,19 @@ void AddAcknowledged(int status, std::string_view body, std::vector<Placed>* ack
   if ((status != 200 && status != 400) || !body.starts_with("{\"articles\":")) return;
   const nlohmann::json answer = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   FUZZ_CHECK(answer.is_object() && answer.size() == 3);
-  const nlohmann::json& articles = answer["articles"];
-  FUZZ_CHECK(articles.is_array() && answer["skipped"].is_number_unsigned() &&
-             answer["rejected"].is_array());
-  for (const nlohmann::json& a : articles) {
-    FUZZ_CHECK(a.is_object() && a["id"].is_string() && a["story"].is_number_unsigned());
-    acknowledged->emplace_back(a["id"].get<std::string>(), a["story"].get<uint64_t>());
+  const auto articles = answer.find("articles");
+  const auto skipped = answer.find("skipped");
+  const auto rejected = answer.find("rejected");
+  FUZZ_CHECK(articles != answer.end() && articles->is_array());
+  FUZZ_CHECK(skipped != answer.end() && skipped->is_number_unsigned());
+  FUZZ_CHECK(rejected != answer.end() && rejected->is_array());
+  for (const nlohmann::json& a : *articles) {
+    FUZZ_CHECK(a.is_object());
+    const auto id = a.find("id");
+    const auto story = a.find("story");
+    FUZZ_CHECK(id != a.end() && id->is_string());
+    FUZZ_CHECK(story != a.end() && story->is_number_unsigned());
+    acknowledged->emplace_back(id->get<std::string>(), story->get<uint64_t>());
   }
 }
 
