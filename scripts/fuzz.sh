@@ -148,5 +148,6 @@ echo
 echo "| target | executions | seconds | exec/s | result |"
 echo "|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
-[ "$failed" -ne 0 ] || [ "$interrupted" -eq 0 ] || exit 130
+# A finding fails the run (1) even when interrupted; otherwise an interrupt is 130.
+if [ "$failed" -eq 0 ] && [ "$interrupted" -eq 1 ]; then exit 130; fi
 exit $failed
